@@ -1,0 +1,12 @@
+package vn.loa.broker;
+
+import java.util.concurrent.CompletableFuture;
+
+/** The controller's way out to the devices. */
+public interface DevicePublisher {
+    /** Publishes through the broker; completes when the broker has accepted the message for delivery. */
+    CompletableFuture<Void> publish(OutboundMessage message);
+
+    /** Closes the client's connection now, if it has one (a revoked device). */
+    CompletableFuture<Void> disconnect(String clientId);
+}

@@ -1,0 +1,58 @@
+package vn.loa.protocol.message;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import vn.loa.protocol.Ids;
+import vn.loa.protocol.codec.InvalidMessageException;
+
+/**
+ * Published by the server on {@code .../cmd} or {@code loa/v1/grp/{id}/cmd} at QoS 1. The id is always in the
+ * JSON (MQTT 3.1.1 devices have no correlation data); {@code expires} is epoch milliseconds after which the
+ * device must not act on it.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Command(int v, String id, CommandType type, Object value, String secret, Long expires)
+        implements WireMessage {
+
+    public static Command of(String id, CommandType type, Object value, long expires) {
+        return new Command(VERSION, id, type, value, null, expires);
+    }
+
+    public static Command credentials(String id, String secret, long expires) {
+        return new Command(VERSION, id, CommandType.credentials, null, secret, expires);
+    }
+
+    @Override
+    public void validate() throws InvalidMessageException {
+        Check.version(v);
+        Check.required("id", id);
+        Check.matches("id", id, Ids.COMMAND_ID);
+        Check.required("type", type);
+        Check.required("expires", expires);
+        switch (type) {
+            case volume -> {
+                if (!(value instanceof Integer level) || level < 0 || level > 100) {
+                    throw Check.invalid("volume needs an integer value within 0..100");
+                }
+            }
+            case amplifier -> {
+                if (!(value instanceof Boolean)) {
+                    throw Check.invalid("amplifier needs a boolean value");
+                }
+            }
+            case credentials -> {
+                Check.required("secret", secret);
+                Check.text("secret", secret, 128);
+            }
+            default -> {
+                if (value != null) {
+                    throw Check.invalid(type + " takes no value");
+                }
+            }
+        }
+    }
+
+    /** True once the wall clock has passed {@code expires}. */
+    public boolean expiredAt(long epochMillis) {
+        return expires != null && epochMillis > expires;
+    }
+}

@@ -1,0 +1,16 @@
+package vn.loa.protocol.message;
+
+/** What a command asks of a device; the wire name is the constant's name. */
+public enum CommandType {
+    /** {@code value}: 0..100. */
+    volume,
+    mute,
+    unmute,
+    /** {@code value}: true switches the amplifier on, false off. */
+    amplifier,
+    reboot,
+    /** Answered with {@code ok} and nothing else: a liveness check. */
+    ping,
+    /** {@code secret}: the device's new MQTT password, to use from its next connection on. */
+    credentials
+}
