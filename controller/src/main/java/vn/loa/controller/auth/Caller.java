@@ -1,0 +1,32 @@
+package vn.loa.controller.auth;
+
+import io.javalin.http.Context;
+import vn.loa.controller.http.ApiException;
+
+/**
+ * The authenticated user making an API request, put on the request by the server's authentication filter.
+ *
+ * @param areaId the root of the subtree the user may see and act on; null for the whole installation
+ */
+public record Caller(String username, Role role, Long areaId) {
+    private static final String ATTRIBUTE = "loa.caller";
+
+    public static Caller of(Context ctx) {
+        Caller caller = ctx.attribute(ATTRIBUTE);
+        if (caller == null) {
+            throw new ApiException(401, "authentication required");
+        }
+        return caller;
+    }
+
+    public void attachTo(Context ctx) {
+        ctx.attribute(ATTRIBUTE, this);
+    }
+
+    /** Refuses the request with 403 unless the caller's role is at least {@code needed}. */
+    public void require(Role needed) {
+        if (!role.atLeast(needed)) {
+            throw new ApiException(403, "role " + needed.name().toLowerCase() + " or higher required");
+        }
+    }
+}
