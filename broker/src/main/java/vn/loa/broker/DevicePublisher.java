@@ -9,4 +9,7 @@ public interface DevicePublisher {
 
     /** Closes the client's connection now, if it has one (a revoked device). */
     CompletableFuture<Void> disconnect(String clientId);
+
+    /** Removes a subscription the server no longer allows (a device taken out of a group). */
+    CompletableFuture<Void> removeSubscription(String clientId, String topicFilter);
 }
