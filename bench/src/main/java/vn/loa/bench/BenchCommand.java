@@ -1,0 +1,14 @@
+package vn.loa.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import vn.loa.bench.control.ControlBench;
+
+/** Entry point of scripts/bench: one subcommand per benchmark. */
+@Command(name = "loa-bench", mixinStandardHelpOptions = true, subcommands = ControlBench.class,
+        description = "Loa benchmarks; results go to bench/results as JSON and PNG.")
+public final class BenchCommand {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+}

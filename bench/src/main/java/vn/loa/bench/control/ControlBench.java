@@ -1,0 +1,84 @@
+package vn.loa.bench.control;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * scripts/bench control: for each fleet size, the full Loa path (server + simulated fleet in separate JVMs)
+ * and the floor (bare Mosquitto + the same simulated subscribers), then JSON and a plot.
+ */
+@Command(name = "control", mixinStandardHelpOptions = true,
+        description = "Control plane: connect ramp, memory per speaker, area-wide and single-device commands.")
+public final class ControlBench implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlBench.class);
+    static final double TARGET_AREA_P99_MS = 1000;
+    static final double TARGET_FLOOR_RATIO = 3.0;
+    static final double TARGET_KB_PER_SPEAKER = 100;
+
+    @Option(names = "--sizes", split = ",", defaultValue = "1000,5000,10000", description = "fleet sizes")
+    List<Integer> sizes;
+
+    @Option(names = "--server-jar", defaultValue = "controller/target/loa-server.jar")
+    Path serverJar;
+
+    @Option(names = "--sim-jar", defaultValue = "device-sim/target/loa-device-sim.jar")
+    Path simJar;
+
+    @Option(names = "--work-dir", defaultValue = "bench/work")
+    Path workDir;
+
+    @Option(names = "--out", defaultValue = "bench/results")
+    Path outDir;
+
+    @Option(names = "--ramp-rate", defaultValue = "1000", description = "connections per second the fleet attempts")
+    int rampRate;
+
+    @Option(names = "--round-trips", defaultValue = "200", description = "single-device commands per size")
+    int roundTrips;
+
+    @Override
+    public Integer call() throws Exception {
+        FleetLauncher fleet = new FleetLauncher(simJar, rampRate);
+        LoaControlRun loa = new LoaControlRun(serverJar, fleet, workDir, roundTrips);
+        MosquittoFloorRun floor = new MosquittoFloorRun(fleet, workDir, roundTrips);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int count : sizes) {
+            LOG.info("== {} speakers: Loa", count);
+            Map<String, Object> loaResult = loa.run(count);
+            LOG.info("== {} speakers: bare Mosquitto floor", count);
+            Map<String, Object> floorResult = floor.run(count);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("speakers", count);
+            row.put("loa", loaResult);
+            row.put("floor", floorResult);
+            row.put("ratios", ControlVerdict.ratios(loaResult, floorResult));
+            rows.add(row);
+            LOG.info("{} speakers: {}", count, row);
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("benchmark", "control");
+        report.put("finishedAt", Instant.now().toString());
+        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version")));
+        report.put("sizes", rows);
+        report.put("targets", ControlVerdict.targets(rows));
+        Files.createDirectories(outDir);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(outDir.resolve("control.json").toFile(), report);
+        ControlPlot.write(rows, outDir.resolve("control.png"));
+        LOG.info("wrote {} and {}", outDir.resolve("control.json"), outDir.resolve("control.png"));
+        return 0;
+    }
+}

@@ -1,0 +1,189 @@
+package vn.loa.bench.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.bench.support.ChildProcess;
+import vn.loa.bench.support.Distribution;
+import vn.loa.bench.support.FreePort;
+import vn.loa.bench.support.LoaApi;
+
+/** One fleet size against the full Loa path: server JVM + simulated fleet JVM, measured through the API. */
+final class LoaControlRun {
+    private static final Logger LOG = LoggerFactory.getLogger(LoaControlRun.class);
+    private static final String ADMIN_PASSWORD = "bench-admin-password";
+    private static final String PROVISIONING_KEY = "bench-provisioning-key";
+    private static final int COMMUNES = 100;
+
+    private final Path serverJar;
+    private final FleetLauncher fleet;
+    private final Path workDir;
+    private final int singleRoundTrips;
+
+    LoaControlRun(Path serverJar, FleetLauncher fleet, Path workDir, int singleRoundTrips) {
+        this.serverJar = serverJar;
+        this.fleet = fleet;
+        this.workDir = workDir;
+        this.singleRoundTrips = singleRoundTrips;
+    }
+
+    Map<String, Object> run(int count) throws IOException, InterruptedException {
+        Path dir = workDir.resolve("loa-" + count);
+        int httpPort = FreePort.pick();
+        int mqttPort = FreePort.pick();
+        Map<String, Object> result = new LinkedHashMap<>();
+        try (ChildProcess server = ChildProcess.start("server", List.of("java", "-jar", serverJar.toString()),
+                Map.of("LOA_DATA_DIR", dir.resolve("data").toString(), "LOA_HTTP_PORT", Integer.toString(httpPort),
+                        "LOA_MQTT_PORT", Integer.toString(mqttPort), "LOA_MQTT_TLS_PORT", "-1",
+                        "LOA_ADMIN_PASSWORD", ADMIN_PASSWORD, "LOA_PROVISIONING_KEY", PROVISIONING_KEY),
+                dir.resolve("server.log"))) {
+            LoaApi api = new LoaApi(httpPort);
+            api.awaitHealthy(server, Duration.ofMinutes(2));
+            api.login("admin", ADMIN_PASSWORD);
+            long provinceId = loadProvince(api, count);
+            Memory baseline = Memory.of(server, api);
+
+            Path credentials = dir.resolve("fleet-credentials.json");
+            List<String> fleetArgs = List.of("--provisioning-key", PROVISIONING_KEY,
+                    "--credentials-file", credentials.toString());
+            long start = System.nanoTime();
+            try (ChildProcess first = fleet.start("fleet", count, mqttPort, fleetArgs, dir.resolve("fleet-1.log"))) {
+                result.put("firstConnectSeconds", awaitOnline(api, first, count, start));
+            }
+            awaitOnline(api, server, 0, System.nanoTime());
+            start = System.nanoTime();
+            try (ChildProcess again = fleet.start("fleet", count, mqttPort, fleetArgs, dir.resolve("fleet-2.log"))) {
+                result.put("reconnectSeconds", awaitOnline(api, again, count, start));
+                Thread.sleep(5_000);
+                Memory connected = Memory.of(server, api);
+                result.put("memory", connected.perSpeakerOver(baseline, count));
+                result.put("areaCommand", areaCommand(api, provinceId, count));
+                result.put("singleDeviceRoundTrip", singleRoundTrips(api));
+            }
+        }
+        return result;
+    }
+
+    private long loadProvince(LoaApi api, int count) throws IOException, InterruptedException {
+        List<Map<String, Object>> communes = new ArrayList<>();
+        for (int c = 1; c <= COMMUNES; c++) {
+            communes.add(Map.of("name", "Xã Thử nghiệm " + c, "kind", "commune", "code", communeCode(c)));
+        }
+        api.post("/api/areas/import", Map.of("name", "Tỉnh Thử nghiệm", "kind", "province", "code", "bench",
+                "children", communes));
+        StringBuilder csv = new StringBuilder("serial,area_code,name,model,latitude,longitude,imei,iccid\n");
+        for (int i = 1; i <= count; i++) {
+            csv.append(FleetLauncher.serial(i)).append(',').append(communeCode(1 + (i - 1) % COMMUNES))
+                    .append(",Loa ").append(i).append(",LOA-S4,,,,\n");
+        }
+        api.postCsv("/api/devices/import", csv.toString());
+        for (JsonNode area : api.get("/api/areas?limit=1000").get("items")) {
+            if ("bench".equals(area.path("code").asText())) {
+                return area.get("id").asLong();
+            }
+        }
+        throw new IOException("imported province not found");
+    }
+
+    private static String communeCode(int c) {
+        return String.format("bench-c%03d", c);
+    }
+
+    /** Seconds from {@code startNanos} until the server counts {@code expected} speakers online. */
+    private static double awaitOnline(LoaApi api, ChildProcess watched, int expected, long startNanos)
+            throws IOException, InterruptedException {
+        long deadline = startNanos + Duration.ofMinutes(20).toNanos();
+        double online = -1;
+        long lastLog = 0;
+        while (System.nanoTime() < deadline) {
+            online = api.metric("loa_devices_online");
+            if ((expected > 0 && online >= expected) || (expected == 0 && online == 0)) {
+                return (System.nanoTime() - startNanos) / 1e9;
+            }
+            watched.requireAlive();
+            if (System.nanoTime() - lastLog > 10e9) {
+                LOG.info("{} of {} speakers online", (long) online, expected);
+                lastLog = System.nanoTime();
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException("only " + online + " of " + expected + " speakers online after 20 minutes");
+    }
+
+    private static Map<String, Object> areaCommand(LoaApi api, long provinceId, int count)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        JsonNode sent = api.post("/api/areas/" + provinceId + "/commands",
+                Map.of("type", "volume", "value", 55, "expiresIn", 60));
+        JsonNode status = awaitDone(api, sent.get("id").asText());
+        double untilAllMs = (System.nanoTime() - start) / 1e6;
+        List<Long> latencies = new ArrayList<>();
+        for (JsonNode r : status.get("results")) {
+            if ("ok".equals(r.get("status").asText())) {
+                latencies.add(r.get("latencyMs").asLong());
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>(new Distribution(latencies).summary());
+        m.put("targets", count);
+        m.put("summary", status.get("summary"));
+        m.put("untilAllResultsMs", Math.round(untilAllMs));
+        return m;
+    }
+
+    private Map<String, Object> singleRoundTrips(LoaApi api) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        api.get("/api/devices?online=true&limit=1000").get("items").forEach(d -> ids.add(d.get("id").asText()));
+        Random random = new Random(42);
+        List<Double> samples = new ArrayList<>();
+        for (int i = 0; i < singleRoundTrips; i++) {
+            String id = ids.get(random.nextInt(ids.size()));
+            long start = System.nanoTime();
+            JsonNode sent = api.post("/api/devices/" + id + "/commands", Map.of("type", "ping"));
+            JsonNode done = awaitDone(api, sent.get("id").asText());
+            if (!"ok".equals(done.get("results").get(0).get("status").asText())) {
+                throw new IOException("ping to " + id + " did not succeed: " + done);
+            }
+            samples.add((System.nanoTime() - start) / 1e6);
+        }
+        return new Distribution(samples).summary();
+    }
+
+    private static JsonNode awaitDone(LoaApi api, String commandId) throws IOException, InterruptedException {
+        for (int i = 0; i < 10; i++) {
+            JsonNode status = api.get("/api/commands/" + commandId + "?wait=30000");
+            if (status.get("done").asBoolean()) {
+                return status;
+            }
+        }
+        throw new IOException("command " + commandId + " not done after 300 s");
+    }
+
+    /** Server memory at one moment: RSS and heap after a full collection. */
+    private record Memory(long rssBytes, long heapBytes) {
+        static Memory of(ChildProcess server, LoaApi api) throws IOException, InterruptedException {
+            server.requestGc();
+            Thread.sleep(500);
+            return new Memory(server.rssBytes(), (long) api.metric("jvm_memory_used_bytes", "area=\"heap\""));
+        }
+
+        Map<String, Object> perSpeakerOver(Memory baseline, int count) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("baselineRssMb", baseline.rssBytes / 1_048_576);
+            m.put("connectedRssMb", rssBytes / 1_048_576);
+            m.put("baselineHeapMb", baseline.heapBytes / 1_048_576);
+            m.put("connectedHeapMb", heapBytes / 1_048_576);
+            m.put("rssPerSpeakerKb", (rssBytes - baseline.rssBytes) / 1024.0 / count);
+            m.put("heapPerSpeakerKb", (heapBytes - baseline.heapBytes) / 1024.0 / count);
+            return m;
+        }
+    }
+}
