@@ -24,6 +24,11 @@ import vn.loa.protocol.message.WireMessage;
  * {@link InvalidMessageException}, so a bad payload cannot break the thread that reads it. Unknown fields are
  * ignored (newer firmware may send more); a wrong type, a missing required field or an out-of-range value is
  * rejected.
+ *
+ * <p>Reasons: JSON that does not map onto the record (bad syntax, trailing data, a value of the wrong JSON type,
+ * an unknown enum name, a missing {@code v}) is {@link RejectReason#MALFORMED_JSON}; a record whose fields break
+ * its rules is {@link RejectReason#INVALID_FIELD} or {@link RejectReason#UNSUPPORTED_VERSION}. An empty payload
+ * is malformed too: a caller reading a retained topic, where empty means "cleared", checks for it first.
  */
 public final class MessageCodec {
     private static final ObjectMapper JSON = JsonMapper.builder()

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandResult;
@@ -19,32 +20,26 @@ import vn.loa.protocol.message.WireMessage;
 
 /** Test helper: every message record of the protocol and the size limit its receiver applies. */
 public final class MessageKinds {
+    /** The limit a receiver decodes each kind with; the provisioning reply has only the broker's packet limit. */
+    private static final Map<Class<? extends WireMessage>, Integer> LIMITS = Map.of(
+            DeviceState.class, PayloadLimits.STATE_BYTES,
+            Telemetry.class, PayloadLimits.TELEMETRY_BYTES,
+            DeviceEvent.class, PayloadLimits.EVENT_BYTES,
+            CommandResult.class, PayloadLimits.RESULT_BYTES,
+            Command.class, PayloadLimits.COMMAND_BYTES,
+            DesiredState.class, PayloadLimits.DESIRED_BYTES,
+            ProvisionRequest.class, PayloadLimits.PROVISION_REQUEST_BYTES,
+            ProvisionReply.class, PayloadLimits.MAX_PACKET_BYTES);
+
     private MessageKinds() {
     }
 
-    /**
-     * The limit a receiver decodes this kind with. The provisioning reply has no finer limit than the broker's
-     * packet limit.
-     */
     public static int limitFor(Class<? extends WireMessage> type) {
-        if (type == DeviceState.class) {
-            return PayloadLimits.STATE_BYTES;
-        } else if (type == Telemetry.class) {
-            return PayloadLimits.TELEMETRY_BYTES;
-        } else if (type == DeviceEvent.class) {
-            return PayloadLimits.EVENT_BYTES;
-        } else if (type == CommandResult.class) {
-            return PayloadLimits.RESULT_BYTES;
-        } else if (type == Command.class) {
-            return PayloadLimits.COMMAND_BYTES;
-        } else if (type == DesiredState.class) {
-            return PayloadLimits.DESIRED_BYTES;
-        } else if (type == ProvisionRequest.class) {
-            return PayloadLimits.PROVISION_REQUEST_BYTES;
-        } else if (type == ProvisionReply.class) {
-            return PayloadLimits.MAX_PACKET_BYTES;
+        Integer limit = LIMITS.get(type);
+        if (limit == null) {
+            throw new IllegalArgumentException("no payload limit known for " + type.getSimpleName());
         }
-        throw new IllegalArgumentException("no payload limit known for " + type.getSimpleName());
+        return limit;
     }
 
     /** Every record implementing {@link WireMessage} in the message package, found on the class path. */

@@ -29,4 +29,11 @@ class PayloadLimitsTest {
         assertThat(PayloadLimits.PROVISION_REQUEST_BYTES).isLessThan(PayloadLimits.MAX_PACKET_BYTES);
         assertThat(PayloadLimits.MAX_PACKET_BYTES).isEqualTo(65_536);
     }
+
+    @Test
+    void everyMessageKindHasALimitWithinThePacketLimit() {
+        assertThat(MessageKinds.all()).hasSize(8)
+                .allSatisfy(kind -> assertThat(MessageKinds.limitFor(kind)).isPositive()
+                        .isLessThanOrEqualTo(PayloadLimits.MAX_PACKET_BYTES));
+    }
 }
