@@ -57,20 +57,26 @@ public final class Topics {
 
     /** Parses {@code loa/v1/grp/{groupId}/cmd}; empty for anything else. */
     public static Optional<String> parseGroupCommand(String topic) {
-        if (topic == null || !topic.startsWith(GROUP_PREFIX) || !topic.endsWith("/cmd")) {
-            return Optional.empty();
-        }
-        String id = topic.substring(GROUP_PREFIX.length(), topic.length() - "/cmd".length());
+        String id = between(topic, GROUP_PREFIX, "/cmd");
         return Ids.isGroupId(id) ? Optional.of(id) : Optional.empty();
     }
 
     /** Parses {@code loa/v1/prov/{serial}/req}; empty for anything else. */
     public static Optional<String> parseProvisionRequest(String topic) {
-        if (topic == null || !topic.startsWith(PROVISION_PREFIX) || !topic.endsWith("/req")) {
-            return Optional.empty();
-        }
-        String serial = topic.substring(PROVISION_PREFIX.length(), topic.length() - "/req".length());
+        String serial = between(topic, PROVISION_PREFIX, "/req");
         return Ids.isSerial(serial) ? Optional.of(serial) : Optional.empty();
+    }
+
+    /**
+     * The text between prefix and suffix, or null. The length check matters: "loa/v1/grp/cmd" starts with
+     * "loa/v1/grp/" and ends with "/cmd", but the two overlap.
+     */
+    private static String between(String topic, String prefix, String suffix) {
+        if (topic == null || topic.length() < prefix.length() + suffix.length()
+                || !topic.startsWith(prefix) || !topic.endsWith(suffix)) {
+            return null;
+        }
+        return topic.substring(prefix.length(), topic.length() - suffix.length());
     }
 
     public record DeviceTopicName(String deviceId, DeviceTopic kind) {

@@ -2,8 +2,12 @@ package vn.loa.protocol.codec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import vn.loa.protocol.DeviceTopic;
@@ -20,12 +24,26 @@ import vn.loa.protocol.message.WireMessage;
  * {@link InvalidMessageException}, so a bad payload cannot break the thread that reads it. Unknown fields are
  * ignored (newer firmware may send more); a wrong type, a missing required field or an out-of-range value is
  * rejected.
+ *
+ * <p>Reasons: JSON that does not map onto the record (bad syntax, trailing data, a value of the wrong JSON type,
+ * an unknown enum name, a missing {@code v}) is {@link RejectReason#MALFORMED_JSON}; a record whose fields break
+ * its rules is {@link RejectReason#INVALID_FIELD} or {@link RejectReason#UNSUPPORTED_VERSION}. An empty payload
+ * is malformed too: a caller reading a retained topic, where empty means "cleared", checks for it first.
  */
 public final class MessageCodec {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // No silent conversions: "70" or 70.5 for an integer, 1 or "true" for a boolean, 5 for a text, 3 for
+            // a command type (Jackson would take the enum's ordinal) are all wrong types.
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .withCoercionConfig(LogicalType.Textual, text -> text
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     private MessageCodec() {
