@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 import vn.loa.protocol.message.CommandType;
 
 /** The {@code commands} and {@code command_results} tables. Many rows are always written as one JDBC batch. */
@@ -111,19 +112,21 @@ final class CommandStore {
     Page<IssuedCommand> list(String scopePrefix, PageRequest page) {
         String where = scopePrefix == null ? "" : " WHERE " + IN_SCOPE;
         return jdbi.withHandle(h -> {
-            List<IssuedCommand> items = h.createQuery("SELECT c.* FROM commands c" + where
-                            + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
-                    .bind("prefix", scopePrefix + "%")
+            List<IssuedCommand> items = scoped(h.createQuery("SELECT c.* FROM commands c" + where
+                            + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset"), scopePrefix)
                     .bind("limit", page.limit())
                     .bind("offset", page.offset())
                     .map(COMMAND)
                     .list();
-            long total = h.createQuery("SELECT COUNT(*) FROM commands c" + where)
-                    .bind("prefix", scopePrefix + "%")
+            long total = scoped(h.createQuery("SELECT COUNT(*) FROM commands c" + where), scopePrefix)
                     .mapTo(Long.class)
                     .one();
             return new Page<>(items, total);
         });
+    }
+
+    private static Query scoped(Query query, String scopePrefix) {
+        return scopePrefix == null ? query : query.bind("prefix", scopePrefix + "%");
     }
 
     /** Result counts per status for each of these commands. */
