@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import vn.loa.controller.http.ApiException;
 
 /**
@@ -31,26 +33,25 @@ public final class JsonBody {
 
     /** The field as an int, or null when it is absent or JSON null. */
     public static Integer optionalInt(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw ApiException.badRequest(field + " must be an integer", null);
-        }
-        return node.intValue();
+        return optional(body, field, node -> node.isIntegralNumber() && node.canConvertToInt(), JsonNode::intValue,
+                "an integer");
     }
 
     /** The field as a boolean, or null when it is absent or JSON null. */
     public static Boolean optionalBoolean(JsonNode body, String field) {
+        return optional(body, field, JsonNode::isBoolean, JsonNode::booleanValue, "true or false");
+    }
+
+    private static <T> T optional(JsonNode body, String field, Predicate<JsonNode> accepts, Function<JsonNode, T> read,
+                                  String expected) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.isBoolean()) {
-            throw ApiException.badRequest(field + " must be true or false", null);
+        if (!accepts.test(node)) {
+            throw ApiException.badRequest(field + " must be " + expected, null);
         }
-        return node.booleanValue();
+        return read.apply(node);
     }
 
     /** The field as a plain Java value (Integer, Long, Double, Boolean, String, List, Map), or null. */

@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+import vn.loa.controller.area.AreaScopes;
 import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
@@ -19,9 +21,9 @@ public final class DesiredRoutes implements Routes {
     private final DeviceTargets targets;
     private final AuditLog audit;
 
-    public DesiredRoutes(DesiredPublisher desired, DeviceTargets targets, AuditLog audit) {
+    public DesiredRoutes(DesiredPublisher desired, Jdbi jdbi, AreaScopes scopes, AuditLog audit) {
         this.desired = desired;
-        this.targets = targets;
+        this.targets = new DeviceTargets(jdbi, scopes);
         this.audit = audit;
     }
 

@@ -2,38 +2,26 @@ package vn.loa.controller.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.protocol.codec.MessageCodec;
 import vn.loa.protocol.message.CommandResult;
 
 /** What a restarted server makes of the commands a previous run left pending in the database. */
-class CommandRecoveryTest {
+class CommandRecoveryTest extends ControlPlaneTest {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
 
-    @TempDir
-    Path dir;
-    ControlPlaneFixture fx;
     CommandService restarted;
 
-    @BeforeEach
-    void start() {
-        fx = new ControlPlaneFixture(dir);
-    }
-
     @AfterEach
-    void stop() {
+    void stopRestarted() {
         if (restarted != null) {
             restarted.close();
         }
-        fx.close();
     }
 
     @Test

@@ -14,17 +14,14 @@ import static vn.loa.controller.command.ControlPlaneFixture.VIEWER_A;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.broker.OutboundMessage;
 import vn.loa.controller.command.ControlPlaneFixture.Response;
 import vn.loa.controller.command.RecordingPublisher.Answer;
@@ -37,22 +34,12 @@ import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandResult;
 import vn.loa.protocol.message.CommandType;
 
-class CommandRoutesTest {
+class CommandRoutesTest extends ControlPlaneTest {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
 
-    @TempDir
-    Path dir;
-    ControlPlaneFixture fx;
-
     @BeforeEach
-    void start() {
-        fx = new ControlPlaneFixture(dir);
+    void connectDevices() {
         fx.online.addAll(List.of("a1", "a2", "a3", "b1"));
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
     }
 
     @Test

@@ -119,7 +119,7 @@ public final class ControlPlaneFixture implements AutoCloseable {
             ctx.status(e.status()).json(body);
         });
         new CommandRoutes(commands).register(app);
-        new DesiredRoutes(desired, new DeviceTargets(jdbi, scopes), audit).register(app);
+        new DesiredRoutes(desired, jdbi, scopes, audit).register(app);
         new MembershipRoutes(memberships).register(app);
         app.start("127.0.0.1", 0);
     }

@@ -7,38 +7,19 @@ import static vn.loa.controller.command.ControlPlaneFixture.OPERATOR_A;
 import static vn.loa.controller.command.ControlPlaneFixture.OPERATOR_B;
 import static vn.loa.controller.command.ControlPlaneFixture.VIEWER_A;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.broker.OutboundMessage;
 import vn.loa.controller.command.ControlPlaneFixture;
 import vn.loa.controller.command.ControlPlaneFixture.Response;
+import vn.loa.controller.command.ControlPlaneTest;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
-import vn.loa.protocol.codec.MessageCodec;
-import vn.loa.protocol.codec.PayloadLimits;
 import vn.loa.protocol.message.DesiredState;
 
-class DesiredRoutesTest {
+class DesiredRoutesTest extends ControlPlaneTest {
     /** The configurable devices of commune A's subtree: active a1, a2, a3 and the imported a-new, not a-revoked. */
     private static final List<String> COMMUNE_A_DEVICES = List.of("a1", "a2", "a3", "a-new");
-
-    @TempDir
-    Path dir;
-    ControlPlaneFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = new ControlPlaneFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
 
     @Test
     void desiredStateForAnAreaIsStoredVersionedAndPublishedRetainedToEveryDeviceOfTheSubtree() throws Exception {
@@ -96,10 +77,4 @@ class DesiredRoutesTest {
         assertThat(fx.desiredVersion("a1")).isZero();
     }
 
-    private DesiredState lastDesired(String deviceId) throws Exception {
-        List<OutboundMessage> messages = fx.publisher.publishedOn(Topics.device(deviceId, DeviceTopic.DESIRED));
-        assertThat(messages).as("desired messages of " + deviceId).isNotEmpty();
-        return MessageCodec.decode(messages.get(messages.size() - 1).payload(), DesiredState.class,
-                PayloadLimits.DESIRED_BYTES);
-    }
 }

@@ -11,41 +11,19 @@ import static vn.loa.controller.command.ControlPlaneFixture.OPERATOR_A;
 import static vn.loa.controller.command.ControlPlaneFixture.VIEWER_A;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.loa.broker.OutboundMessage;
-import vn.loa.controller.command.ControlPlaneFixture;
 import vn.loa.controller.command.ControlPlaneFixture.Response;
+import vn.loa.controller.command.ControlPlaneTest;
 import vn.loa.controller.http.ApiException;
-import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
-import vn.loa.protocol.codec.MessageCodec;
-import vn.loa.protocol.codec.PayloadLimits;
 import vn.loa.protocol.message.DesiredState;
 
-class MembershipRoutesTest {
-    @TempDir
-    Path dir;
-    ControlPlaneFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = new ControlPlaneFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
-
+class MembershipRoutesTest extends ControlPlaneTest {
     @Test
     void theCacheStartsFromTheDatabase() {
         assertThat(fx.membership.groupsOf("a1")).containsExactlyInAnyOrder(GROUP_A, GROUP_MIXED);
@@ -191,10 +169,4 @@ class MembershipRoutesTest {
         return ids;
     }
 
-    private DesiredState lastDesired(String deviceId) throws Exception {
-        List<OutboundMessage> messages = fx.publisher.publishedOn(Topics.device(deviceId, DeviceTopic.DESIRED));
-        assertThat(messages).isNotEmpty();
-        return MessageCodec.decode(messages.get(messages.size() - 1).payload(), DesiredState.class,
-                PayloadLimits.DESIRED_BYTES);
-    }
 }
