@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -196,7 +197,20 @@ public final class CommandService implements AutoCloseable {
         IssuedCommand command = live != null ? live.command()
                 : store.find(id).orElseThrow(() -> ApiException.notFound("command"));
         targets.requireVisible(caller, command.target());
-        return live != null ? live.details(true) : CommandDetails.of(command, store.results(id), true);
+        List<DeviceResult> results = live != null ? live.results() : store.results(id);
+        return CommandDetails.of(command, visibleResults(caller, command, results), true);
+    }
+
+    /**
+     * A group may hold devices outside the caller's scope (a command sent by someone with a wider scope reached
+     * them too); the caller sees only the results of devices in scope.
+     */
+    private List<DeviceResult> visibleResults(Caller caller, IssuedCommand command, List<DeviceResult> results) {
+        if (caller.areaId() == null || command.target().kind() != CommandTarget.Kind.group) {
+            return results;
+        }
+        Set<String> visible = targets.visibleDevices(caller, results.stream().map(DeviceResult::deviceId).toList());
+        return results.stream().filter(r -> visible.contains(r.deviceId())).toList();
     }
 
     /** Completes once no result of the command is pending (at once for a command no longer in memory). */
@@ -213,7 +227,8 @@ public final class CommandService implements AutoCloseable {
                 store.summaries(commands.items().stream().map(IssuedCommand::id).toList());
         List<CommandDetails> items = commands.items().stream().map(c -> {
             InFlightCommand live = inFlight.get(c.id());
-            return live != null ? live.details(false) : CommandDetails.summarised(c, stored.get(c.id()), null);
+            return live != null ? CommandDetails.of(c, live.results(), false)
+                    : CommandDetails.summarised(c, stored.get(c.id()), null);
         }).toList();
         return new Page<>(items, commands.total());
     }

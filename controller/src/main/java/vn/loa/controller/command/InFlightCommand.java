@@ -86,11 +86,7 @@ final class InFlightCommand {
         return changed;
     }
 
-    CommandDetails details(boolean withResults) {
-        List<DeviceResult> copy;
-        synchronized (this) {
-            copy = List.copyOf(results.values());
-        }
-        return CommandDetails.of(command, copy, withResults);
+    synchronized List<DeviceResult> results() {
+        return List.copyOf(results.values());
     }
 }

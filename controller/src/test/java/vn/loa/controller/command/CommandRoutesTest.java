@@ -122,6 +122,44 @@ class CommandRoutesTest extends ControlPlaneTest {
     }
 
     @Test
+    void aScopedReaderSeesOnlyTheResultsOfDevicesInItsScope() {
+        String id = fx.post(ADMIN, "/api/groups/" + GROUP_MIXED + "/commands", "{\"type\":\"ping\"}")
+                .body().get("id").asText();
+        assertThat(fx.get(ADMIN, "/api/commands/" + id + "?wait=5000").body().get("summary").get("ok").asInt())
+                .isEqualTo(2);
+
+        JsonNode scoped = fx.get(OPERATOR_A, "/api/commands/" + id).body();
+
+        assertThat(scoped.get("results").findValuesAsText("deviceId")).containsExactly("a1");
+        assertThat(scoped.get("summary").get("ok").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandTheBrokerWillNotTakeFailsAtOnce() {
+        fx.publisher.refuse(Topics.device("a1", DeviceTopic.COMMAND));
+
+        String id = fx.post(OPERATOR_A, "/api/devices/a1/commands", "{\"type\":\"ping\"}").body().get("id").asText();
+
+        JsonNode result = fx.get(OPERATOR_A, "/api/commands/" + id + "?wait=5000").body().get("results").get(0);
+        assertThat(result.get("status").asText()).isEqualTo("failed");
+        assertThat(result.get("reason").asText()).isEqualTo("not delivered");
+    }
+
+    @Test
+    void beyondTheInFlightLimitNewCommandsAreRefused() {
+        fx.publisher.answer("a1", Answer.SILENT);
+        CommandRequest ping = new CommandRequest(CommandType.ping, null, null);
+        for (int i = 0; i < CommandService.MAX_COMMANDS_IN_FLIGHT; i++) {
+            fx.commands.send(ADMIN, CommandTarget.device("a1"), ping);
+        }
+
+        Response refused = fx.post(OPERATOR_A, "/api/devices/a1/commands", "{\"type\":\"ping\"}");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body().get("detail").get("limit").asInt()).isEqualTo(CommandService.MAX_COMMANDS_IN_FLIGHT);
+    }
+
+    @Test
     void anAreaCommandGoesToEveryOnlineActiveDeviceOfTheSubtreeAndMarksTheOfflineOnes() {
         fx.online.remove("a2");
 

@@ -2,6 +2,7 @@ package vn.loa.controller.command;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,6 +34,7 @@ public final class RecordingPublisher implements DevicePublisher {
     public final List<OutboundMessage> published = new CopyOnWriteArrayList<>();
     public final List<String> removedSubscriptions = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Set<String> refusedTopics = ConcurrentHashMap.newKeySet();
     private final ExecutorService devices = Executors.newSingleThreadExecutor();
     private final Function<String, List<String>> onlineMembersOfGroup;
     private volatile BiConsumer<String, byte[]> resultHandler = (device, payload) -> { };
@@ -49,6 +51,11 @@ public final class RecordingPublisher implements DevicePublisher {
         answers.put(deviceId, answer);
     }
 
+    /** Publishes on this topic fail, as when the broker will not take a message. */
+    public void refuse(String topic) {
+        refusedTopics.add(topic);
+    }
+
     public List<OutboundMessage> publishedOn(String topic) {
         return published.stream().filter(m -> m.topic().equals(topic)).toList();
     }
@@ -56,6 +63,9 @@ public final class RecordingPublisher implements DevicePublisher {
     @Override
     public CompletableFuture<Void> publish(OutboundMessage message) {
         published.add(message);
+        if (refusedTopics.contains(message.topic())) {
+            return CompletableFuture.failedFuture(new IllegalStateException("broker refused " + message.topic()));
+        }
         Topics.parseDevice(message.topic())
                 .filter(t -> t.kind() == DeviceTopic.COMMAND)
                 .ifPresent(t -> deliver(t.deviceId(), message.payload()));
