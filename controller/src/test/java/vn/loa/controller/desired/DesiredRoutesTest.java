@@ -76,5 +76,4 @@ class DesiredRoutesTest extends ControlPlaneTest {
         assertThat(fx.publisher.published).isEmpty();
         assertThat(fx.desiredVersion("a1")).isZero();
     }
-
 }

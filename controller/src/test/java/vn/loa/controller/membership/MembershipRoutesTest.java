@@ -21,7 +21,6 @@ import vn.loa.controller.command.ControlPlaneFixture.Response;
 import vn.loa.controller.command.ControlPlaneTest;
 import vn.loa.controller.http.ApiException;
 import vn.loa.protocol.Topics;
-import vn.loa.protocol.message.DesiredState;
 
 class MembershipRoutesTest extends ControlPlaneTest {
     @Test
@@ -168,5 +167,4 @@ class MembershipRoutesTest extends ControlPlaneTest {
         page.get("items").forEach(item -> ids.add(item.get("id").asText()));
         return ids;
     }
-
 }
