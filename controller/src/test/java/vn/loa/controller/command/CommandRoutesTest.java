@@ -16,10 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.loa.broker.OutboundMessage;
@@ -157,6 +160,38 @@ class CommandRoutesTest extends ControlPlaneTest {
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.body().get("detail").get("limit").asInt()).isEqualTo(CommandService.MAX_COMMANDS_IN_FLIGHT);
+    }
+
+    @Test
+    void aCommandReachesAtMostTheNamedNumberOfDevices() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        fx.jdbi.useTransaction(h -> {
+            PreparedBatch devices = h.prepareBatch("INSERT INTO devices (id, serial, status, area_id, created_at,"
+                    + " updated_at) VALUES (:id, :id, 'active', :area, :now, :now)");
+            // commune B already holds b1: one more than the limit in all
+            for (int i = 0; i < CommandService.MAX_DEVICES_PER_COMMAND; i++) {
+                devices.bind("id", "bulk-" + i).bind("area", COMMUNE_B).bind("now", now).add();
+            }
+            devices.execute();
+        });
+
+        Response refused = fx.post(OPERATOR_B, "/api/areas/" + COMMUNE_B + "/commands", "{\"type\":\"ping\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("detail").get("devices").asInt())
+                .isEqualTo(CommandService.MAX_DEVICES_PER_COMMAND + 1);
+        assertThat(fx.publisher.published).isEmpty();
+    }
+
+    @Test
+    void theLongPollWaitIsBounded() {
+        String id = fx.post(OPERATOR_A, "/api/devices/a1/commands", "{\"type\":\"ping\"}").body().get("id").asText();
+
+        for (String wait : List.of("-1", Integer.toString(CommandRoutes.MAX_WAIT_MS + 1), "soon")) {
+            Response response = fx.get(OPERATOR_A, "/api/commands/" + id + "?wait=" + wait);
+            assertThat(response.status()).as(wait).isEqualTo(400);
+            assertThat(response.body().get("error").asText()).contains(Integer.toString(CommandRoutes.MAX_WAIT_MS));
+        }
     }
 
     @Test
