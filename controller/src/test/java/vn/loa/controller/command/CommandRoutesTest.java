@@ -16,13 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.loa.broker.OutboundMessage;
@@ -164,16 +161,8 @@ class CommandRoutesTest extends ControlPlaneTest {
 
     @Test
     void aCommandReachesAtMostTheNamedNumberOfDevices() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        fx.jdbi.useTransaction(h -> {
-            PreparedBatch devices = h.prepareBatch("INSERT INTO devices (id, serial, status, area_id, created_at,"
-                    + " updated_at) VALUES (:id, :id, 'active', :area, :now, :now)");
-            // commune B already holds b1: one more than the limit in all
-            for (int i = 0; i < CommandService.MAX_DEVICES_PER_COMMAND; i++) {
-                devices.bind("id", "bulk-" + i).bind("area", COMMUNE_B).bind("now", now).add();
-            }
-            devices.execute();
-        });
+        // commune B already holds b1: one more than the limit in all
+        fx.insertActiveDevices("bulk", CommandService.MAX_DEVICES_PER_COMMAND, COMMUNE_B);
 
         Response refused = fx.post(OPERATOR_B, "/api/areas/" + COMMUNE_B + "/commands", "{\"type\":\"ping\"}");
 
@@ -341,13 +330,8 @@ class CommandRoutesTest extends ControlPlaneTest {
 
     @Test
     void resultsReachTheDatabaseInBatchesAndMatchWhatIsServed() {
-        List<String> many = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            String deviceId = String.format("b-bulk-%03d", i);
-            fx.insertDevice(deviceId, COMMUNE_B, "active");
-            fx.online.add(deviceId);
-            many.add(deviceId);
-        }
+        List<String> many = fx.insertActiveDevices("b-bulk", 300, COMMUNE_B);
+        fx.online.addAll(many);
         String id = fx.post(OPERATOR_B, "/api/areas/" + COMMUNE_B + "/commands", "{\"type\":\"volume\",\"value\":20}")
                 .body().get("id").asText();
         JsonNode served = fx.get(OPERATOR_B, "/api/commands/" + id + "?wait=10000").body();

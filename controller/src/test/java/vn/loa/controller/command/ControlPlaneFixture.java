@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import vn.loa.controller.area.AreaScopes;
 import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.auth.Caller;
@@ -172,6 +174,23 @@ public final class ControlPlaneFixture implements AutoCloseable {
                 .bind("area", areaId)
                 .bind("now", now)
                 .execute());
+    }
+
+    /** Inserts {@code count} active devices {@code prefix-0, prefix-1, ...} in one batch; returns their ids. */
+    public List<String> insertActiveDevices(String prefix, int count, long areaId) {
+        List<String> ids = new ArrayList<>(count);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbi.useTransaction(h -> {
+            PreparedBatch devices = h.prepareBatch("INSERT INTO devices (id, serial, status, area_id, created_at,"
+                    + " updated_at) VALUES (:id, :id, 'active', :area, :now, :now)");
+            for (int i = 0; i < count; i++) {
+                String id = prefix + "-" + i;
+                ids.add(id);
+                devices.bind("id", id).bind("area", areaId).bind("now", now).add();
+            }
+            devices.execute();
+        });
+        return ids;
     }
 
     public long desiredVersion(String deviceId) {

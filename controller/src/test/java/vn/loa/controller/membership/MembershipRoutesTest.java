@@ -126,18 +126,11 @@ class MembershipRoutesTest extends ControlPlaneTest {
 
     @Test
     void aGroupHoldsAtMostTheNamedNumberOfDevices() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // the group already holds a1 and b1: one place is left
+        List<String> bulk = fx.insertActiveDevices("bulk", MembershipService.MAX_GROUP_SIZE - 3, COMMUNE_A);
         fx.jdbi.useTransaction(h -> {
-            PreparedBatch devices = h.prepareBatch("INSERT INTO devices (id, serial, status, area_id, created_at,"
-                    + " updated_at) VALUES (:id, :id, 'active', :area, :now, :now)");
             PreparedBatch members = h.prepareBatch("INSERT INTO group_members (group_id, device_id) VALUES (12, :id)");
-            // the group already holds a1 and b1: one place is left
-            for (int i = 0; i < MembershipService.MAX_GROUP_SIZE - 3; i++) {
-                String id = "bulk-" + i;
-                devices.bind("id", id).bind("area", COMMUNE_A).bind("now", now).add();
-                members.bind("id", id).add();
-            }
-            devices.execute();
+            bulk.forEach(id -> members.bind("id", id).add());
             members.execute();
         });
 
