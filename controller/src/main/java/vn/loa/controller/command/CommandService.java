@@ -1,0 +1,321 @@
+package vn.loa.controller.command;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.broker.DevicePublisher;
+import vn.loa.broker.OutboundMessage;
+import vn.loa.controller.area.AreaScopes;
+import vn.loa.controller.audit.AuditLog;
+import vn.loa.controller.auth.Caller;
+import vn.loa.controller.auth.Role;
+import vn.loa.controller.device.Presence;
+import vn.loa.controller.http.ApiException;
+import vn.loa.protocol.DeviceTopic;
+import vn.loa.protocol.Ids;
+import vn.loa.protocol.Timing;
+import vn.loa.protocol.Topics;
+import vn.loa.protocol.codec.InvalidMessageException;
+import vn.loa.protocol.codec.MessageCodec;
+import vn.loa.protocol.codec.PayloadLimits;
+import vn.loa.protocol.codec.RejectReason;
+import vn.loa.protocol.message.Command;
+import vn.loa.protocol.message.CommandResult;
+import vn.loa.protocol.message.CommandType;
+
+/**
+ * Issues commands to a device, a group or an area subtree and collects each device's result. Results live in
+ * memory while a command can still be answered; the database gets the command and its result rows at once and
+ * result changes in batches every {@link #RESULT_FLUSH_INTERVAL}. Call {@link #start()} once wired and
+ * {@link #close()} on shutdown.
+ */
+public final class CommandService implements AutoCloseable {
+    /** How often result changes are written to the database. */
+    public static final Duration RESULT_FLUSH_INTERVAL = Duration.ofMillis(500);
+    /** How often expired commands are looked for. */
+    public static final Duration SWEEP_INTERVAL = Duration.ofMillis(250);
+    /** How long an expired command stays in memory, so readers see it while its last results are written. */
+    public static final Duration RETAIN_AFTER_EXPIRY = Duration.ofSeconds(10);
+    /** Commands held in memory at once; beyond this new commands are refused until older ones expire. */
+    public static final int MAX_COMMANDS_IN_FLIGHT = 1_000;
+    /** The most devices one command may reach (a whole province of speakers). */
+    public static final int MAX_DEVICES_PER_COMMAND = 50_000;
+
+    private static final Logger log = LoggerFactory.getLogger(CommandService.class);
+
+    private final DevicePublisher publisher;
+    private final Presence presence;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final int defaultExpirySeconds;
+    private final AreaScopes scopes;
+    private final DeviceTargets targets;
+    private final CommandStore store;
+    private final ResultWriter writer;
+    private final CommandMetrics metrics;
+    private final CommandIds ids = new CommandIds();
+    private final Map<String, InFlightCommand> inFlight = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "loa-command-results");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public CommandService(Jdbi jdbi, MeterRegistry meters, DevicePublisher publisher, Presence presence,
+                          AuditLog audit, AreaScopes scopes, Clock clock, int defaultExpirySeconds) {
+        if (defaultExpirySeconds < 1 || defaultExpirySeconds > Timing.MAX_COMMAND_EXPIRY_SECONDS) {
+            throw new IllegalArgumentException("default command expiry must be within 1.."
+                    + Timing.MAX_COMMAND_EXPIRY_SECONDS + " s, not " + defaultExpirySeconds);
+        }
+        this.publisher = publisher;
+        this.presence = presence;
+        this.audit = audit;
+        this.clock = clock;
+        this.defaultExpirySeconds = defaultExpirySeconds;
+        this.scopes = scopes;
+        this.targets = new DeviceTargets(jdbi, scopes);
+        this.store = new CommandStore(jdbi);
+        this.writer = new ResultWriter(store);
+        this.metrics = new CommandMetrics(meters);
+    }
+
+    /**
+     * Takes back commands left pending by a previous run (those already past their expiry are timed out by the
+     * first sweep), then starts the sweeper and the result writer.
+     */
+    public void start() {
+        for (String id : store.withPendingResults()) {
+            store.find(id).ifPresent(command -> inFlight.put(id, new InFlightCommand(command, store.results(id))));
+        }
+        long sweepMs = SWEEP_INTERVAL.toMillis();
+        long flushMs = RESULT_FLUSH_INTERVAL.toMillis();
+        scheduler.scheduleWithFixedDelay(guarded("sweep", this::sweep), 0, sweepMs, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(guarded("flush", writer::flush), flushMs, flushMs, TimeUnit.MILLISECONDS);
+    }
+
+    public AcceptedCommand send(Caller caller, CommandTarget target, CommandRequest request) {
+        caller.require(request.type() == CommandType.reboot ? Role.APPROVER : Role.OPERATOR);
+        if (!CommandRequest.ALLOWED.contains(request.type())) {
+            throw ApiException.badRequest(request.type() + " commands are issued by the server only",
+                    CommandRequest.ALLOWED);
+        }
+        int expiresIn = request.expiresIn() == null ? defaultExpirySeconds : request.expiresIn();
+        if (expiresIn < 1 || expiresIn > Timing.MAX_COMMAND_EXPIRY_SECONDS) {
+            throw ApiException.badRequest("expiresIn must be within 1.." + Timing.MAX_COMMAND_EXPIRY_SECONDS + " seconds",
+                    Map.of("min", 1, "max", Timing.MAX_COMMAND_EXPIRY_SECONDS));
+        }
+        Instant now = clock.instant();
+        IssuedCommand command = new IssuedCommand(ids.next(now), request.type(), request.value(), target,
+                caller.username(), now, now.plusSeconds(expiresIn));
+        Command wire = Command.of(command.id(), command.type(), command.value(), command.expiresAt().toEpochMilli());
+        try {
+            wire.validate();
+        } catch (InvalidMessageException e) {
+            throw ApiException.badRequest(e.getMessage(), null);
+        }
+
+        ResolvedTarget resolved = targets.resolve(caller, target, DeviceTargets.COMMANDABLE);
+        if (resolved.deviceIds().isEmpty()) {
+            throw ApiException.conflict("the target has no active devices", null);
+        }
+        if (resolved.deviceIds().size() > MAX_DEVICES_PER_COMMAND) {
+            throw ApiException.badRequest("a command may reach at most " + MAX_DEVICES_PER_COMMAND + " devices",
+                    Map.of("devices", resolved.deviceIds().size()));
+        }
+        if (inFlight.size() >= MAX_COMMANDS_IN_FLIGHT) {
+            throw new ApiException(429, "too many commands in flight, try again shortly",
+                    Map.of("limit", MAX_COMMANDS_IN_FLIGHT));
+        }
+
+        List<DeviceResult> initial = new ArrayList<>(resolved.deviceIds().size());
+        List<String> online = new ArrayList<>();
+        for (String deviceId : resolved.deviceIds()) {
+            if (presence.isOnline(deviceId)) {
+                online.add(deviceId);
+                initial.add(DeviceResult.pending(deviceId, now));
+            } else {
+                initial.add(DeviceResult.offline(deviceId, now));
+            }
+        }
+        store.insert(command, initial);
+        InFlightCommand inFlightCommand = new InFlightCommand(command, initial);
+        inFlight.put(command.id(), inFlightCommand);
+        initial.forEach(metrics::result);
+        audit.record(caller.username(), "command", target.label(), command.type()
+                + (command.value() == null ? "" : " " + command.value())
+                + " id=" + command.id() + " devices=" + initial.size() + " online=" + online.size());
+
+        publish(inFlightCommand, MessageCodec.encode(wire), resolved, online);
+        return new AcceptedCommand(command.id(), command.type(), command.value(), target, initial.size(),
+                command.expiresAt().toString());
+    }
+
+    /** A device's {@code res} message. Invalid or unmatched results are dropped and counted, never thrown. */
+    public void onResult(String deviceId, byte[] payload) {
+        CommandResult result;
+        try {
+            result = MessageCodec.decode(payload, CommandResult.class, PayloadLimits.RESULT_BYTES);
+        } catch (InvalidMessageException e) {
+            metrics.rejected(e.reason());
+            log.debug("dropped result from {}: {}", deviceId, e.getMessage());
+            return;
+        }
+        InFlightCommand command = inFlight.get(result.id());
+        if (command == null || !command.targets(deviceId)) {
+            metrics.rejected(RejectReason.UNKNOWN_COMMAND);
+            log.debug("dropped result from {} for unknown command {}", deviceId, result.id());
+            return;
+        }
+        ResultStatus status = result.status() == CommandResult.Status.ok ? ResultStatus.ok : ResultStatus.failed;
+        finish(command, deviceId, status, result.reason())
+                .ifPresentOrElse(r -> metrics.answered(r.latencyMs()),
+                        () -> log.debug("ignored repeated or late result from {} for {}", deviceId, result.id()));
+    }
+
+    /** The command with every device's result; 404 if unknown or outside the caller's scope. */
+    public CommandDetails find(Caller caller, String id) {
+        caller.require(Role.VIEWER);
+        if (!Ids.isCommandId(id)) {
+            throw ApiException.notFound("command");
+        }
+        InFlightCommand live = inFlight.get(id);
+        IssuedCommand command = live != null ? live.command()
+                : store.find(id).orElseThrow(() -> ApiException.notFound("command"));
+        targets.requireVisible(caller, command.target());
+        List<DeviceResult> results = live != null ? live.results() : store.results(id);
+        return CommandDetails.of(command, visibleResults(caller, command, results), true);
+    }
+
+    /**
+     * A group may hold devices outside the caller's scope (a command sent by someone with a wider scope reached
+     * them too); the caller sees only the results of devices in scope.
+     */
+    private List<DeviceResult> visibleResults(Caller caller, IssuedCommand command, List<DeviceResult> results) {
+        if (caller.areaId() == null || command.target().kind() != CommandTarget.Kind.group) {
+            return results;
+        }
+        Set<String> visible = targets.visibleDevices(caller, results.stream().map(DeviceResult::deviceId).toList());
+        return results.stream().filter(r -> visible.contains(r.deviceId())).toList();
+    }
+
+    /** Completes once no result of the command is pending (at once for a command no longer in memory). */
+    public CompletableFuture<Void> settled(String id) {
+        InFlightCommand live = inFlight.get(id);
+        return live == null ? CompletableFuture.completedFuture(null) : live.settled();
+    }
+
+    /** Recent commands, newest first, with result counts but without per-device results. */
+    public Page<CommandDetails> list(Caller caller, PageRequest page) {
+        caller.require(Role.VIEWER);
+        Page<IssuedCommand> commands = store.list(scopes.scopePrefix(caller).orElse(null), page);
+        Map<String, Map<ResultStatus, Integer>> stored =
+                store.summaries(commands.items().stream().map(IssuedCommand::id).toList());
+        List<CommandDetails> items = commands.items().stream().map(c -> {
+            InFlightCommand live = inFlight.get(c.id());
+            return live != null ? CommandDetails.of(c, live.results(), false)
+                    : CommandDetails.summarised(c, stored.get(c.id()), null);
+        }).toList();
+        return new Page<>(items, commands.total());
+    }
+
+    /** Times out what is still pending after expiry and forgets commands expired long enough ago. */
+    void sweep() {
+        Instant now = clock.instant();
+        for (InFlightCommand command : inFlight.values()) {
+            Instant expiresAt = command.command().expiresAt();
+            if (now.isAfter(expiresAt)) {
+                for (DeviceResult timedOut : command.timeOut(now)) {
+                    writer.add(command.command().id(), timedOut);
+                    metrics.result(timedOut);
+                }
+            }
+            if (now.isAfter(expiresAt.plus(RETAIN_AFTER_EXPIRY))) {
+                inFlight.remove(command.command().id());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("command result writer did not stop in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writer.flush();
+    }
+
+    /**
+     * A group whose members all lie in the caller's scope gets one publish on its topic; otherwise every online
+     * device gets its own. No lock is held here: the broker does the fan-out.
+     */
+    private void publish(InFlightCommand command, byte[] payload, ResolvedTarget resolved, List<String> online) {
+        if (online.isEmpty()) {
+            return;
+        }
+        IssuedCommand issued = command.command();
+        long remaining = Math.max(1, (Duration.between(clock.instant(), issued.expiresAt()).toMillis() + 999) / 1000);
+        byte[] correlation = issued.id().getBytes(StandardCharsets.US_ASCII);
+        if (resolved.target().kind() == CommandTarget.Kind.group && resolved.wholeTarget()) {
+            publisher.publish(OutboundMessage.command(Topics.groupCommand(resolved.target().id()), payload, remaining,
+                            correlation))
+                    .whenComplete((ok, error) -> {
+                        if (error != null) {
+                            online.forEach(id -> notDelivered(command, id, error));
+                        }
+                    });
+            return;
+        }
+        for (String deviceId : online) {
+            publisher.publish(OutboundMessage.command(Topics.device(deviceId, DeviceTopic.COMMAND), payload, remaining,
+                            correlation))
+                    .whenComplete((ok, error) -> {
+                        if (error != null) {
+                            notDelivered(command, deviceId, error);
+                        }
+                    });
+        }
+    }
+
+    private void notDelivered(InFlightCommand command, String deviceId, Throwable error) {
+        log.warn("command {} not delivered to {}: {}", command.command().id(), deviceId, error.toString());
+        finish(command, deviceId, ResultStatus.failed, "not delivered");
+    }
+
+    private Optional<DeviceResult> finish(InFlightCommand command, String deviceId, ResultStatus status, String reason) {
+        Optional<DeviceResult> finished = command.finish(deviceId, status, reason, clock.instant());
+        finished.ifPresent(r -> {
+            writer.add(command.command().id(), r);
+            metrics.result(r);
+        });
+        return finished;
+    }
+
+    private static Runnable guarded(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("command {} failed", what, e);
+            }
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package vn.loa.controller.command;
+
+/** What a command or a desired-state change is addressed to: one device, a group's members or an area subtree. */
+public record CommandTarget(Kind kind, String id) {
+
+    public enum Kind { device, group, area }
+
+    public static CommandTarget device(String id) {
+        return new CommandTarget(Kind.device, id);
+    }
+
+    public static CommandTarget group(String id) {
+        return new CommandTarget(Kind.group, id);
+    }
+
+    public static CommandTarget area(String id) {
+        return new CommandTarget(Kind.area, id);
+    }
+
+    /** {@code device:abc}, as the audit log names it. */
+    public String label() {
+        return kind + ":" + id;
+    }
+}
