@@ -25,6 +25,7 @@ final class TestClient implements AutoCloseable {
     private final MqttAsyncClient client;
     final BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
     final CountDownLatch disconnectedByServer = new CountDownLatch(1);
+    private volatile int disconnectReasonCode = -1;
 
     record Received(String topic, String payload, boolean retained, byte[] correlationData) {
     }
@@ -34,6 +35,7 @@ final class TestClient implements AutoCloseable {
         client.setCallback(new MqttCallback() {
             @Override
             public void disconnected(MqttDisconnectResponse response) {
+                disconnectReasonCode = response.getReturnCode();
                 disconnectedByServer.countDown();
             }
 
@@ -106,6 +108,14 @@ final class TestClient implements AutoCloseable {
 
     int subscribe(String filter) throws MqttException {
         return reasonCode(client.subscribe(new MqttSubscription(filter, 1)));
+    }
+
+    /** The reason code of the server's DISCONNECT, once it has sent one. */
+    int awaitServerDisconnect() throws InterruptedException {
+        if (!disconnectedByServer.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The server did not disconnect the client");
+        }
+        return disconnectReasonCode;
     }
 
     boolean isConnected() {
