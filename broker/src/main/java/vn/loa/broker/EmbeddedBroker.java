@@ -27,8 +27,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * HiveMQ CE embedded in the server, with Loa's extension. One instance starts once and closes once; another
- * instance may be started afterwards in the same JVM, on the same ports or new ones (two running at the same
- * time are not supported: HiveMQ's extension services are JVM-wide).
+ * instance may be started afterwards in the same JVM, on the same ports or new ones. Two running at the same time
+ * in one JVM are untested: HiveMQ's extension {@code Services} are static.
  *
  * <p>Under {@link BrokerSettings#dataDir()}: {@code conf/} (the generated config.xml), {@code data/} (HiveMQ's
  * persistence), {@code extensions/} (empty: Loa's extension is embedded) and {@code tls/} (the certificate).
@@ -100,11 +100,13 @@ public final class EmbeddedBroker implements DevicePublisher, AutoCloseable {
             hivemq.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             ports.requireAccepting(settings.bindAddress());
         } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
+            state = State.CLOSED;
             stopQuietly();
             throw e instanceof BrokerStartException startFailure ? startFailure
                     : new BrokerStartException("The MQTT broker did not start: " + describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            state = State.CLOSED;
             stopQuietly();
             throw new BrokerStartException("Interrupted while starting the MQTT broker", e);
         }

@@ -11,18 +11,8 @@ import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
 import vn.loa.broker.session.ConnectedClients;
 
 /** Applies {@link TopicAcl} to every PUBLISH (including a Will) and every subscription; denies by default. */
-public final class AclAuthorizer implements PublishAuthorizer, SubscriptionAuthorizer {
+public record AclAuthorizer(TopicAcl acl, ConnectedClients clients, RefusalLog refusals) implements PublishAuthorizer, SubscriptionAuthorizer {
     private static final String REFUSED = "Not allowed on this topic";
-
-    private final TopicAcl acl;
-    private final ConnectedClients clients;
-    private final RefusalLog refusals;
-
-    public AclAuthorizer(TopicAcl acl, ConnectedClients clients, RefusalLog refusals) {
-        this.acl = acl;
-        this.clients = clients;
-        this.refusals = refusals;
-    }
 
     @Override
     public void authorizePublish(PublishAuthorizerInput input, PublishAuthorizerOutput output) {

@@ -3,10 +3,10 @@ package vn.loa.broker.acl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.broker.metrics.BrokerMetrics;
+import vn.loa.broker.util.RateLimitedWarning;
 import vn.loa.protocol.codec.RejectReason;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts and logs refused publishes and subscriptions. Every refusal is logged at debug; a warning goes out at
@@ -19,8 +19,7 @@ public final class RefusalLog {
     private static final Logger log = LoggerFactory.getLogger(RefusalLog.class);
 
     private final BrokerMetrics metrics;
-    private final AtomicLong nextWarningNanos = new AtomicLong(System.nanoTime());
-    private final AtomicLong sinceLastWarning = new AtomicLong();
+    private final RateLimitedWarning warning = new RateLimitedWarning(WARN_INTERVAL);
 
     public RefusalLog(BrokerMetrics metrics) {
         this.metrics = metrics;
@@ -30,11 +29,8 @@ public final class RefusalLog {
     public void refused(String action, String clientId, String topic) {
         metrics.rejected(RejectReason.NOT_ALLOWED);
         log.debug("Refused {} by client '{}' on '{}'", action, clientId, topic);
-        long refusals = sinceLastWarning.incrementAndGet();
-        long now = System.nanoTime();
-        long next = nextWarningNanos.get();
-        if (now - next >= 0 && nextWarningNanos.compareAndSet(next, now + WARN_INTERVAL.toNanos())) {
-            sinceLastWarning.addAndGet(-refusals);
+        long refusals = warning.occurred();
+        if (refusals > 0) {
             log.warn("Refused {} by client '{}' on '{}' ({} refusals since the last warning)", action, clientId,
                     topic, refusals);
         }

@@ -17,6 +17,7 @@ import vn.loa.broker.ConnectAttempt;
 import vn.loa.broker.metrics.BrokerMetrics;
 import vn.loa.broker.session.ConnectedClients;
 import vn.loa.broker.util.ByteBuffers;
+import vn.loa.broker.util.RateLimitedWarning;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -29,7 +30,13 @@ import java.util.concurrent.RejectedExecutionException;
  * client id, when the authenticator throws, and when it takes longer than the timeout.
  */
 public final class AsyncAuthenticator implements SimpleAuthenticator {
+    /** Refusals and authenticator failures are logged at debug; a warning summarises them at most this often. */
+    public static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(AsyncAuthenticator.class);
+
+    private final RateLimitedWarning refusalWarning = new RateLimitedWarning(WARN_INTERVAL);
+    private final RateLimitedWarning failureWarning = new RateLimitedWarning(WARN_INTERVAL);
 
     private final ClientAuthenticator authenticator;
     private final Executor pool;
@@ -59,9 +66,7 @@ public final class AsyncAuthenticator implements SimpleAuthenticator {
         try {
             pool.execute(() -> decide(attempt, connection, willDelaySeconds, async));
         } catch (RejectedExecutionException e) {
-            log.warn("Refused client '{}' from {}: too many connects waiting for authentication",
-                    attempt.clientId(), attempt.remoteAddress());
-            metrics.authenticated(false);
+            refused(attempt, "too many connects waiting for authentication");
             output.failAuthentication(ConnackReasonCode.SERVER_BUSY, "Too many connects, retry later");
             async.resume();
         }
@@ -72,9 +77,7 @@ public final class AsyncAuthenticator implements SimpleAuthenticator {
         try {
             Optional<BrokerPrincipal> principal = timedOut(async) ? Optional.empty() : principalOf(attempt);
             if (timedOut(async)) {
-                metrics.authenticated(false);
-                log.warn("Refused client '{}' from {}: authentication took longer than {}", attempt.clientId(),
-                        attempt.remoteAddress(), timeout);
+                refused(attempt, "authentication took longer than " + timeout);
                 return;
             }
             SimpleAuthOutput output = async.getOutput();
@@ -83,13 +86,25 @@ public final class AsyncAuthenticator implements SimpleAuthenticator {
                 metrics.authenticated(true);
                 output.authenticateSuccessfully();
             } else {
-                metrics.authenticated(false);
-                log.info("Refused client '{}' (user '{}') from {}: not authorized", attempt.clientId(),
-                        attempt.username(), attempt.remoteAddress());
+                refused(attempt, "not authorized");
                 output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "Not authorized");
             }
+        } catch (RuntimeException e) {
+            // The broker timed the client out between our check and our answer; it is already refused.
+            log.debug("Could not answer the authentication of client '{}': {}", attempt.clientId(), e.toString());
         } finally {
             async.resume();
+        }
+    }
+
+    private void refused(ConnectAttempt attempt, String reason) {
+        metrics.authenticated(false);
+        log.debug("Refused client '{}' (user '{}') from {}: {}", attempt.clientId(), attempt.username(),
+                attempt.remoteAddress(), reason);
+        long refusals = refusalWarning.occurred();
+        if (refusals > 0) {
+            log.warn("Refused client '{}' (user '{}') from {}: {} ({} refusals since the last warning)",
+                    attempt.clientId(), attempt.username(), attempt.remoteAddress(), reason, refusals);
         }
     }
 
@@ -97,8 +112,13 @@ public final class AsyncAuthenticator implements SimpleAuthenticator {
         try {
             return authenticator.authenticate(attempt).filter(principal -> fitsClientId(principal, attempt));
         } catch (RuntimeException e) {
-            log.error("Authenticator failed for client '{}' from {}; refusing it", attempt.clientId(),
-                    attempt.remoteAddress(), e);
+            long failures = failureWarning.occurred();
+            if (failures > 0) {
+                log.error("Authenticator failed for client '{}' from {}; refusing it ({} failures since the last "
+                        + "report)", attempt.clientId(), attempt.remoteAddress(), failures, e);
+            } else {
+                log.debug("Authenticator failed for client '{}': {}", attempt.clientId(), e.toString());
+            }
             return Optional.empty();
         }
     }
@@ -106,7 +126,7 @@ public final class AsyncAuthenticator implements SimpleAuthenticator {
     /** A device must connect with its own id as client id: the ACL and presence rely on it. */
     private static boolean fitsClientId(BrokerPrincipal principal, ConnectAttempt attempt) {
         if (principal instanceof BrokerPrincipal.Device device && !device.deviceId().equals(attempt.clientId())) {
-            log.info("Refused device '{}' connecting with client id '{}'", device.deviceId(), attempt.clientId());
+            log.debug("Device '{}' tried to connect with client id '{}'", device.deviceId(), attempt.clientId());
             return false;
         }
         return true;

@@ -16,17 +16,7 @@ import vn.loa.protocol.Topics;
  * would deny alone, for the authorizer to refuse and count. Provisioning requests are for the server only: their
  * onward delivery is prevented (the client still gets a successful acknowledgement).
  */
-public final class InboundPublishInterceptor implements PublishInboundInterceptor {
-    private final TopicAcl acl;
-    private final ConnectedClients clients;
-    private final InboundDispatcher dispatcher;
-
-    public InboundPublishInterceptor(TopicAcl acl, ConnectedClients clients, InboundDispatcher dispatcher) {
-        this.acl = acl;
-        this.clients = clients;
-        this.dispatcher = dispatcher;
-    }
-
+public record InboundPublishInterceptor(TopicAcl acl, ConnectedClients clients, InboundDispatcher dispatcher) implements PublishInboundInterceptor {
     @Override
     public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
         String clientId = input.getClientInformation().getClientId();

@@ -13,17 +13,7 @@ import vn.loa.broker.session.ConnectedClients;
  * stripe so they stay in order with its messages. Every kind of disconnect (client, server, lost connection)
  * lands in {@link #onDisconnect}, which HiveMQ's default methods delegate to.
  */
-public final class PresenceListener implements ClientLifecycleEventListener {
-    private final ConnectedClients clients;
-    private final InboundDispatcher dispatcher;
-    private final BrokerMetrics metrics;
-
-    public PresenceListener(ConnectedClients clients, InboundDispatcher dispatcher, BrokerMetrics metrics) {
-        this.clients = clients;
-        this.dispatcher = dispatcher;
-        this.metrics = metrics;
-    }
-
+public record PresenceListener(ConnectedClients clients, InboundDispatcher dispatcher, BrokerMetrics metrics) implements ClientLifecycleEventListener {
     @Override
     public void onMqttConnectionStart(ConnectionStartInput input) {
         // Nothing is known about the client until it has authenticated.
