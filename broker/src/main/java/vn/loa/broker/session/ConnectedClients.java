@@ -55,10 +55,6 @@ public final class ConnectedClients {
                 .map(Tracked::session);
     }
 
-    public int size() {
-        return byConnection.size();
-    }
-
     public static String remoteAddress(ConnectionInformation connection) {
         return connection.getInetAddress().map(InetAddress::getHostAddress).orElse("unknown");
     }
