@@ -181,6 +181,29 @@ class EmbeddedBrokerTest {
         assertThat(handler.of("auth-stalls")).isEmpty();
     }
 
+    @Test
+    void sessionTakeoverKeepsTheNewConnectionAuthorisedAndTellsTheConnectionsApart() throws Exception {
+        try (TestClient old = device("takeover")) {
+            long oldConnection = awaitConnected("takeover").connectionId();
+            try (TestClient replacement = device("takeover")) {
+                old.awaitServerDisconnect();
+                Poll.until("old connection closed", () -> handler.of("takeover").stream()
+                        .anyMatch(e -> e.kind() == Kind.DISCONNECTED));
+                List<Event> lifecycle = handler.of("takeover");
+                assertThat(lifecycle).extracting(Event::kind)
+                        .containsExactly(Kind.CONNECTED, Kind.CONNECTED, Kind.DISCONNECTED);
+                long newConnection = lifecycle.get(1).session().connectionId();
+                assertThat(newConnection).isNotEqualTo(oldConnection);
+                assertThat(lifecycle.get(2).session().connectionId()).isEqualTo(oldConnection);
+
+                assertAccepted(replacement.publish(Topics.device("takeover", DeviceTopic.STATE), "online", 1));
+                assertThat(replacement.subscribe(Topics.device("takeover", DeviceTopic.COMMAND)))
+                        .isEqualTo(GRANTED_QOS_1);
+                Poll.until("replacement's message", () -> handler.messagesOf("takeover").size() == 1);
+            }
+        }
+    }
+
     // --- ACL ---
 
     @Test
@@ -248,6 +271,7 @@ class EmbeddedBrokerTest {
             Event request = handler.of("SN-100").get(0);
             assertThat(request.kind()).isEqualTo(Kind.PROVISION);
             assertThat(request.payload()).isEqualTo("{\"v\":1}");
+            assertThat(counter(BrokerMetrics.MESSAGES_IN, "topic", BrokerMetrics.PROVISION_TOPIC_LABEL)).isEqualTo(1);
             assertThat(handler.of("SN-200")).isEmpty();
 
             broker.publish(OutboundMessage.command(Topics.provisionReply("SN-100"), bytes("reply"), 30, null))
