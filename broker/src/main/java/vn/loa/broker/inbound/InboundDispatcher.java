@@ -5,9 +5,11 @@ import org.slf4j.LoggerFactory;
 import vn.loa.broker.ClientSession;
 import vn.loa.broker.InboundHandler;
 import vn.loa.broker.metrics.BrokerMetrics;
+import vn.loa.broker.util.RateLimitedWarning;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.codec.RejectReason;
 
+import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -22,12 +24,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dropped (there are at most two per connection, and losing a disconnect would leave a device online forever).
  */
 public final class InboundDispatcher implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(InboundDispatcher.class);
+    /** Handler failures are logged at debug; an error with the stack trace goes out at most this often. */
+    public static final Duration FAILURE_REPORT_INTERVAL = Duration.ofSeconds(10);
     private static final long CLOSE_WAIT_SECONDS = 5;
+    private static final Logger log = LoggerFactory.getLogger(InboundDispatcher.class);
 
     private final Stripe[] stripes;
     private final InboundHandler handler;
     private final BrokerMetrics metrics;
+    private final RateLimitedWarning failureReport = new RateLimitedWarning(FAILURE_REPORT_INTERVAL);
 
     public InboundDispatcher(int stripeCount, int messageCapacityPerStripe, InboundHandler handler,
                              BrokerMetrics metrics) {
@@ -134,7 +139,13 @@ public final class InboundDispatcher implements AutoCloseable {
                 delivery.run();
             } catch (RuntimeException e) {
                 metrics.inboundFailed();
-                log.error("The inbound handler failed; the event is skipped", e);
+                long failures = failureReport.occurred();
+                if (failures > 0) {
+                    log.error("The inbound handler failed; the event is skipped ({} failures since the last "
+                            + "report)", failures, e);
+                } else {
+                    log.debug("The inbound handler failed; the event is skipped: {}", e.toString());
+                }
             }
         }
     }
