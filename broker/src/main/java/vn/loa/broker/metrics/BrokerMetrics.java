@@ -52,6 +52,11 @@ public final class BrokerMetrics {
         authOk = authCounter(registry, "ok");
         authRefused = authCounter(registry, "refused");
         for (ConnectionKind kind : ConnectionKind.values()) {
+            // A broker started after another on the same registry takes the gauge over; counters carry on.
+            Gauge previous = registry.find(CONNECTIONS).tag("kind", kind.label()).gauge();
+            if (previous != null) {
+                registry.remove(previous);
+            }
             AtomicInteger count = new AtomicInteger();
             connections.put(kind, count);
             Gauge.builder(CONNECTIONS, count, AtomicInteger::get).description("Open authenticated MQTT connections")

@@ -40,4 +40,21 @@ class BrokerMetricsTest {
                 .contains("loa_mqtt_connections{kind=\"service\"} 0.0")
                 .contains("loa_mqtt_connections{kind=\"provisioning\"} 0.0");
     }
+
+    @Test
+    void aLaterBrokerOnTheSameRegistryOwnsTheConnectionGauge() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        BrokerMetrics first = new BrokerMetrics(registry);
+        first.connectionOpened(new BrokerPrincipal.Device("spk-1"));
+        first.authenticated(true);
+
+        BrokerMetrics second = new BrokerMetrics(registry);
+        second.connectionOpened(new BrokerPrincipal.Device("spk-2"));
+        second.connectionOpened(new BrokerPrincipal.Device("spk-3"));
+        second.authenticated(true);
+
+        assertThat(registry.scrape())
+                .contains("loa_mqtt_connections{kind=\"device\"} 2.0")
+                .contains("loa_mqtt_auth_total{result=\"ok\"} 2.0");
+    }
 }
