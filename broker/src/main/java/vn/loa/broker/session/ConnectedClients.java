@@ -27,7 +27,7 @@ public final class ConnectedClients {
     private final Map<Long, Tracked> byConnection = new ConcurrentHashMap<>();
 
     /** Remembers an authenticated connection; called before the broker is told the client may connect. */
-    public ClientSession register(ConnectionInformation connection, String clientId, BrokerPrincipal principal,
+    public void register(ConnectionInformation connection, String clientId, BrokerPrincipal principal,
                                   long willDelaySeconds) {
         long id = nextConnectionId.incrementAndGet();
         connection.getConnectionAttributeStore().put(CONNECTION_ID_ATTRIBUTE,
@@ -35,7 +35,6 @@ public final class ConnectedClients {
         ClientSession session = new ClientSession(id, clientId, principal, mqttVersion(connection), willDelaySeconds,
                 remoteAddress(connection));
         byConnection.put(id, new Tracked(session, new AtomicBoolean()));
-        return session;
     }
 
     public Optional<BrokerPrincipal> principalOf(ClientBasedInput input) {
