@@ -92,8 +92,8 @@ public final class DeviceRepository {
             params.put("online", q.online());
         }
         if (q.search() != null) {
-            where.append(" AND (LOWER(d.serial) LIKE :q ESCAPE '\\' OR LOWER(d.name) LIKE :q ESCAPE '\\'"
-                    + " OR d.imei LIKE :q ESCAPE '\\')");
+            where.append(" AND (LOWER(d.serial) LIKE :q ESCAPE '!' OR LOWER(d.name) LIKE :q ESCAPE '!'"
+                    + " OR d.imei LIKE :q ESCAPE '!')");
             params.put("q", "%" + likeEscaped(q.search().toLowerCase(Locale.ROOT)) + "%");
         }
         return jdbi.withHandle(h -> {
@@ -217,7 +217,7 @@ public final class DeviceRepository {
     }
 
     private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static Map<String, Object> detailParams(DeviceDetails d) {
