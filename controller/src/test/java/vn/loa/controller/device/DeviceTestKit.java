@@ -129,6 +129,11 @@ public final class DeviceTestKit implements AutoCloseable {
         return counter == null ? 0 : counter.count();
     }
 
+    /** The single number a {@code SELECT COUNT(*) ...} query answers. */
+    public long count(String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
     public long auditCount(String action) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = :a")
                 .bind("a", action).mapTo(Long.class).one());
