@@ -16,7 +16,7 @@ import vn.loa.controller.http.ApiException;
  */
 public final class JsonBody {
     /** Bodies of these endpoints are small; anything larger is refused before parsing. */
-    public static final int MAX_BYTES = 64 * 1024;
+    public static final int MAX_CHARS = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectNode node;
@@ -30,8 +30,8 @@ public final class JsonBody {
         if (body == null || body.isBlank()) {
             return new JsonBody(JSON.createObjectNode());
         }
-        if (body.length() > MAX_BYTES) {
-            throw new ApiException(413, "request body is over " + MAX_BYTES + " bytes");
+        if (body.length() > MAX_CHARS) {
+            throw new ApiException(413, "request body is over " + MAX_CHARS + " characters");
         }
         JsonNode parsed;
         try {

@@ -83,6 +83,8 @@ class DeviceRoutesTest {
         assertError(kit.post("operator", "/api/devices", "{\"serial\":\"S1\"}"), 400, "invalid field");
         assertError(kit.post("operator", "/api/devices", "{\"serial\":\"S1\",\"areaCode\":\"NOPE\"}"), 404,
                 "area NOPE not found");
+        assertError(kit.post("operator", "/api/devices", "{\"serial\":\"S1\",\"areaId\":" + communeA + ",\"name\":\""
+                + "x".repeat(JsonBody.MAX_CHARS) + "\"}"), 413, "request body is over 65536 characters");
         assertThat(kit.post("operator", "/api/devices", "{\"serial\":\"S1\",\"areaId\":" + communeA + "}").status())
                 .isEqualTo(201);
         assertError(kit.post("operator", "/api/devices", "{\"serial\":\"S1\",\"areaId\":" + communeA + "}"), 409,
