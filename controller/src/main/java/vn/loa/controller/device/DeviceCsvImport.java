@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -118,6 +119,7 @@ public final class DeviceCsvImport {
     private static List<Row> parse(String text, List<LineError> errors) {
         List<Row> rows = new ArrayList<>();
         Map<String, Long> firstLineOfSerial = new HashMap<>();
+        LineCounter lines = new LineCounter(text);
         try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
             checkHeader(parser.getHeaderNames());
             for (CSVRecord record : parser) {
@@ -125,7 +127,7 @@ public final class DeviceCsvImport {
                     throw ApiException.badRequest("the file has more than " + MAX_ROWS + " rows",
                             Map.of("maxRows", MAX_ROWS));
                 }
-                long line = record.getRecordNumber() + 1;
+                long line = lines.lineAt(record.getCharacterPosition());
                 try {
                     Row row = row(line, record);
                     Long first = firstLineOfSerial.putIfAbsent(row.serial(), line);
@@ -144,6 +146,34 @@ public final class DeviceCsvImport {
             throw ApiException.badRequest("malformed CSV header", e.getMessage());
         }
         return rows;
+    }
+
+    /** The line a character of the file is on, as an editor shows it (blank lines and quoted line breaks count). */
+    private static final class LineCounter {
+        private final String text;
+        private int scanned;
+        private long line = 1;
+
+        LineCounter(String text) {
+            this.text = text;
+        }
+
+        /**
+         * The line a record starts on. The parser gives the position where it started looking (before any blank
+         * lines it skipped); positions must come in increasing order, as the parser reads them.
+         */
+        long lineAt(long position) {
+            while (scanned < text.length() && (scanned < position || isLineBreak(text.charAt(scanned)))) {
+                if (text.charAt(scanned++) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
+
+        private static boolean isLineBreak(char c) {
+            return c == '\n' || c == '\r';
+        }
     }
 
     private static void checkHeader(List<String> header) {
@@ -195,7 +225,7 @@ public final class DeviceCsvImport {
             return null;
         }
         String value = record.get(column);
-        return value == null || value.isEmpty() ? null : value;
+        return value == null || value.isEmpty() ? null : Normalizer.normalize(value, Normalizer.Form.NFC);
     }
 
     private static String limited(CSVRecord record, String column, int maxLength) {

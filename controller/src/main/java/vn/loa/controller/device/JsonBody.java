@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class JsonBody {
         if (!value.isTextual()) {
             throw invalid(field, "must be a string");
         }
-        String text = value.asText().strip();
+        String text = Normalizer.normalize(value.asText().strip(), Normalizer.Form.NFC);
         if (text.length() > maxLength || text.chars().anyMatch(Character::isISOControl)) {
             throw invalid(field, "must be at most " + maxLength + " printable characters");
         }

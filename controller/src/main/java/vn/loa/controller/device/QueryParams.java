@@ -1,6 +1,7 @@
 package vn.loa.controller.device;
 
 import io.javalin.http.Context;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import vn.loa.controller.http.ApiException;
@@ -50,10 +51,10 @@ public final class QueryParams {
         }
     }
 
-    /** The trimmed value, or null when absent or blank. */
+    /** The trimmed value in Unicode NFC (as names are stored), or null when absent or blank. */
     public static String text(Context ctx, String name) {
         String value = ctx.queryParam(name);
-        return value == null || value.isBlank() ? null : value.strip();
+        return value == null || value.isBlank() ? null : Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
     }
 
     private static Long number(Context ctx, String name) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.controller.device.DeviceRoutesTest.assertError;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,6 +110,32 @@ class DeviceCsvImportTest {
         assertThat(errorOf(detail, 10)).isEqualTo("serial is required");
         assertThat(errorOf(detail, 11)).isEqualTo("area_code is required");
         assertThat(kit.get("admin", "/api/devices").body().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void numbersLinesAsAnEditorShowsThem() {
+        String csv = HEADER
+                + "\n"
+                + "Q-1,XA-01,\"Loa hai\ndòng\",,,,,\n"
+                + "\r\n"
+                + "Q-2,XA-01,,,north,,,\n";
+
+        JsonNode report = importCsv("approver", csv).body().get("detail");
+
+        assertThat(lines(report)).containsExactly(3L, 6L);
+        assertThat(errorOf(report, 3)).isEqualTo("name must be at most 200 printable characters");
+        assertThat(errorOf(report, 6)).startsWith("latitude must be a number");
+    }
+
+    @Test
+    void storesAndFindsNamesInOneUnicodeForm() {
+        String decomposed = "Loa nha\u0300 va\u0306n ho\u0301a";
+        importCsv("approver", HEADER + "NFC-1,XA-01," + decomposed + ",,,,,\n");
+
+        assertThat(kit.devices.findBySerial("NFC-1").orElseThrow().details().name()).isEqualTo("Loa nhà văn hóa");
+        JsonNode found = kit.get("viewer", "/api/devices?q=" + URLEncoder.encode("va\u0306n ho\u0301",
+                StandardCharsets.UTF_8)).body();
+        assertThat(found.get("total").asLong()).isEqualTo(1);
     }
 
     @Test

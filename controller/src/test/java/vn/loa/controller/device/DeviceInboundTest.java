@@ -44,15 +44,12 @@ class DeviceInboundTest {
 
     @Test
     void aBlipShorterThanTheWillDelayKeepsTheDeviceOnline() {
-        inbound.onConnected(session(1, WILL_DELAY));
-        inbound.onDisconnected(session(1, WILL_DELAY));
-        kit.clock.advance(Duration.ofSeconds(WILL_DELAY - 10));
-        kit.live.expireWillDelays(kit.clock.instant());
+        connectThenDrop(WILL_DELAY);
+        secondsPass(WILL_DELAY - 10);
         assertThat(kit.live.isOnline(id)).isTrue();
 
         inbound.onConnected(session(2, WILL_DELAY));
-        kit.clock.advance(Duration.ofSeconds(WILL_DELAY));
-        kit.live.expireWillDelays(kit.clock.instant());
+        secondsPass(WILL_DELAY);
 
         assertThat(kit.live.isOnline(id)).isTrue();
         assertThat(gauge()).isEqualTo(1);
@@ -60,14 +57,11 @@ class DeviceInboundTest {
 
     @Test
     void anOutageLongerThanTheWillDelayTurnsTheDeviceOffline() {
-        inbound.onConnected(session(1, WILL_DELAY));
-        inbound.onDisconnected(session(1, WILL_DELAY));
-        kit.clock.advance(Duration.ofSeconds(WILL_DELAY - 1));
-        kit.live.expireWillDelays(kit.clock.instant());
+        connectThenDrop(WILL_DELAY);
+        secondsPass(WILL_DELAY - 1);
         assertThat(kit.live.isOnline(id)).isTrue();
 
-        kit.clock.advance(Duration.ofSeconds(1));
-        kit.live.expireWillDelays(kit.clock.instant());
+        secondsPass(1);
 
         assertThat(kit.live.isOnline(id)).isFalse();
         assertThat(gauge()).isZero();
@@ -79,16 +73,14 @@ class DeviceInboundTest {
         inbound.onConnected(session(2, WILL_DELAY));
         inbound.onDisconnected(session(1, WILL_DELAY));
         inbound.onDisconnected(session(1, 0));
-        kit.clock.advance(Duration.ofSeconds(WILL_DELAY + 1));
-        kit.live.expireWillDelays(kit.clock.instant());
+        secondsPass(WILL_DELAY + 1);
 
         assertThat(kit.live.isOnline(id)).isTrue();
     }
 
     @Test
     void withoutAWillDelayADisconnectIsOfflineAtOnce() {
-        inbound.onConnected(session(1, 0));
-        inbound.onDisconnected(session(1, 0));
+        connectThenDrop(0);
 
         assertThat(kit.live.isOnline(id)).isFalse();
     }
@@ -208,6 +200,16 @@ class DeviceInboundTest {
             }
             assertThat(kit.stateTable.find(id)).hasValueSatisfying(s -> assertThat(s.online()).isTrue());
         }
+    }
+
+    private void connectThenDrop(long willDelay) {
+        inbound.onConnected(session(1, willDelay));
+        inbound.onDisconnected(session(1, willDelay));
+    }
+
+    private void secondsPass(long seconds) {
+        kit.clock.advance(Duration.ofSeconds(seconds));
+        kit.live.expireWillDelays(kit.clock.instant());
     }
 
     private void message(DeviceTopic topic, String json) {
