@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -191,15 +192,28 @@ class DeviceInboundTest {
     }
 
     @Test
-    void theJobsWriteLiveStateBehindOnTheirOwn() throws InterruptedException {
-        try (DeviceJobs jobs = new DeviceJobs(kit.live, kit.stateTable, kit.clock, List.of())) {
-            inbound.onConnected(session(1, 0));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (kit.stateTable.find(id).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(kit.stateTable.find(id)).hasValueSatisfying(s -> assertThat(s.online()).isTrue());
+    void theJobsExpireWillDelaysAndWriteLiveStateBehindOnTheirOwn() throws InterruptedException {
+        DeviceJobs jobs = new DeviceJobs(kit.live, kit.stateTable, kit.clock, List.of());
+        try {
+            inbound.onConnected(session(1, WILL_DELAY));
+            awaitTrue(() -> kit.stateTable.find(id).map(LiveState.Snapshot::online).orElse(false));
+
+            inbound.onDisconnected(session(1, WILL_DELAY));
+            kit.clock.advance(Duration.ofSeconds(WILL_DELAY));
+            awaitTrue(() -> !kit.live.isOnline(id));
+            awaitTrue(() -> !kit.stateTable.find(id).orElseThrow().online());
+        } finally {
+            jobs.close();
         }
+    }
+
+    /** Polls until {@code condition} holds, failing after a generous deadline. */
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(condition.getAsBoolean()).as("condition reached within 10 s").isTrue();
     }
 
     private void connectThenDrop(long willDelay) {
