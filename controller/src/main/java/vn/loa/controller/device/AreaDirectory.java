@@ -19,19 +19,16 @@ public final class AreaDirectory {
                 .bind("code", code).mapTo(Long.class).findOne());
     }
 
-    /** Code to path of every area with a code in {@code codes}. */
-    public Map<String, AreaRef> byCodes(Collection<String> codes) {
-        Map<String, AreaRef> found = new HashMap<>();
+    /** Code to id of every area with a code in {@code codes}. */
+    public Map<String, Long> idsByCode(Collection<String> codes) {
+        Map<String, Long> found = new HashMap<>();
         if (codes.isEmpty()) {
             return found;
         }
-        jdbi.useHandle(h -> h.createQuery("SELECT id, code, path FROM areas WHERE code IN (<codes>)")
+        jdbi.useHandle(h -> h.createQuery("SELECT id, code FROM areas WHERE code IN (<codes>)")
                 .bindList("codes", codes)
-                .map((rs, ctx) -> new AreaRef(rs.getLong("id"), rs.getString("code"), rs.getString("path")))
-                .forEach(a -> found.put(a.code(), a)));
+                .map((rs, ctx) -> Map.entry(rs.getString("code"), rs.getLong("id")))
+                .forEach(e -> found.put(e.getKey(), e.getValue())));
         return found;
-    }
-
-    public record AreaRef(long id, String code, String path) {
     }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -72,26 +73,24 @@ public final class DeviceCsvImport {
         }
         List<LineError> errors = new ArrayList<>();
         List<Row> rows = parse(utf8(body), errors);
-        Map<String, AreaDirectory.AreaRef> areasByCode =
-                areas.byCodes(rows.stream().map(Row::areaCode).distinct().toList());
+        Map<String, Long> areasByCode = areas.idsByCode(rows.stream().map(Row::areaCode).distinct().toList());
         Map<String, Device> existing = devices.findBySerials(rows.stream().map(Row::serial).toList());
         Map<Long, Boolean> coveredAreas = new HashMap<>();
+        Predicate<Long> inScope = areaId -> areaId == null ? caller.areaId() == null
+                : coveredAreas.computeIfAbsent(areaId, id -> scopes.covers(caller, id));
         List<ImportedDevice> created = new ArrayList<>();
         List<ImportedDevice> updated = new ArrayList<>();
         for (Row row : rows) {
-            AreaDirectory.AreaRef area = areasByCode.get(row.areaCode());
+            Long area = areasByCode.get(row.areaCode());
             Device known = existing.get(row.serial());
-            if (area == null || !coveredAreas.computeIfAbsent(area.id(), id -> scopes.covers(caller, id))) {
+            if (area == null || !inScope.test(area)) {
                 errors.add(new LineError(row.line(), "unknown area code " + row.areaCode()));
-            } else if (known != null && (known.areaId() == null
-                    ? caller.areaId() != null
-                    : !coveredAreas.computeIfAbsent(known.areaId(), id -> scopes.covers(caller, id)))) {
+            } else if (known != null && !inScope.test(known.areaId())) {
                 errors.add(new LineError(row.line(), "serial " + row.serial() + " is registered outside your area"));
             } else if (known == null) {
-                created.add(new ImportedDevice(row.serial(), area.id(), row.details()));
+                created.add(new ImportedDevice(row.serial(), area, row.details()));
             } else {
-                updated.add(new ImportedDevice(row.serial(), area.id(),
-                        row.details().or(known.details())));
+                updated.add(new ImportedDevice(row.serial(), area, row.details().or(known.details())));
             }
         }
         if (!errors.isEmpty()) {
