@@ -20,7 +20,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class DeviceRepository {
     private static final String COLUMNS = "d.id, d.serial, d.status, d.area_id, d.area_hint, d.name, d.model,"
             + " d.firmware, d.latitude, d.longitude, d.imei, d.iccid, d.credentials_issued_at, d.desired_version,"
-            + " d.desired_volume, d.desired_muted, d.created_at, d.updated_at";
+            + " d.desired_volume, d.desired_muted, d.created_at, d.updated_at,"
+            + " (SELECT st.last_seen FROM device_state st WHERE st.device_id = d.id) AS last_seen";
     private static final String DETAIL_ASSIGNMENTS = "name = :name, model = :model, latitude = :latitude,"
             + " longitude = :longitude, imei = :imei, iccid = :iccid";
 
@@ -93,7 +94,7 @@ public final class DeviceRepository {
         }
         if (q.search() != null) {
             where.append(" AND (LOWER(d.serial) LIKE :q ESCAPE '!' OR LOWER(d.name) LIKE :q ESCAPE '!'"
-                    + " OR d.imei LIKE :q ESCAPE '!')");
+                    + " OR d.imei LIKE :q ESCAPE '!' OR d.id LIKE :q ESCAPE '!')");
             params.put("q", "%" + likeEscaped(q.search().toLowerCase(Locale.ROOT)) + "%");
         }
         return jdbi.withHandle(h -> {
@@ -246,6 +247,7 @@ public final class DeviceRepository {
                 rs.getObject("desired_volume", Integer.class),
                 rs.getObject("desired_muted", Boolean.class),
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                instant(rs, "last_seen"));
     }
 }

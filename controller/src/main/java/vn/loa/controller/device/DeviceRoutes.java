@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import vn.loa.controller.area.AreaScopes;
 import vn.loa.controller.audit.AuditLog;
@@ -13,6 +14,7 @@ import vn.loa.controller.auth.Role;
 import vn.loa.controller.http.ApiException;
 import vn.loa.controller.http.Routes;
 import vn.loa.protocol.Ids;
+import vn.loa.protocol.message.CommandType;
 
 /** The device registry's endpoints: list, read, register, edit, import, and the approver's decisions. */
 public final class DeviceRoutes implements Routes {
@@ -79,15 +81,15 @@ public final class DeviceRoutes implements Routes {
                 page.limit(), page.offset());
         DeviceRepository.Page result = devices.list(query);
         ctx.json(Map.of("items", result.items().stream()
-                        .map(d -> DeviceViews.summary(d, live.isOnline(d.id()))).toList(),
+                        .map(d -> DeviceViews.summary(d, live.snapshot(d.id()))).toList(),
                 "total", result.total()));
     }
 
     private void get(Context ctx) {
         Device device = scoped.require(reader(ctx), ctx.pathParam("id"));
-        ctx.json(DeviceViews.detail(device,
-                live.snapshot(device.id()).or(() -> storedState.find(device.id())),
-                live.isOnline(device.id()), devices.groupsOf(device.id())));
+        Optional<LiveState.Snapshot> state = live.snapshot(device.id());
+        ctx.json(DeviceViews.detail(device, state, state.isPresent() ? Optional.empty() : storedState.find(device.id()),
+                devices.groupsOf(device.id())));
     }
 
     private void create(Context ctx) {
@@ -107,7 +109,7 @@ public final class DeviceRoutes implements Routes {
         String id = DeviceIds.next();
         devices.insert(id, serial, DeviceStatus.registered, area, null, details, null, clock.instant());
         audit.record(caller.username(), "device.create", "device:" + id, "serial " + serial + ", area " + area);
-        ctx.status(201).json(DeviceViews.summary(devices.find(id).orElseThrow(), false));
+        ctx.status(201).json(DeviceViews.summary(devices.find(id).orElseThrow(), Optional.empty()));
     }
 
     private void patch(Context ctx) {
@@ -125,7 +127,7 @@ public final class DeviceRoutes implements Routes {
         DeviceDetails details = DeviceRules.patched(body, device.details());
         devices.update(device.id(), area, details, clock.instant());
         audit.record(caller.username(), "device.update", "device:" + device.id(), ctx.body());
-        ctx.json(DeviceViews.summary(devices.find(device.id()).orElseThrow(), live.isOnline(device.id())));
+        ctx.json(DeviceViews.summary(devices.find(device.id()).orElseThrow(), live.snapshot(device.id())));
     }
 
     private void importCsv(Context ctx) {
@@ -170,7 +172,8 @@ public final class DeviceRoutes implements Routes {
     private void rotate(Context ctx) {
         Caller caller = approver(ctx);
         DeviceLifecycle.Rotation rotation = lifecycle.rotate(scoped.require(caller, ctx.pathParam("id")), caller);
-        ctx.status(202).json(Map.of("deviceId", rotation.deviceId(), "commandId", rotation.commandId(),
+        ctx.status(202).json(Map.of("id", rotation.commandId(), "type", CommandType.credentials.name(),
+                "target", Map.of("kind", "device", "id", rotation.deviceId()), "devices", 1,
                 "expiresAt", rotation.expiresAt().toString()));
     }
 
@@ -194,7 +197,7 @@ public final class DeviceRoutes implements Routes {
 
     private void respond(Context ctx, String deviceId) {
         Device device = devices.find(deviceId).orElseThrow(() -> ApiException.notFound("device " + deviceId));
-        ctx.json(DeviceViews.summary(device, live.isOnline(deviceId)));
+        ctx.json(DeviceViews.summary(device, live.snapshot(deviceId)));
     }
 
     private static Caller reader(Context ctx) {

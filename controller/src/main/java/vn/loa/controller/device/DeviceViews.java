@@ -11,7 +11,7 @@ final class DeviceViews {
     private DeviceViews() {
     }
 
-    static Map<String, Object> summary(Device d, boolean online) {
+    static Map<String, Object> summary(Device d, Optional<LiveState.Snapshot> live) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("serial", d.serial());
@@ -25,17 +25,19 @@ final class DeviceViews {
         m.put("longitude", d.details().longitude());
         m.put("imei", d.details().imei());
         m.put("iccid", d.details().iccid());
-        m.put("online", online);
+        m.put("online", live.map(LiveState.Snapshot::online).orElse(false));
+        m.put("lastSeen", text(live.map(LiveState.Snapshot::lastSeen).orElse(d.storedLastSeen())));
         m.put("createdAt", text(d.createdAt()));
         m.put("updatedAt", text(d.updatedAt()));
         return m;
     }
 
-    static Map<String, Object> detail(Device d, Optional<LiveState.Snapshot> state, boolean online,
-                                      List<Long> groups) {
-        Map<String, Object> m = summary(d, online);
+    /** {@code live} is the in-memory state; {@code stored} what was last written behind (after a restart). */
+    static Map<String, Object> detail(Device d, Optional<LiveState.Snapshot> live,
+                                      Optional<LiveState.Snapshot> stored, List<Long> groups) {
+        Map<String, Object> m = summary(d, live);
         m.put("credentialsIssuedAt", text(d.credentialsIssuedAt()));
-        m.put("state", state.map(DeviceViews::state).orElse(null));
+        m.put("state", live.or(() -> stored).map(DeviceViews::state).orElse(null));
         m.put("groups", groups);
         Map<String, Object> desired = new LinkedHashMap<>();
         desired.put("version", d.desiredVersion());
@@ -47,15 +49,16 @@ final class DeviceViews {
 
     private static Map<String, Object> state(LiveState.Snapshot s) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("online", s.online());
         m.put("lastSeen", text(s.lastSeen()));
         m.put("connectedAt", text(s.connectedAt()));
         m.put("volume", s.volume());
         m.put("muted", s.muted());
         m.put("amplifier", s.amplifier());
         m.put("playing", s.playing());
-        m.put("signal", s.signal());
-        m.put("temperature", s.temperature());
-        m.put("uptime", s.uptime());
+        m.put("signalDbm", s.signal());
+        m.put("temperatureC", s.temperature());
+        m.put("uptimeSeconds", s.uptime());
         m.put("firmware", s.firmware());
         m.put("model", s.model());
         m.put("bootId", s.bootId());

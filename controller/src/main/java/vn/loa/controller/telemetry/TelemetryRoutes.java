@@ -87,6 +87,7 @@ public final class TelemetryRoutes implements Routes {
                 .map((rs, ctx) -> row.map(rs)).list());
     }
 
+    /** One point of either resolution: hourly points carry averages under the raw names, plus extremes. */
     private static Map<String, Object> raw(ResultSet rs) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ts", rs.getObject("ts", OffsetDateTime.class).toInstant().toString());
@@ -94,21 +95,21 @@ public final class TelemetryRoutes implements Routes {
         m.put("muted", rs.getObject("muted", Boolean.class));
         m.put("amplifier", rs.getObject("amplifier", Boolean.class));
         m.put("playing", rs.getObject("playing", Boolean.class));
-        m.put("signal", rs.getObject("signal_dbm", Integer.class));
-        m.put("temperature", rs.getObject("temperature_c", Double.class));
-        m.put("uptime", rs.getObject("uptime_s", Long.class));
+        m.put("signalDbm", rs.getObject("signal_dbm", Integer.class));
+        m.put("temperatureC", rs.getObject("temperature_c", Double.class));
+        m.put("uptimeSeconds", rs.getObject("uptime_s", Long.class));
         return m;
     }
 
     private static Map<String, Object> hourly(ResultSet rs) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("hour", rs.getObject("hour", OffsetDateTime.class).toInstant().toString());
+        m.put("ts", rs.getObject("hour", OffsetDateTime.class).toInstant().toString());
         m.put("samples", rs.getInt("samples"));
-        m.put("volumeAvg", rs.getObject("volume_avg", Double.class));
-        m.put("signalAvg", rs.getObject("signal_avg", Double.class));
+        m.put("volume", rs.getObject("volume_avg", Double.class));
+        m.put("signalDbm", rs.getObject("signal_avg", Double.class));
         m.put("signalMin", rs.getObject("signal_min", Integer.class));
         m.put("signalMax", rs.getObject("signal_max", Integer.class));
-        m.put("temperatureAvg", rs.getObject("temperature_avg", Double.class));
+        m.put("temperatureC", rs.getObject("temperature_avg", Double.class));
         m.put("temperatureMax", rs.getObject("temperature_max", Double.class));
         m.put("playingSamples", rs.getInt("playing_samples"));
         return m;

@@ -3,7 +3,6 @@ package vn.loa.controller.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -247,13 +246,16 @@ class DeviceRoutesTest {
         DeviceTestKit.Response rotated = kit.post("approver", "/api/devices/" + id + "/credentials/rotate", "");
 
         assertThat(rotated.status()).isEqualTo(202);
+        assertThat(rotated.body().get("type").asText()).isEqualTo("credentials");
+        assertThat(rotated.body().get("target").get("id").asText()).isEqualTo(id);
+        assertThat(rotated.body().get("devices").asInt()).isEqualTo(1);
         OutboundMessage sent = kit.publisher.on(Topics.device(id, DeviceTopic.COMMAND)).get(0);
         assertThat(sent.qos()).isEqualTo(1);
         assertThat(sent.retain()).isFalse();
         assertThat(sent.expirySeconds()).isEqualTo(30);
         Command command = MessageCodec.decode(sent.payload(), Command.class, PayloadLimits.COMMAND_BYTES);
         assertThat(command.type()).isEqualTo(CommandType.credentials);
-        assertThat(command.id()).isEqualTo(rotated.body().get("commandId").asText());
+        assertThat(command.id()).isEqualTo(rotated.body().get("id").asText());
         assertThat(kit.devices.secretsOf(id).orElseThrow().pendingSecretHash()).isNotNull();
         assertThat(PasswordHasher.matches(command.secret(),
                 kit.devices.secretsOf(id).orElseThrow().pendingSecretHash())).isTrue();
@@ -278,17 +280,31 @@ class DeviceRoutesTest {
     void showsLiveStateFromMemoryOrFromTheStoredCopy() {
         String id = kit.device("LIVE-1", communeA, DeviceStatus.active);
         kit.live.connected(id, 1, kit.clock.instant());
-        kit.live.applyTelemetry(id, new Telemetry(1, 55, false, true, "vov1", -71, 41.5, 3600L,
-                4L), kit.clock.instant());
-        JsonNode state = kit.get("viewer", "/api/devices/" + id).body().get("state");
+        kit.live.applyTelemetry(id, new Telemetry(1, 55, false, true, "vov1", -71, 41.5, 3600L, 4L),
+                kit.clock.instant());
+        JsonNode device = kit.get("viewer", "/api/devices/" + id).body();
+        JsonNode state = device.get("state");
+        assertThat(state.get("online").asBoolean()).isTrue();
         assertThat(state.get("volume").asInt()).isEqualTo(55);
         assertThat(state.get("playing").asText()).isEqualTo("vov1");
-        assertThat(state.get("lastSeen").asText()).isEqualTo(DeviceTestKit.START.toString());
+        assertThat(state.get("signalDbm").asInt()).isEqualTo(-71);
+        assertThat(state.get("temperatureC").asDouble()).isEqualTo(41.5);
+        assertThat(state.get("uptimeSeconds").asLong()).isEqualTo(3600);
+        assertThat(device.get("lastSeen").asText()).isEqualTo(DeviceTestKit.START.toString());
 
         kit.live.flushChanged(kit.stateTable::write);
-        LiveStateStore afterRestart = new LiveStateStore(new SimpleMeterRegistry());
-        assertThat(afterRestart.snapshot(id)).isEmpty();
-        assertThat(kit.stateTable.find(id).orElseThrow().signal()).isEqualTo(-71);
+        kit.live.offline(id);
+        DeviceTestKit restarted = new DeviceTestKit(dir).withHttp();
+        try {
+            JsonNode afterRestart = restarted.get("viewer", "/api/devices/" + id).body();
+            assertThat(afterRestart.get("online").asBoolean()).isFalse();
+            assertThat(afterRestart.get("lastSeen").asText()).isEqualTo(DeviceTestKit.START.toString());
+            assertThat(afterRestart.get("state").get("signalDbm").asInt()).isEqualTo(-71);
+            JsonNode listed = restarted.get("viewer", "/api/devices?q=LIVE-1").body().get("items").get(0);
+            assertThat(listed.get("lastSeen").asText()).isEqualTo(DeviceTestKit.START.toString());
+        } finally {
+            restarted.close();
+        }
     }
 
     private static List<String> ids(JsonNode list) {

@@ -54,7 +54,8 @@ class TelemetryRoutesTest {
         List<String> times = times(body, "ts");
         assertThat(times).hasSize(48).isSorted();
         assertThat(times.get(times.size() - 1)).isEqualTo(DeviceTestKit.START.toString());
-        assertThat(body.get("items").get(0).get("signal").asInt()).isEqualTo(-75);
+        assertThat(body.get("items").get(0).get("signalDbm").asInt()).isEqualTo(-75);
+        assertThat(body.get("items").get(0).get("uptimeSeconds").asLong()).isEqualTo(60);
     }
 
     @Test
@@ -62,9 +63,11 @@ class TelemetryRoutesTest {
         JsonNode body = kit.get("viewer", "/api/devices/" + id + "/telemetry?resolution=hourly"
                 + "&from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z").body();
 
-        assertThat(times(body, "hour")).hasSize(24).first().isEqualTo("2026-03-01T00:00:00Z");
+        assertThat(times(body, "ts")).hasSize(24).first().isEqualTo("2026-03-01T00:00:00Z");
         assertThat(body.get("items").get(0).get("samples").asInt()).isEqualTo(2);
-        assertThat(body.get("items").get(0).get("signalAvg").asDouble()).isEqualTo(-75.0);
+        assertThat(body.get("items").get(0).get("signalDbm").asDouble()).isEqualTo(-75.0);
+        assertThat(body.get("items").get(0).get("signalMin").asInt()).isEqualTo(-75);
+        assertThat(body.get("items").get(0).get("temperatureMax").asDouble()).isEqualTo(30.0);
     }
 
     @Test
