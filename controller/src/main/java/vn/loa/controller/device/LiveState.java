@@ -1,0 +1,98 @@
+package vn.loa.controller.device;
+
+import java.time.Instant;
+import java.util.List;
+import vn.loa.protocol.message.DeviceState;
+import vn.loa.protocol.message.Telemetry;
+
+/** What one device reports about itself, in memory; every access holds the object's lock. */
+public final class LiveState {
+    private final String deviceId;
+    private boolean online;
+    private long connectionId;
+    private Instant connectedAt;
+    private Instant lastSeen;
+    private Integer volume;
+    private Boolean muted;
+    private Boolean amplifier;
+    private String playing;
+    private Integer signal;
+    private Double temperature;
+    private Long uptime;
+    private String firmware;
+    private String model;
+    private String bootId;
+    private List<String> capabilities = List.of();
+    private Long reportedDesiredVersion;
+
+    LiveState(String deviceId) {
+        this.deviceId = deviceId;
+    }
+
+    /** An immutable copy for readers and the database writer. */
+    public record Snapshot(String deviceId, boolean online, Instant connectedAt, Instant lastSeen, Integer volume,
+                           Boolean muted, Boolean amplifier, String playing, Integer signal, Double temperature,
+                           Long uptime, String firmware, String model, String bootId, List<String> capabilities,
+                           Long reportedDesiredVersion) {
+    }
+
+    synchronized void connected(long connection, Instant now) {
+        online = true;
+        connectionId = connection;
+        connectedAt = now;
+        lastSeen = now;
+    }
+
+    synchronized boolean isCurrentConnection(long connection) {
+        return online && connectionId == connection;
+    }
+
+    synchronized boolean online() {
+        return online;
+    }
+
+    /** Offline if {@code connection} is still the newest one; false when a newer connection took over. */
+    synchronized boolean offlineIfCurrent(long connection) {
+        if (!isCurrentConnection(connection)) {
+            return false;
+        }
+        online = false;
+        return true;
+    }
+
+    synchronized boolean offline() {
+        boolean was = online;
+        online = false;
+        return was;
+    }
+
+    synchronized void seen(Instant now) {
+        lastSeen = now;
+    }
+
+    synchronized void apply(DeviceState state, Instant now) {
+        lastSeen = now;
+        firmware = state.firmware() != null ? state.firmware() : firmware;
+        model = state.model() != null ? state.model() : model;
+        bootId = state.bootId() != null ? state.bootId() : bootId;
+        capabilities = state.capabilities() != null ? List.copyOf(state.capabilities()) : capabilities;
+        reportedDesiredVersion = state.desiredVersion() != null ? state.desiredVersion() : reportedDesiredVersion;
+    }
+
+    synchronized void apply(Telemetry t, Instant now) {
+        lastSeen = now;
+        volume = t.volume();
+        muted = t.muted();
+        amplifier = t.amplifier();
+        playing = t.playing();
+        signal = t.signal();
+        temperature = t.temperature();
+        uptime = t.uptime();
+        reportedDesiredVersion = t.desiredVersion() != null ? t.desiredVersion() : reportedDesiredVersion;
+    }
+
+    synchronized Snapshot snapshot() {
+        return new Snapshot(deviceId, online, connectedAt, lastSeen, volume, muted, amplifier, playing, signal,
+                temperature, uptime, firmware, model, bootId, capabilities, reportedDesiredVersion);
+    }
+}
