@@ -1,0 +1,57 @@
+package vn.loa.controller.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into the API's error JSON with the right status. Only an unexpected exception is logged
+ * with its stack trace; the client then sees a bare 500 so nothing about the server leaks.
+ */
+final class ErrorMapping {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {
+    }
+
+    static void register(Javalin app) {
+        app.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.detail()));
+        app.exception(JsonProcessingException.class, (e, ctx) -> respond(ctx, 400, "invalid JSON body", describe(e)));
+        app.exception(ValidationException.class, (e, ctx) -> respond(ctx, 400, "invalid request", e.getErrors()
+                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        entry -> entry.getValue().stream().map(error -> error.getMessage()).toList()))));
+        app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(),
+                e.getMessage().toLowerCase(Locale.ROOT), ctx.method() + " " + ctx.path()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Internal error on {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "internal error", null);
+        });
+    }
+
+    static void respond(Context ctx, int status, String error, Object detail) {
+        ctx.status(status).json(new ErrorBody(error, detail));
+    }
+
+    /** Where in the body and what was wrong, without Jackson's echo of the whole source. */
+    private static String describe(JsonProcessingException e) {
+        String problem = e.getOriginalMessage();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return "field '" + field + "': " + problem;
+        }
+        if (e.getLocation() != null) {
+            return problem + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        return problem;
+    }
+}
