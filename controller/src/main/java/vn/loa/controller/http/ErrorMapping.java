@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +29,9 @@ final class ErrorMapping {
         app.exception(ValidationException.class, (e, ctx) -> respond(ctx, 400, "invalid request", e.getErrors()
                 .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                         entry -> entry.getValue().stream().map(error -> error.getMessage()).toList()))));
+        // Javalin's own refusals (no such route, wrong method, body too large while reading): the status's name
         app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(),
-                e.getMessage().toLowerCase(Locale.ROOT), ctx.method() + " " + ctx.path()));
+                HttpStatus.forStatus(e.getStatus()).getMessage().toLowerCase(Locale.ROOT), ctx.method() + " " + ctx.path()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Internal error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "internal error", null);

@@ -33,7 +33,9 @@ public final class Database implements AutoCloseable {
     /** The embedded default: an H2 file database in {@code dataDir}, PostgreSQL-compatible mode. */
     public static String h2FileUrl(java.nio.file.Path dataDir) {
         return "jdbc:h2:file:" + dataDir.resolve("loa").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
+                + ";DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE"
+                // the schema has a column named "hour", a keyword in H2 2.x but not in PostgreSQL
+                + ";NON_KEYWORDS=HOUR";
     }
 
     public Jdbi jdbi() {
