@@ -52,8 +52,8 @@ public final class GroupService {
             throw ApiException.badRequest("invalid group", "description is longer than " + MAX_DESCRIPTION_LENGTH + " characters");
         }
         Long areaId = request.areaId() != null ? request.areaId() : caller.areaId();
-        if (areaId != null) {
-            scopes.requireCovers(caller, areaId, "area");
+        if (areaId != null && (!scopes.covers(caller, areaId) || scopes.pathOf(areaId).isEmpty())) {
+            throw ApiException.notFound("area");
         }
         if (groups.nameTaken(name)) {
             throw ApiException.conflict("a group with this name already exists", Map.of("name", name));
