@@ -168,6 +168,7 @@ public final class LoaServer implements AutoCloseable {
                 LOG.warn("Failed to stop {} cleanly", part.getClass().getSimpleName(), e);
             }
         }
+        LOG.info("Loa stopped");
     }
 
     private <T extends AutoCloseable> T own(T part) {
