@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +32,7 @@ public final class HttpServer implements AutoCloseable {
     private boolean stopped;
 
     public HttpServer(String host, int port, boolean metricsPublic, TokenAuthenticator authenticator,
-                      ObjectMapper mapper, List<Routes> routes) {
+                      ObjectMapper mapper, MeterRegistry registry, List<Routes> routes) {
         this.host = host;
         this.requestedPort = port;
         this.app = Javalin.create(config -> {
@@ -40,6 +42,7 @@ public final class HttpServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.events.handlerAdded(this::remember);
         });
+        RequestMetrics.register(app, registry);
         app.before(HttpServer::refuseOversizeBody);
         app.beforeMatched(new BearerAuthentication(authenticator, metricsPublic));
         ErrorMapping.register(app);
@@ -77,7 +80,14 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a body over the limit before anyone reads it. A chunked body has no length to check up front and
+     * would be read whole into memory, so it is refused too: every HTTP client can send a Content-Length.
+     */
     private static void refuseOversizeBody(Context ctx) {
+        if (ctx.contentLength() < 0 && ctx.header(Header.TRANSFER_ENCODING) != null) {
+            throw new ApiException(411, "Content-Length required", Map.of("maxBytes", MAX_BODY_BYTES));
+        }
         if (ctx.contentLength() > MAX_BODY_BYTES) {
             throw new ApiException(413, "request body too large",
                     Map.of("maxBytes", MAX_BODY_BYTES, "contentLength", ctx.contentLength()));

@@ -95,7 +95,7 @@ public final class LoaServer implements AutoCloseable {
             GroupService groups = new GroupService(new GroupRepository(jdbi), scopes, audit);
 
             http = own(new HttpServer(config.httpHost(), config.httpPort(), config.metricsPublic(),
-                    userService::authenticate, Json.newMapper(), List.of(
+                    userService::authenticate, Json.newMapper(), registry, List.of(
                     new HealthRoutes(version(), jdbi, clock),
                     new MetricsRoutes(registry),
                     new OpenApiRoutes(),

@@ -147,17 +147,16 @@ class AreaApiTest {
 
     @Test
     void importSizeIsLimited() {
-        Map<String, Object> root = node("Huge", "province", "HUGE");
-        List<Map<String, Object>> children = new ArrayList<>();
-        for (int i = 0; i < AreaService.MAX_IMPORT_AREAS; i++) {
-            children.add(node("T" + i, "village", null));
-        }
-        root.put("children", children);
+        Map<String, Object> atLimit = wideTree("HUGE", AreaService.MAX_IMPORT_AREAS);
+        Response accepted = admin.post("/api/areas/import", atLimit);
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.json().get("created").asInt()).isEqualTo(AreaService.MAX_IMPORT_AREAS);
 
-        Response r = admin.post("/api/areas/import", root);
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("detail").get("count").asInt()).isEqualTo(AreaService.MAX_IMPORT_AREAS + 1);
-        assertThat(r.json().get("detail").get("maxAreas").asInt()).isEqualTo(AreaService.MAX_IMPORT_AREAS);
+        Response refused = admin.post("/api/areas/import", wideTree("HUGER", AreaService.MAX_IMPORT_AREAS + 1));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").get("count").asInt()).isEqualTo(AreaService.MAX_IMPORT_AREAS + 1);
+        assertThat(refused.json().get("detail").get("maxAreas").asInt()).isEqualTo(AreaService.MAX_IMPORT_AREAS);
+        assertThat(idsOfCode("HUGER")).isEmpty();
     }
 
     @Test
@@ -224,9 +223,24 @@ class AreaApiTest {
         return node;
     }
 
+    /** A province with {@code size - 1} villages directly under it. */
+    private static Map<String, Object> wideTree(String code, int size) {
+        Map<String, Object> root = node("Tỉnh " + code, "province", code);
+        List<Map<String, Object>> villages = new ArrayList<>();
+        for (int i = 1; i < size; i++) {
+            villages.add(node("Thôn " + i, "village", null));
+        }
+        root.put("children", villages);
+        return root;
+    }
+
     private static long idOfCode(String code) {
+        return idsOfCode(code).get(0);
+    }
+
+    private static List<Long> idsOfCode(String code) {
         return server.jdbi().withHandle(h -> h.createQuery("SELECT id FROM areas WHERE code = :code")
-                .bind("code", code).mapTo(Long.class).one());
+                .bind("code", code).mapTo(Long.class).list());
     }
 
     private static List<String> names(JsonNode page) {

@@ -2,9 +2,16 @@ package vn.loa.controller.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +23,7 @@ import vn.loa.controller.testsupport.ApiClient.Response;
 /** Every failure reaches the client as the API's error JSON with the right status, and nothing more. */
 class ErrorMappingTest {
     private static final String TOKEN = "test-token";
+    private static final SimpleMeterRegistry REGISTRY = new SimpleMeterRegistry();
     private static HttpServer server;
     private static ApiClient api;
 
@@ -37,7 +45,7 @@ class ErrorMappingTest {
         };
         TokenAuthenticator tokens = token -> TOKEN.equals(token)
                 ? Optional.of(new Caller("tester", Role.ADMIN, null)) : Optional.empty();
-        server = new HttpServer("127.0.0.1", 0, true, tokens, Json.newMapper(), List.of(testRoutes)).start();
+        server = new HttpServer("127.0.0.1", 0, true, tokens, Json.newMapper(), REGISTRY, List.of(testRoutes)).start();
         api = new ApiClient(server.port(), TOKEN);
     }
 
@@ -103,6 +111,8 @@ class ErrorMappingTest {
         assertThat(r.json().get("error").asText()).isEqualTo("not found");
         assertThat(r.json().get("detail").asText()).isEqualTo("GET /api/no-such-thing");
         assertThat(api.withToken(null).get("/nowhere").status()).isEqualTo(404);
+        assertThat(REGISTRY.find(RequestMetrics.METER).tag("route", RequestMetrics.UNMATCHED).tag("status", "404").timer())
+                .isNotNull();
     }
 
     @Test
@@ -126,12 +136,26 @@ class ErrorMappingTest {
     }
 
     @Test
+    void chunkedBodyWithoutLengthIsRefused() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/echo"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream("{\"name\":\"a\",\"level\":1}".getBytes(StandardCharsets.UTF_8))))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(411);
+        assertThat(response.body()).contains("\"error\":\"Content-Length required\"");
+    }
+
+    @Test
     void internalErrorHidesEverything() {
         Response r = api.get("/api/boom");
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.json().get("error").asText()).isEqualTo("internal error");
         assertThat(r.json().get("detail").isNull()).isTrue();
         assertThat(r.body()).doesNotContain("secret-internal-detail", "IllegalStateException", "at vn.");
+        assertThat(REGISTRY.find(RequestMetrics.METER).tags("route", "/api/boom", "status", "500").timer().count()).isEqualTo(1);
     }
 
     @Test

@@ -39,12 +39,14 @@ class HealthAndMetricsTest {
     }
 
     @Test
-    void metricsArePublicPrometheusTextWithJvmAndProcessMeters() {
+    void metricsArePublicPrometheusTextWithJvmProcessAndRequestMeters() {
         server.registry().counter("loa.test.marker").increment();
+        TestServers.anonymous(server).get("/api/health");
         Response r = TestServers.anonymous(server).get("/metrics");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("text/plain");
         assertThat(r.body()).contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds",
-                "jvm_gc_", "loa_test_marker_total 1.0");
+                "jvm_gc_", "loa_test_marker_total 1.0",
+                "loa_http_requests_seconds_count{method=\"GET\",route=\"/api/health\",status=\"200\"}");
     }
 }
