@@ -28,6 +28,7 @@ final class BearerAuthentication implements Handler {
         if (!needsToken(ctx.path())) {
             return;
         }
+        ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
         String header = ctx.header(Header.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw unauthorized("missing bearer token");

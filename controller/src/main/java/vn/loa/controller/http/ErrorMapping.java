@@ -1,7 +1,6 @@
 package vn.loa.controller.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -25,7 +24,10 @@ final class ErrorMapping {
 
     static void register(Javalin app) {
         app.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.detail()));
-        app.exception(JsonProcessingException.class, (e, ctx) -> respond(ctx, 400, "invalid JSON body", describe(e)));
+        app.exception(JsonProcessingException.class, (e, ctx) -> {
+            ApiException refused = ApiJsonMapper.invalidBody(e);
+            respond(ctx, refused.status(), refused.getMessage(), refused.detail());
+        });
         app.exception(ValidationException.class, (e, ctx) -> respond(ctx, 400, "invalid request", e.getErrors()
                 .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                         entry -> entry.getValue().stream().map(error -> error.getMessage()).toList()))));
@@ -40,20 +42,5 @@ final class ErrorMapping {
 
     static void respond(Context ctx, int status, String error, Object detail) {
         ctx.status(status).json(new ErrorBody(error, detail));
-    }
-
-    /** Where in the body and what was wrong, without Jackson's echo of the whole source. */
-    private static String describe(JsonProcessingException e) {
-        String problem = e.getOriginalMessage();
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            return "field '" + field + "': " + problem;
-        }
-        if (e.getLocation() != null) {
-            return problem + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        }
-        return problem;
     }
 }

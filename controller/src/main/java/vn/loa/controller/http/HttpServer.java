@@ -5,7 +5,6 @@ import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
-import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ public final class HttpServer implements AutoCloseable {
         this.requestedPort = port;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.jsonMapper(new ApiJsonMapper(mapper));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.events.handlerAdded(this::remember);

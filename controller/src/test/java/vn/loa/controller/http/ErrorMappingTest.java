@@ -69,6 +69,10 @@ class ErrorMappingTest {
         assertThat(r.json().get("error").asText()).isEqualTo("invalid JSON body");
         assertThat(r.json().get("detail").asText()).contains("line 1");
 
+        Response nullBody = api.send("POST", "/api/echo", "null", "application/json");
+        assertThat(nullBody.status()).isEqualTo(400);
+        assertThat(nullBody.json().get("detail").asText()).contains("not null");
+
         Response empty = api.send("POST", "/api/echo", "", "application/json");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().get("error").asText()).isEqualTo("invalid JSON body");
@@ -182,6 +186,7 @@ class ErrorMappingTest {
         Response none = api.withToken(null).get("/api/refused");
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.json().get("error").asText()).isEqualTo("authentication required");
+        assertThat(none.header("WWW-Authenticate")).isEqualTo("Bearer");
         assertThat(api.withToken("wrong").get("/api/refused").status()).isEqualTo(401);
     }
 }
