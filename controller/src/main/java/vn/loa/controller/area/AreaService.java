@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -90,9 +89,7 @@ public final class AreaService {
             if (baseDepth + levels > MAX_DEPTH) {
                 throw ApiException.badRequest("area tree too deep", Map.of("maxDepth", MAX_DEPTH, "depth", baseDepth + levels));
             }
-            ImportCounter counter = new ImportCounter();
-            place(h, parent, root, counter);
-            return new ImportResult(counter.created, counter.existing);
+            return new AreaTreeImport(h, areas).run(parent, root);
         });
         audit.record(caller.username(), "area.import", root.code() == null ? root.name() : "area:" + root.code(),
                 result.created() + " created, " + result.existing() + " existing");
@@ -135,40 +132,20 @@ public final class AreaService {
         }
         int count = 1;
         List<AreaRequests.ImportNode> children = node.childList();
+        Set<String> uncodedNames = new HashSet<>();
         for (int i = 0; i < children.size(); i++) {
-            count += check(children.get(i), where + "children[" + i + "].", level + 1, codes, problems);
+            AreaRequests.ImportNode child = children.get(i);
+            String childWhere = where + "children[" + i + "].";
+            if (child != null && child.code() == null && child.name() != null && !uncodedNames.add(child.name())) {
+                problems.add(childWhere + "name '" + child.name() + "' repeats under the same parent; give each a code");
+            }
+            count += check(child, childWhere, level + 1, codes, problems);
         }
         return count;
     }
 
     private static int levels(AreaRequests.ImportNode node) {
         return 1 + node.childList().stream().mapToInt(AreaService::levels).max().orElse(0);
-    }
-
-    private void place(Handle h, Area parent, AreaRequests.ImportNode node, ImportCounter counter) {
-        Long parentId = parent == null ? null : parent.id();
-        Area existing = (node.code() != null ? areas.findByCode(h, node.code()) : areas.findUncoded(h, parentId, node.name()))
-                .orElse(null);
-        Area area;
-        if (existing != null) {
-            if (!Objects.equals(existing.parentId(), parentId)) {
-                throw ApiException.conflict("an area with this code already exists elsewhere in the tree",
-                        Map.of("code", node.code()));
-            }
-            counter.existing++;
-            area = existing;
-        } else {
-            area = areas.insert(h, parent, node.code(), node.name(), AreaKind.parse(node.kind()).orElseThrow());
-            counter.created++;
-        }
-        for (AreaRequests.ImportNode child : node.childList()) {
-            place(h, area, child, counter);
-        }
-    }
-
-    private static final class ImportCounter {
-        private int created;
-        private int existing;
     }
 
     /** What an import did. */

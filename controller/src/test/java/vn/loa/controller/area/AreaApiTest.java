@@ -140,6 +140,12 @@ class AreaApiTest {
         Response r = admin.post("/api/areas/import", tree);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("detail").toString()).contains("children[3].name is required", "children[3].kind must be one of");
+
+        Map<String, Object> twins = node("Tỉnh Sinh Đôi", "province", "BAD-TWINS");
+        twins.put("children", List.of(node("Thôn Một", "village", null), node("Thôn Một", "village", null)));
+        Response repeated = admin.post("/api/areas/import", twins);
+        assertThat(repeated.status()).isEqualTo(400);
+        assertThat(repeated.json().get("detail").get(0).asText()).contains("children[1].name 'Thôn Một' repeats");
         long stored = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM areas WHERE code LIKE 'BAD%'")
                 .mapTo(Long.class).one());
         assertThat(stored).isZero();
