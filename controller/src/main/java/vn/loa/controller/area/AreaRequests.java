@@ -1,6 +1,8 @@
 package vn.loa.controller.area;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import vn.loa.controller.http.ApiException;
 
@@ -39,6 +41,40 @@ final class AreaRequests {
         if (code != null && !CODE.matcher(code).matches()) {
             problems.add(where + "code must be 1-" + MAX_CODE_LENGTH + " letters, digits, '.', '_' or '-'");
         }
+    }
+
+    /**
+     * Checks every node of an import: its fields, its depth, codes used once, names without a code used once
+     * among siblings. Returns the number of nodes.
+     */
+    static int checkTree(AreaRequests.ImportNode node, String where, int level, Set<String> codes, List<String> problems) {
+        if (node == null) {
+            problems.add(where + "an area must be an object, not null");
+            return 0;
+        }
+        AreaRequests.checkFields(where, node.name(), node.kind(), node.code(), problems);
+        if (level > 1 && node.parentId() != null) {
+            problems.add(where + "parentId is only allowed on the top area of an import");
+        }
+        if (node.code() != null && !codes.add(node.code())) {
+            problems.add(where + "code '" + node.code() + "' appears more than once");
+        }
+        if (level > AreaService.MAX_DEPTH) {
+            problems.add(where + "deeper than " + AreaService.MAX_DEPTH + " levels");
+            return 1;
+        }
+        int count = 1;
+        List<AreaRequests.ImportNode> children = node.childList();
+        Set<String> uncodedNames = new HashSet<>();
+        for (int i = 0; i < children.size(); i++) {
+            AreaRequests.ImportNode child = children.get(i);
+            String childWhere = where + "children[" + i + "].";
+            if (child != null && child.code() == null && child.name() != null && !uncodedNames.add(child.name())) {
+                problems.add(childWhere + "name '" + child.name() + "' repeats under the same parent; give each a code");
+            }
+            count += checkTree(child, childWhere, level + 1, codes, problems);
+        }
+        return count;
     }
 
     /** Refuses the request with every problem found (the first {@link #MAX_REPORTED_PROBLEMS} of them). */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.controller.audit.AuditLog;
@@ -72,11 +71,8 @@ public final class AreaService {
      */
     public ImportResult importTree(Caller caller, AreaRequests.ImportNode root) {
         caller.require(Role.ADMIN);
-        if (root == null) {
-            throw ApiException.badRequest("invalid area", List.of("the body must be one area with its children"));
-        }
         List<String> problems = new ArrayList<>();
-        int count = check(root, "", 1, new HashSet<>(), problems);
+        int count = AreaRequests.checkTree(root, "", 1, new HashSet<>(), problems);
         if (count > MAX_IMPORT_AREAS) {
             throw ApiException.badRequest("too many areas in one import",
                     Map.of("count", count, "maxAreas", MAX_IMPORT_AREAS));
@@ -111,37 +107,6 @@ public final class AreaService {
         }
         scopes.requireCovers(caller, parentId, "parent area");
         return areas.find(h, parentId).orElseThrow(() -> ApiException.notFound("parent area"));
-    }
-
-    /** Checks every node's fields and that no code repeats; returns the number of nodes. */
-    private static int check(AreaRequests.ImportNode node, String where, int level, Set<String> codes, List<String> problems) {
-        if (node == null) {
-            problems.add(where + "an area must be an object, not null");
-            return 0;
-        }
-        AreaRequests.checkFields(where, node.name(), node.kind(), node.code(), problems);
-        if (level > 1 && node.parentId() != null) {
-            problems.add(where + "parentId is only allowed on the top area of an import");
-        }
-        if (node.code() != null && !codes.add(node.code())) {
-            problems.add(where + "code '" + node.code() + "' appears more than once");
-        }
-        if (level > MAX_DEPTH) {
-            problems.add(where + "deeper than " + MAX_DEPTH + " levels");
-            return 1;
-        }
-        int count = 1;
-        List<AreaRequests.ImportNode> children = node.childList();
-        Set<String> uncodedNames = new HashSet<>();
-        for (int i = 0; i < children.size(); i++) {
-            AreaRequests.ImportNode child = children.get(i);
-            String childWhere = where + "children[" + i + "].";
-            if (child != null && child.code() == null && child.name() != null && !uncodedNames.add(child.name())) {
-                problems.add(childWhere + "name '" + child.name() + "' repeats under the same parent; give each a code");
-            }
-            count += check(child, childWhere, level + 1, codes, problems);
-        }
-        return count;
     }
 
     private static int levels(AreaRequests.ImportNode node) {

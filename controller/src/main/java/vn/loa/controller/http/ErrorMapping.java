@@ -6,9 +6,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+    /** SQLSTATE of a unique constraint violation, the same in H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private ErrorMapping() {
     }
@@ -34,10 +38,29 @@ final class ErrorMapping {
         // Javalin's own refusals (no such route, wrong method, body too large while reading): the status's name
         app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(),
                 HttpStatus.forStatus(e.getStatus()).getMessage().toLowerCase(Locale.ROOT), ctx.method() + " " + ctx.path()));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Internal error on {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, 500, "internal error", null);
+        app.exception(JdbiException.class, (e, ctx) -> {
+            if (isUniqueViolation(e)) {
+                // two requests raced past the same "does it exist?" check; the database kept one
+                respond(ctx, 409, "conflicts with existing data", null);
+            } else {
+                internalError(e, ctx);
+            }
         });
+        app.exception(Exception.class, ErrorMapping::internalError);
+    }
+
+    private static void internalError(Exception e, Context ctx) {
+        LOG.error("Internal error on {} {}", ctx.method(), ctx.path(), e);
+        respond(ctx, 500, "internal error", null);
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void respond(Context ctx, int status, String error, Object detail) {

@@ -8,10 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,12 @@ class ErrorMappingTest {
                 throw ApiException.conflict("already there", Map.of("code", "X1"));
             });
             app.get("/api/paged", ctx -> ctx.json(Paging.of(ctx)));
+            app.get("/api/race", ctx -> {
+                throw new UnableToExecuteStatementException(new SQLException("duplicate key", "23505"), null);
+            });
+            app.get("/api/broken-sql", ctx -> {
+                throw new UnableToExecuteStatementException(new SQLException("syntax error near secret-table", "42000"), null);
+            });
             app.get("/api/items/{id}", ctx -> ctx.result(String.valueOf(ctx.pathParamAsClass("id", Long.class).get())));
         };
         TokenAuthenticator tokens = token -> TOKEN.equals(token)
@@ -106,6 +114,17 @@ class ErrorMappingTest {
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.json().get("error").asText()).isEqualTo("already there");
         assertThat(r.json().get("detail").get("code").asText()).isEqualTo("X1");
+    }
+
+    @Test
+    void uniqueViolationIsAConflictAndOtherDatabaseErrorsAreInternal() {
+        Response race = api.get("/api/race");
+        assertThat(race.status()).isEqualTo(409);
+        assertThat(race.json().get("error").asText()).isEqualTo("conflicts with existing data");
+
+        Response broken = api.get("/api/broken-sql");
+        assertThat(broken.status()).isEqualTo(500);
+        assertThat(broken.body()).doesNotContain("secret-table");
     }
 
     @Test
