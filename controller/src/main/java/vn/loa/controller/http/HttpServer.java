@@ -27,7 +27,6 @@ public final class HttpServer implements AutoCloseable {
     private final String host;
     private final int requestedPort;
     private final Set<String> endpoints = new TreeSet<>();
-    private boolean started;
     private boolean stopped;
 
     public HttpServer(String host, int port, boolean metricsPublic, TokenAuthenticator authenticator,
@@ -50,7 +49,6 @@ public final class HttpServer implements AutoCloseable {
 
     public HttpServer start() {
         app.start(host, requestedPort);
-        started = true;
         LOG.info("HTTP API listening on {}:{}", host, port());
         return this;
     }
@@ -65,9 +63,10 @@ public final class HttpServer implements AutoCloseable {
         return Set.copyOf(endpoints);
     }
 
+    /** Stops the server, also after a failed start (which may leave Jetty's threads behind); safe to repeat. */
     @Override
     public synchronized void close() {
-        if (started && !stopped) {
+        if (!stopped) {
             stopped = true;
             app.stop();
         }
