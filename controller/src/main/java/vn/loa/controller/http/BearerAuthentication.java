@@ -28,13 +28,12 @@ final class BearerAuthentication implements Handler {
         if (!needsToken(ctx.path())) {
             return;
         }
-        ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
         String header = ctx.header(Header.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw unauthorized("missing bearer token");
+            throw unauthorized(ctx, "missing bearer token");
         }
         String token = header.substring(BEARER.length()).trim();
-        Caller caller = authenticator.authenticate(token).orElseThrow(() -> unauthorized("invalid or expired token"));
+        Caller caller = authenticator.authenticate(token).orElseThrow(() -> unauthorized(ctx, "invalid or expired token"));
         caller.attachTo(ctx);
     }
 
@@ -45,7 +44,8 @@ final class BearerAuthentication implements Handler {
         return path.equals(METRICS_PATH) && !metricsPublic;
     }
 
-    private static ApiException unauthorized(String detail) {
+    private static ApiException unauthorized(Context ctx, String detail) {
+        ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
         return new ApiException(401, "authentication required", detail);
     }
 }

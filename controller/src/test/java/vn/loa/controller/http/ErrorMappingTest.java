@@ -112,6 +112,7 @@ class ErrorMappingTest {
     void apiExceptionKeepsItsStatusAndDetail() {
         Response r = api.get("/api/refused");
         assertThat(r.status()).isEqualTo(409);
+        assertThat(r.header("WWW-Authenticate")).isNull();
         assertThat(r.json().get("error").asText()).isEqualTo("already there");
         assertThat(r.json().get("detail").get("code").asText()).isEqualTo("X1");
     }
