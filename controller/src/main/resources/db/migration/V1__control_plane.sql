@@ -94,7 +94,7 @@ CREATE INDEX telemetry_raw_ts ON telemetry_raw (ts);
 
 CREATE TABLE telemetry_hourly (
     device_id       VARCHAR(64) NOT NULL,
-    hour            TIMESTAMP WITH TIME ZONE NOT NULL,
+    hour_start      TIMESTAMP WITH TIME ZONE NOT NULL,
     samples         INT NOT NULL,
     volume_avg      REAL,
     signal_avg      REAL,
@@ -103,7 +103,7 @@ CREATE TABLE telemetry_hourly (
     temperature_avg REAL,
     temperature_max REAL,
     playing_samples INT NOT NULL,
-    PRIMARY KEY (device_id, hour)
+    PRIMARY KEY (device_id, hour_start)
 );
 
 CREATE TABLE commands (

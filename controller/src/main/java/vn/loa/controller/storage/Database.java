@@ -30,13 +30,10 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
     }
 
-    /**
-     * The embedded default: an H2 file database in {@code dataDir}, PostgreSQL-compatible mode. HOUR is a keyword in
-     * H2 (not in PostgreSQL), and {@code telemetry_hourly} has a column of that name.
-     */
+    /** The embedded default: an H2 file database in {@code dataDir}, PostgreSQL-compatible mode. */
     public static String h2FileUrl(java.nio.file.Path dataDir) {
         return "jdbc:h2:file:" + dataDir.resolve("loa").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;NON_KEYWORDS=HOUR";
+                + ";DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
     }
 
     public Jdbi jdbi() {

@@ -64,7 +64,7 @@ public final class TelemetryRollup {
         }
         rolledUntil = currentHour;
         int raw = delete("DELETE FROM telemetry_raw WHERE ts < :before", now.minus(Duration.ofDays(rawDays)));
-        int hourly = delete("DELETE FROM telemetry_hourly WHERE hour < :before", now.minus(Duration.ofDays(hourlyDays)));
+        int hourly = delete("DELETE FROM telemetry_hourly WHERE hour_start < :before", now.minus(Duration.ofDays(hourlyDays)));
         log.debug("telemetry roll-up: {} hours rolled, {} raw and {} hourly rows past retention deleted", hours, raw,
                 hourly);
     }
@@ -72,8 +72,8 @@ public final class TelemetryRollup {
     private void rollHour(Instant hour) {
         OffsetDateTime start = OffsetDateTime.ofInstant(hour, UTC);
         jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM telemetry_hourly WHERE hour = :hour").bind("hour", start).execute();
-            h.createUpdate("INSERT INTO telemetry_hourly (device_id, hour, samples, volume_avg, signal_avg, signal_min,"
+            h.createUpdate("DELETE FROM telemetry_hourly WHERE hour_start = :hour").bind("hour", start).execute();
+            h.createUpdate("INSERT INTO telemetry_hourly (device_id, hour_start, samples, volume_avg, signal_avg, signal_min,"
                             + " signal_max, temperature_avg, temperature_max, playing_samples)"
                             + " SELECT device_id, :hour, COUNT(*), AVG(CAST(volume AS DOUBLE PRECISION)),"
                             + " AVG(CAST(signal_dbm AS DOUBLE PRECISION)), MIN(signal_dbm), MAX(signal_dbm),"

@@ -60,9 +60,9 @@ public final class TelemetryRoutes implements Routes {
                 ? query("SELECT ts, volume, muted, amplifier, playing, signal_dbm, temperature_c, uptime_s"
                 + " FROM telemetry_raw WHERE device_id = :id AND ts >= :from AND ts < :to ORDER BY ts",
                 device.id(), from, to, limit + 1, TelemetryRoutes::raw)
-                : query("SELECT hour, samples, volume_avg, signal_avg, signal_min, signal_max, temperature_avg,"
-                + " temperature_max, playing_samples FROM telemetry_hourly WHERE device_id = :id AND hour >= :from"
-                + " AND hour < :to ORDER BY hour", device.id(), from, to, limit + 1, TelemetryRoutes::hourly);
+                : query("SELECT hour_start, samples, volume_avg, signal_avg, signal_min, signal_max, temperature_avg,"
+                + " temperature_max, playing_samples FROM telemetry_hourly WHERE device_id = :id AND hour_start >= :from"
+                + " AND hour_start < :to ORDER BY hour_start", device.id(), from, to, limit + 1, TelemetryRoutes::hourly);
         boolean truncated = rows.size() > limit;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deviceId", device.id());
@@ -103,7 +103,7 @@ public final class TelemetryRoutes implements Routes {
 
     private static Map<String, Object> hourly(ResultSet rs) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ts", rs.getObject("hour", OffsetDateTime.class).toInstant().toString());
+        m.put("ts", rs.getObject("hour_start", OffsetDateTime.class).toInstant().toString());
         m.put("samples", rs.getInt("samples"));
         m.put("volume", rs.getObject("volume_avg", Double.class));
         m.put("signalDbm", rs.getObject("signal_avg", Double.class));

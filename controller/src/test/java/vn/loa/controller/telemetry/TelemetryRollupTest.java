@@ -118,7 +118,7 @@ class TelemetryRollupTest {
     }
 
     private Map<String, Object> hourly(String device, String hour) {
-        return kit.jdbi.withHandle(h -> h.createQuery("SELECT * FROM telemetry_hourly WHERE device_id = :d AND hour = :h")
+        return kit.jdbi.withHandle(h -> h.createQuery("SELECT * FROM telemetry_hourly WHERE device_id = :d AND hour_start = :h")
                 .bind("d", device).bind("h", OffsetDateTime.ofInstant(Instant.parse(hour), ZoneOffset.UTC))
                 .mapToMap().one());
     }

@@ -1,0 +1,51 @@
+package vn.loa.controller.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.Header;
+import java.util.Set;
+import vn.loa.controller.auth.Caller;
+
+/**
+ * Puts the {@link Caller} on every matched /api request (and /metrics when it is not public), or refuses it with
+ * 401. Runs only for routes that exist, so an unknown path is a 404 for everyone.
+ */
+final class BearerAuthentication implements Handler {
+    static final Set<String> PUBLIC_API_PATHS = Set.of("/api/health", "/api/login", "/api/openapi.json");
+    static final String METRICS_PATH = "/metrics";
+    private static final String BEARER = "Bearer ";
+
+    private final TokenAuthenticator authenticator;
+    private final boolean metricsPublic;
+
+    BearerAuthentication(TokenAuthenticator authenticator, boolean metricsPublic) {
+        this.authenticator = authenticator;
+        this.metricsPublic = metricsPublic;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        if (!needsToken(ctx.path())) {
+            return;
+        }
+        String header = ctx.header(Header.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw unauthorized(ctx, "missing bearer token");
+        }
+        String token = header.substring(BEARER.length()).trim();
+        Caller caller = authenticator.authenticate(token).orElseThrow(() -> unauthorized(ctx, "invalid or expired token"));
+        caller.attachTo(ctx);
+    }
+
+    private boolean needsToken(String path) {
+        if (path.startsWith("/api/")) {
+            return !PUBLIC_API_PATHS.contains(path);
+        }
+        return path.equals(METRICS_PATH) && !metricsPublic;
+    }
+
+    private static ApiException unauthorized(Context ctx, String detail) {
+        ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
+        return new ApiException(401, "authentication required", detail);
+    }
+}

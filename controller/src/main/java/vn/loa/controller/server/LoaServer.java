@@ -1,0 +1,196 @@
+package vn.loa.controller.server;
+
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.controller.area.AreaRoutes;
+import vn.loa.controller.area.AreaScopes;
+import vn.loa.controller.area.AreaService;
+import vn.loa.controller.audit.AuditLog;
+import vn.loa.controller.auth.AdminBootstrap;
+import vn.loa.controller.auth.AuthRoutes;
+import vn.loa.controller.auth.PasswordHasher;
+import vn.loa.controller.auth.SessionStore;
+import vn.loa.controller.auth.UserRepository;
+import vn.loa.controller.auth.UserService;
+import vn.loa.controller.config.LoaConfig;
+import vn.loa.controller.config.OwnerOnlyFiles;
+import vn.loa.controller.group.GroupRepository;
+import vn.loa.controller.group.GroupRoutes;
+import vn.loa.controller.group.GroupService;
+import vn.loa.controller.http.HealthRoutes;
+import vn.loa.controller.http.HttpServer;
+import vn.loa.controller.http.Json;
+import vn.loa.controller.http.MetricsRoutes;
+import vn.loa.controller.http.OpenApiRoutes;
+import vn.loa.controller.storage.Database;
+
+/**
+ * The whole Loa server wired from one {@link LoaConfig}: each part is built in order and handed what it needs;
+ * {@link #close()} takes them down in reverse.
+ */
+public final class LoaServer implements AutoCloseable {
+    public static final String PROVISIONING_KEY_FILE = "provisioning-key";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoaServer.class);
+
+    private final LoaConfig config;
+    private final Path dataDir;
+    private final Deque<AutoCloseable> closeInReverse = new ArrayDeque<>();
+    private final Database database;
+    private final PrometheusMeterRegistry registry;
+    private final AdminBootstrap adminBootstrap;
+    private final String provisioningKey;
+    private final HttpServer http;
+    private boolean closed;
+
+    public LoaServer(LoaConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's choosing, so tests can let sessions and lockouts expire. */
+    public LoaServer(LoaConfig config, Clock clock) {
+        this.config = config;
+        try {
+            config.warnings().forEach(LOG::warn);
+            dataDir = createDataDir(config.dataDir());
+
+            database = own(new Database(config.jdbcUrl().orElse(Database.h2FileUrl(dataDir)),
+                    config.jdbcUser(), config.jdbcPassword(), config.jdbcPoolSize()));
+            Jdbi jdbi = database.jdbi();
+            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            closeInReverse.push(registry::close);
+            bindProcessMetrics();
+            AuditLog audit = new AuditLog(jdbi);
+            AreaScopes scopes = new AreaScopes(jdbi);
+
+            UserRepository users = new UserRepository(jdbi);
+            SessionStore sessions = new SessionStore(Duration.ofMinutes(config.sessionTtlMinutes()), clock);
+            UserService userService = new UserService(users, sessions, audit, config.loginMaxFailures(),
+                    Duration.ofMinutes(config.loginLockoutMinutes()), clock);
+            adminBootstrap = new AdminBootstrap(users, dataDir);
+            adminBootstrap.ensureAdmin(config.adminPassword());
+            provisioningKey = config.provisioningKey().orElseGet(() -> OwnerOnlyFiles.readOrCreate(
+                    dataDir.resolve(PROVISIONING_KEY_FILE), PasswordHasher::newSecret));
+
+            AreaService areas = new AreaService(jdbi, scopes, audit);
+            GroupService groups = new GroupService(new GroupRepository(jdbi), scopes, audit);
+
+            http = own(new HttpServer(config.httpHost(), config.httpPort(), config.metricsPublic(),
+                    userService::authenticate, Json.newMapper(), registry, List.of(
+                    new HealthRoutes(version(), jdbi, clock),
+                    new MetricsRoutes(registry),
+                    new OpenApiRoutes(),
+                    new AuthRoutes(userService),
+                    new AreaRoutes(areas),
+                    new GroupRoutes(groups))));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public LoaServer start() {
+        http.start();
+        return this;
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    public static String version() {
+        String version = LoaServer.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public HttpServer http() {
+        return http;
+    }
+
+    public Jdbi jdbi() {
+        return database.jdbi();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public LoaConfig config() {
+        return config;
+    }
+
+    /** The key devices present to provision themselves: configured, or generated once into the data directory. */
+    public String provisioningKey() {
+        return provisioningKey;
+    }
+
+    /** Where the generated admin password was written, if one was generated. */
+    public Path adminPasswordFile() {
+        return adminBootstrap.passwordFile();
+    }
+
+    /** Stops every part, last built first; safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!closeInReverse.isEmpty()) {
+            AutoCloseable part = closeInReverse.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("Failed to stop {} cleanly", part.getClass().getSimpleName(), e);
+            }
+        }
+        LOG.info("Loa stopped");
+    }
+
+    private <T extends AutoCloseable> T own(T part) {
+        closeInReverse.push(part);
+        return part;
+    }
+
+    private void bindProcessMetrics() {
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        own(new JvmGcMetrics()).bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+    }
+
+    private static Path createDataDir(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dir, e);
+        }
+    }
+}
