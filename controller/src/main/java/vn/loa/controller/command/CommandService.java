@@ -24,6 +24,7 @@ import vn.loa.controller.area.AreaScopes;
 import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
+import vn.loa.controller.device.DeviceLifecycle;
 import vn.loa.controller.device.Presence;
 import vn.loa.controller.http.ApiException;
 import vn.loa.protocol.DeviceTopic;
@@ -176,6 +177,11 @@ public final class CommandService implements AutoCloseable {
             return;
         }
         InFlightCommand command = inFlight.get(result.id());
+        if (command == null && result.id().startsWith(DeviceLifecycle.CREDENTIALS_ID_PREFIX)) {
+            // the device confirms it stored a rotated secret; it proves it by connecting with it
+            log.info("device {} answered credentials rotation {}: {}", deviceId, result.id(), result.status());
+            return;
+        }
         if (command == null || !command.targets(deviceId)) {
             metrics.rejected(RejectReason.UNKNOWN_COMMAND);
             log.debug("dropped result from {} for unknown command {}", deviceId, result.id());

@@ -22,6 +22,9 @@ import vn.loa.protocol.message.Command;
 
 /** An approver's decisions about a device: approve, reject, revoke, rotate its secret, let it provision again. */
 public final class DeviceLifecycle {
+    /** Ids of credentials commands, which are not tracked as operator commands: the secret must not be stored. */
+    public static final String CREDENTIALS_ID_PREFIX = "cred-";
+
     private static final Logger log = LoggerFactory.getLogger(DeviceLifecycle.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -87,7 +90,7 @@ public final class DeviceLifecycle {
         Instant now = clock.instant();
         devices.setPendingSecret(device.id(), hasher.hash(secret), now);
         verified.forget(device.id());
-        String commandId = "cred-" + randomToken();
+        String commandId = CREDENTIALS_ID_PREFIX + randomToken();
         Instant expires = now.plusSeconds(Timing.DEFAULT_COMMAND_EXPIRY_SECONDS);
         byte[] payload = MessageCodec.encode(Command.credentials(commandId, secret, expires.toEpochMilli()));
         logFailure(publisher.publish(OutboundMessage.command(Topics.device(device.id(), DeviceTopic.COMMAND), payload,

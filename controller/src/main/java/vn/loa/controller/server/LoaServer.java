@@ -18,6 +18,32 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import vn.loa.broker.BrokerSettings;
+import vn.loa.broker.EmbeddedBroker;
+import vn.loa.controller.command.CommandRoutes;
+import vn.loa.controller.command.CommandService;
+import vn.loa.controller.desired.DesiredPublisher;
+import vn.loa.controller.desired.DesiredRoutes;
+import vn.loa.controller.device.AreaDirectory;
+import vn.loa.controller.device.DeviceAuthenticator;
+import vn.loa.controller.device.DeviceInbound;
+import vn.loa.controller.device.DeviceJobs;
+import vn.loa.controller.device.DeviceLifecycle;
+import vn.loa.controller.device.DeviceRepository;
+import vn.loa.controller.device.DeviceRoutes;
+import vn.loa.controller.device.DeviceStateTable;
+import vn.loa.controller.device.InboundRejections;
+import vn.loa.controller.device.LiveStateStore;
+import vn.loa.controller.device.ScopedDevices;
+import vn.loa.controller.device.VerifiedSecrets;
+import vn.loa.controller.membership.GroupMembershipCache;
+import vn.loa.controller.membership.MembershipRoutes;
+import vn.loa.controller.membership.MembershipService;
+import vn.loa.controller.provisioning.ProvisioningService;
+import vn.loa.controller.telemetry.TelemetryRollup;
+import vn.loa.controller.telemetry.TelemetryRoutes;
+import vn.loa.controller.telemetry.TelemetryWriter;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +75,7 @@ import vn.loa.controller.storage.Database;
  */
 public final class LoaServer implements AutoCloseable {
     public static final String PROVISIONING_KEY_FILE = "provisioning-key";
+    public static final String GENERATED_KEYSTORE_PASSWORD_FILE = "broker-keystore-password";
 
     private static final Logger LOG = LoggerFactory.getLogger(LoaServer.class);
 
@@ -59,6 +86,8 @@ public final class LoaServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final AdminBootstrap adminBootstrap;
     private final String provisioningKey;
+    private final EmbeddedBroker broker;
+    private final CommandService commands;
     private final HttpServer http;
     private boolean closed;
 
@@ -94,6 +123,36 @@ public final class LoaServer implements AutoCloseable {
             AreaService areas = new AreaService(jdbi, scopes, audit);
             GroupService groups = new GroupService(new GroupRepository(jdbi), scopes, audit);
 
+            DeviceRepository devices = new DeviceRepository(jdbi);
+            AreaDirectory areaDirectory = new AreaDirectory(jdbi);
+            LiveStateStore live = new LiveStateStore(registry);
+            DeviceStateTable stateTable = new DeviceStateTable(jdbi, clock);
+            VerifiedSecrets verified = new VerifiedSecrets();
+            InboundRejections rejections = new InboundRejections(registry, clock);
+            TelemetryWriter telemetry = new TelemetryWriter(jdbi, registry);
+            GroupMembershipCache membership = GroupMembershipCache.load(jdbi);
+            // the broker needs the inbound handler and the handlers need the broker to answer: a forward reference
+            AtomicReference<ProvisioningService> provisioning = new AtomicReference<>();
+            AtomicReference<CommandService> commandService = new AtomicReference<>();
+            DeviceInbound inbound = new DeviceInbound(live, telemetry,
+                    (serial, payload) -> provisioning.get().onProvisionRequest(serial, payload),
+                    (deviceId, payload) -> commandService.get().onResult(deviceId, payload),
+                    rejections, registry, clock);
+            broker = own(new EmbeddedBroker(new BrokerSettings(config.mqttHost(), config.mqttPort(),
+                    config.mqttTlsPort(), dataDir.resolve("broker"), config.mqttTlsKeystore().orElse(null),
+                    keystorePassword(config, dataDir), config.willDelayMaxSeconds()),
+                    new DeviceAuthenticator(devices, userService, verified, provisioningKey, clock),
+                    membership, inbound, registry));
+            provisioning.set(new ProvisioningService(devices, areaDirectory, broker, rejections, audit, registry,
+                    clock));
+            commandService.set(own(new CommandService(jdbi, registry, broker, live, audit, scopes, clock,
+                    config.commandExpirySeconds())));
+            DeviceLifecycle lifecycle = new DeviceLifecycle(devices, broker, live, verified, audit, clock);
+            DesiredPublisher desired = new DesiredPublisher(jdbi, broker, membership, clock);
+            MembershipService members = new MembershipService(jdbi, membership, desired, broker, audit, scopes);
+            own(new DeviceJobs(live, stateTable, clock, List.of(telemetry.job(),
+                    new TelemetryRollup(jdbi, clock, config.telemetryRawDays(), config.telemetryHourlyDays()).job())));
+
             http = own(new HttpServer(config.httpHost(), config.httpPort(), config.metricsPublic(),
                     userService::authenticate, Json.newMapper(), registry, List.of(
                     new HealthRoutes(version(), jdbi, clock),
@@ -101,15 +160,26 @@ public final class LoaServer implements AutoCloseable {
                     new OpenApiRoutes(),
                     new AuthRoutes(userService),
                     new AreaRoutes(areas),
-                    new GroupRoutes(groups))));
+                    new GroupRoutes(groups),
+                    new DeviceRoutes(devices, scopes, areaDirectory, live, stateTable, lifecycle, audit, clock),
+                    new TelemetryRoutes(jdbi, new ScopedDevices(devices, scopes), clock),
+                    new CommandRoutes(commandService.get()),
+                    new DesiredRoutes(desired, jdbi, scopes, audit),
+                    new MembershipRoutes(members))));
+            commands = commandService.get();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
+    /** Starts taking traffic: commands in flight are recovered, then the broker, then the API. */
     public LoaServer start() {
+        commands.start();
+        broker.start();
         http.start();
+        LOG.info("Loa is up: API on port {}, MQTT on {}, MQTT over TLS on {}", http.port(), broker.mqttPort(),
+                broker.tlsPort() < 0 ? "(disabled)" : broker.tlsPort());
         return this;
     }
 
@@ -121,6 +191,10 @@ public final class LoaServer implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    public EmbeddedBroker broker() {
+        return broker;
     }
 
     public HttpServer http() {
@@ -184,6 +258,14 @@ public final class LoaServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
+    }
+
+    /** The configured keystore's password; for the generated self-signed one, a password generated once. */
+    private static String keystorePassword(LoaConfig config, Path dataDir) {
+        if (!config.mqttTlsKeystorePassword().isEmpty() || config.mqttTlsKeystore().isPresent()) {
+            return config.mqttTlsKeystorePassword();
+        }
+        return OwnerOnlyFiles.readOrCreate(dataDir.resolve(GENERATED_KEYSTORE_PASSWORD_FILE), PasswordHasher::newSecret);
     }
 
     private static Path createDataDir(Path dir) {
