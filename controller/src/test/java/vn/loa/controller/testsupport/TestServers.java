@@ -23,6 +23,9 @@ public final class TestServers {
         settings.put("data.dir", dataDir.toString());
         settings.put("http.host", "127.0.0.1");
         settings.put("http.port", "0");
+        settings.put("mqtt.host", "127.0.0.1");
+        settings.put("mqtt.port", "0");
+        settings.put("mqtt.tls.port", "0");
         settings.put("admin.password", ADMIN_PASSWORD);
         settings.putAll(extra);
         return LoaConfig.load(null, Map.of()).with(settings);
