@@ -38,7 +38,9 @@ final class Mosquitto implements AutoCloseable {
         }
         int port = freePort();
         List<String> config = new ArrayList<>(List.of("listener " + port + " 127.0.0.1", "persistence false",
-                "log_dest stderr"));
+                "log_dest stderr",
+                // run as ourselves (a root-started broker would switch to user mosquitto and lose our temp files)
+                "user " + System.getProperty("user.name")));
         config.addAll(extraConfig);
         Path conf = dir.resolve("mosquitto-" + port + ".conf");
         Files.write(conf, config);
