@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
@@ -311,7 +312,26 @@ public final class SimulatedSpeaker {
         return options;
     }
 
+    /** Connected: birth first, then the subscriptions; the speaker counts as online once they are in place. */
     private void onConnected(MqttAsyncClient c) {
+        synchronized (this) {
+            if (client != c) {
+                return;
+            }
+        }
+        List<String> topics = new ArrayList<>();
+        if (ctx.options().bare()) {
+            topics.add(ctx.options().bareTopic());
+        } else {
+            publishState(c);
+            topics.add(topic(DeviceTopic.COMMAND));
+            topics.add(topic(DeviceTopic.DESIRED));
+            settings.groups().forEach(g -> topics.add(Topics.groupCommand(g)));
+        }
+        subscribe(c, topics, () -> onSubscribed(c), failure -> onConnectionLost(c, "subscribe failed: " + failure));
+    }
+
+    private void onSubscribed(MqttAsyncClient c) {
         synchronized (this) {
             if (client != c) {
                 return;
@@ -329,14 +349,6 @@ public final class SimulatedSpeaker {
                 startTelemetry(run);
             }
         }
-        if (ctx.options().bare()) {
-            subscribe(c, List.of(ctx.options().bareTopic()), () -> { });
-            return;
-        }
-        publishState(c);
-        List<String> topics = new ArrayList<>(List.of(topic(DeviceTopic.COMMAND), topic(DeviceTopic.DESIRED)));
-        settings.groups().forEach(g -> topics.add(Topics.groupCommand(g)));
-        subscribe(c, topics, () -> { });
     }
 
     private void onConnectFailed(MqttAsyncClient c, Throwable failure) {
@@ -348,18 +360,18 @@ public final class SimulatedSpeaker {
             client = null;
             if (!ctx.options().bare() && ConnectRefusal.isCredentialRefusal(failure)) {
                 refuse(Phase.REVOKED, "the broker refused the credentials: " + failure.getMessage());
-                closeLater(c);
+                discardLater(c);
                 return;
             }
             phase = Phase.RECONNECTING;
             myRun = run;
         }
         log.debug("{}: connect failed: {}", serial, failure.getMessage());
-        closeLater(c);
+        discardLater(c);
         scheduleReconnect(myRun, backoff.next());
     }
 
-    private void onConnectionLost(MqttAsyncClient c, MqttDisconnectResponse response) {
+    private void onConnectionLost(MqttAsyncClient c, Object why) {
         int myRun;
         synchronized (this) {
             if (client != c) {
@@ -369,8 +381,8 @@ public final class SimulatedSpeaker {
             phase = Phase.RECONNECTING;
             myRun = run;
         }
-        log.debug("{}: connection lost: {}", serial, response);
-        closeLater(c);
+        log.debug("{}: connection lost: {}", serial, why);
+        discardLater(c);
         scheduleReconnect(myRun, backoff.next());
     }
 
@@ -454,8 +466,9 @@ public final class SimulatedSpeaker {
             publishState(c);
             publishTelemetry(c);
         };
-        unsubscribe(c, change.leave().stream().map(Topics::groupCommand).toList(),
-                () -> subscribe(c, change.join().stream().map(Topics::groupCommand).toList(), report));
+        List<String> join = change.join().stream().map(Topics::groupCommand).toList();
+        unsubscribe(c, change.leave().stream().map(Topics::groupCommand).toList(), () -> subscribe(c, join, report,
+                failure -> log.warn("{}: cannot join groups {}: {}", serial, join, failure.getMessage())));
     }
 
     private void onCommand(MqttAsyncClient c, MqttMessage message) {
@@ -563,7 +576,7 @@ public final class SimulatedSpeaker {
         }
     }
 
-    private void subscribe(MqttAsyncClient c, List<String> topics, Runnable then) {
+    private void subscribe(MqttAsyncClient c, List<String> topics, Runnable then, Consumer<Throwable> failed) {
         if (topics.isEmpty()) {
             then.run();
             return;
@@ -571,11 +584,9 @@ public final class SimulatedSpeaker {
         MqttSubscription[] subscriptions = topics.stream().map(t -> new MqttSubscription(t, 1))
                 .toArray(MqttSubscription[]::new);
         try {
-            c.subscribe(subscriptions, null, Listeners.of(then,
-                    failure -> log.warn("{}: subscribe to {} failed: {}", serial, topics, failure.getMessage())),
-                    new MqttProperties());
+            c.subscribe(subscriptions, null, Listeners.of(then, failed), new MqttProperties());
         } catch (MqttException | RuntimeException e) {
-            log.debug("{}: cannot subscribe to {}: {}", serial, topics, e.getMessage());
+            failed.accept(e);
         }
     }
 
@@ -670,8 +681,9 @@ public final class SimulatedSpeaker {
         close(c);
     }
 
-    private void closeLater(MqttAsyncClient c) {
-        ctx.executor().execute(() -> close(c));
+    /** Drops a client that is no longer current, whatever state it is in, off the calling Paho thread. */
+    private void discardLater(MqttAsyncClient c) {
+        ctx.executor().execute(() -> abort(c));
     }
 
     private void close(MqttAsyncClient c) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A real Mosquitto broker on a free port of 127.0.0.1, for as long as a test class needs it. */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/sbin/mosquitto");
     private static final long START_TIMEOUT_MILLIS = 10_000;
 
@@ -26,7 +26,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** An anonymous broker. */
-    static Mosquitto start(Path dir) throws IOException, InterruptedException {
+    public static Mosquitto start(Path dir) throws IOException, InterruptedException {
         return start(dir, List.of("allow_anonymous true"));
     }
 
@@ -53,12 +53,8 @@ final class Mosquitto implements AutoCloseable {
         return broker;
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
-    }
-
-    int port() {
-        return port;
     }
 
     private void awaitListening() throws InterruptedException, IOException {

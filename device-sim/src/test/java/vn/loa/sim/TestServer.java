@@ -30,7 +30,7 @@ import vn.loa.protocol.message.WireMessage;
  * The test's stand-in for the Loa server: a plain Paho client on the same broker that answers provisioning
  * requests by a policy, records everything devices publish, and sends commands and desired states.
  */
-final class TestServer implements AutoCloseable, MqttCallback {
+public final class TestServer implements AutoCloseable, MqttCallback {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private final MqttClient client;
@@ -39,10 +39,10 @@ final class TestServer implements AutoCloseable, MqttCallback {
     final List<Received> received = new CopyOnWriteArrayList<>();
     final Map<String, Integer> asksBySerial = new ConcurrentHashMap<>();
 
-    record Received(String topic, String payload, byte[] correlation, long atNanos, boolean retained) {
+    public record Received(String topic, String payload, byte[] correlation, long atNanos, boolean retained) {
     }
 
-    TestServer(String uri, Function<ProvisionRequest, ProvisionReply> policy) throws MqttException {
+    public TestServer(String uri, Function<ProvisionRequest, ProvisionReply> policy) throws MqttException {
         this.policy = policy;
         client = new MqttClient(uri, "test-server", new MemoryPersistence());
         client.setCallback(this);
@@ -53,7 +53,7 @@ final class TestServer implements AutoCloseable, MqttCallback {
     }
 
     /** Approves every serial as device {@code dev-<serial lower-case>} with secret {@code s-<serial>}. */
-    static ProvisionReply approveAll(ProvisionRequest r) {
+    public static ProvisionReply approveAll(ProvisionRequest r) {
         return ProvisionReply.approved(deviceIdFor(r.serial()), "s-" + r.serial());
     }
 
@@ -84,7 +84,7 @@ final class TestServer implements AutoCloseable, MqttCallback {
         received.add(new Received(topic, payload, correlation, System.nanoTime(), message.isRetained()));
     }
 
-    void publish(String topic, WireMessage message, byte[] correlation, boolean retained) {
+    public void publish(String topic, WireMessage message, byte[] correlation, boolean retained) {
         publishRaw(topic, MessageCodec.encode(message), correlation, retained);
     }
 
@@ -112,7 +112,7 @@ final class TestServer implements AutoCloseable, MqttCallback {
     }
 
     /** Polls until a received message matches, or fails after {@link #WAIT}. */
-    Received await(String what, Predicate<Received> match) throws InterruptedException {
+    public Received await(String what, Predicate<Received> match) throws InterruptedException {
         return await(what, match, WAIT);
     }
 
@@ -129,7 +129,7 @@ final class TestServer implements AutoCloseable, MqttCallback {
         throw new AssertionError("no " + what + " within " + wait + "; received: " + received);
     }
 
-    List<Received> all(Predicate<Received> match) {
+    public List<Received> all(Predicate<Received> match) {
         return received.stream().filter(match).toList();
     }
 

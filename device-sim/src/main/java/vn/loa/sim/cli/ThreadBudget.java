@@ -1,0 +1,62 @@
+package vn.loa.sim.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import vn.loa.sim.mqtt.FleetExecutor;
+
+/**
+ * How many threads a fleet will need against how many the kernel will still hand out. Each connected speaker
+ * holds {@link FleetExecutor#THREADS_PER_CONNECTION} threads; the kernel caps threads machine-wide by
+ * {@code kernel.pid_max} and {@code kernel.threads-max}.
+ */
+final class ThreadBudget {
+    /** JVM, timers, logging and picocli: the threads a fleet needs besides its connections. */
+    static final int BASE_THREADS = 64;
+
+    private ThreadBudget() {
+    }
+
+    static long needed(int speakers) {
+        return (long) speakers * FleetExecutor.THREADS_PER_CONNECTION + BASE_THREADS;
+    }
+
+    /** A warning if the machine looks unable to give {@code speakers} their threads; empty if it can or we cannot tell. */
+    static Optional<String> shortfall(int speakers) {
+        Optional<Long> pidMax = readLong(Path.of("/proc/sys/kernel/pid_max"));
+        Optional<Long> threadsMax = readLong(Path.of("/proc/sys/kernel/threads-max"));
+        Optional<Long> inUse = threadsInUse();
+        if (pidMax.isEmpty() || inUse.isEmpty()) {
+            return Optional.empty();
+        }
+        long limit = Math.min(pidMax.get(), threadsMax.orElse(Long.MAX_VALUE));
+        long available = limit - inUse.get();
+        long needed = needed(speakers);
+        if (needed <= available) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format("%d speakers need about %d threads (%d per connection), but this machine"
+                + " has %d in use of a limit of %d (kernel.pid_max / kernel.threads-max): expect the fleet to stop"
+                + " short; raise the limit or split the fleet across machines", speakers, needed,
+                FleetExecutor.THREADS_PER_CONNECTION, inUse.get(), limit));
+    }
+
+    /** The fourth field of /proc/loadavg is "running/total" scheduling entities, i.e. threads machine-wide. */
+    private static Optional<Long> threadsInUse() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return Optional.of(Long.parseLong(fields[3].substring(fields[3].indexOf('/') + 1)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> readLong(Path file) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(file).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
