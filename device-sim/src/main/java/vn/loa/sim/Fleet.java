@@ -24,6 +24,8 @@ public final class Fleet implements AutoCloseable {
     static final long POLL_MILLIS = 20;
     /** How long {@link #close()} waits for the executor's threads after every speaker has disconnected. */
     static final long SHUTDOWN_WAIT_MILLIS = 5_000;
+    /** Threads that send the DISCONNECTs on close: a few, since each waits for its broker's answer. */
+    static final int STOPPER_THREADS = 8;
 
     private final FleetOptions options;
     private final FleetExecutor executor;
@@ -147,7 +149,4 @@ public final class Fleet implements AutoCloseable {
         }
         executor.shutdownAndWait(SHUTDOWN_WAIT_MILLIS);
     }
-
-    /** Threads that send the DISCONNECTs on close: a few, since each waits for its broker's answer. */
-    static final int STOPPER_THREADS = 8;
 }

@@ -344,7 +344,7 @@ public final class SimulatedSpeaker {
                 everOnline = true;
                 ctx.counters().onlineForTheFirstTime();
             }
-            if (telemetryRun != run) {
+            if (telemetryRun != run && !ctx.options().bare()) {
                 telemetryRun = run;
                 startTelemetry(run);
             }
