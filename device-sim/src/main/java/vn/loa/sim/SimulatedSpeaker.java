@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
@@ -151,28 +152,14 @@ public final class SimulatedSpeaker {
 
     /** The link drops (socket closed, no DISCONNECT); the speaker reconnects with back-off. False if offline. */
     public boolean dropConnection() {
-        MqttAsyncClient c;
-        int myRun;
-        synchronized (this) {
-            if (phase != Phase.ONLINE) {
-                return false;
-            }
-            c = client;
-            client = null;
-            myRun = run;
-            phase = Phase.RECONNECTING;
-        }
-        ctx.executor().execute(() -> {
-            abort(c);
-            scheduleReconnect(myRun, backoff.next());
-        });
-        return true;
+        return restartLink(this::abort, backoff::next, false);
     }
 
     /** Reboots: DISCONNECT (Will kept), new boot id, back on the network after a short random wait. */
     public boolean reboot() {
-        long wait = REBOOT_MIN.toMillis() + (long) (random.nextDouble() * (REBOOT_MAX.toMillis() - REBOOT_MIN.toMillis()));
-        boolean rebooting = restartLink(DISCONNECT_WITH_WILL, Duration.ofMillis(wait), true);
+        boolean rebooting = restartLink(c -> disconnect(c, DISCONNECT_WITH_WILL), () -> Duration.ofMillis(
+                REBOOT_MIN.toMillis() + (long) (random.nextDouble() * (REBOOT_MAX.toMillis() - REBOOT_MIN.toMillis()))),
+                true);
         if (rebooting) {
             ctx.counters().reboots.increment();
         }
@@ -395,8 +382,11 @@ public final class SimulatedSpeaker {
         }
     }
 
-    /** Leaves the current connection (with the given DISCONNECT reason) and connects again after {@code wait}. */
-    private boolean restartLink(int reasonCode, Duration wait, boolean newBoot) {
+    /**
+     * Leaves the current connection the given way (clean DISCONNECT or a dead socket) and connects again after a
+     * wait; false, doing nothing, if the speaker is not online.
+     */
+    private boolean restartLink(Consumer<MqttAsyncClient> leave, Supplier<Duration> wait, boolean newBoot) {
         MqttAsyncClient c;
         int myRun;
         synchronized (this) {
@@ -409,18 +399,18 @@ public final class SimulatedSpeaker {
             phase = Phase.RECONNECTING;
         }
         ctx.executor().execute(() -> {
-            disconnect(c, reasonCode);
+            leave.accept(c);
             if (newBoot) {
                 boot();
             }
-            scheduleReconnect(myRun, wait);
+            scheduleReconnect(myRun, wait.get());
         });
         return true;
     }
 
     /** The speaker's new secret takes effect: reconnect with it at once. */
     private void reconnectWithNewSecret() {
-        restartLink(NORMAL_DISCONNECTION, Duration.ZERO, false);
+        restartLink(c -> disconnect(c, NORMAL_DISCONNECTION), () -> Duration.ZERO, false);
     }
 
     // ---- messages in ------------------------------------------------------------------------------------

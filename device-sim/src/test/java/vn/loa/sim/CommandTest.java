@@ -9,38 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
 import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandType;
 
-class CommandTest {
+class CommandTest extends BrokerTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-    static Mosquitto broker;
     TestServer server;
     Fleet fleet;
     SimulatedSpeaker speaker;
     String id;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = Mosquitto.start(dir);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
 
     @BeforeEach
     void connectOneSpeaker(TestInfo test) throws Exception {

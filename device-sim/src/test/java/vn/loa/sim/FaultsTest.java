@@ -2,34 +2,17 @@ package vn.loa.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
 import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandType;
 
-class FaultsTest {
+class FaultsTest extends BrokerTest {
     static final Duration SLOW = Duration.ofMillis(800);
 
-    @TempDir
-    static Path dir;
-    static Mosquitto broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = Mosquitto.start(dir);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
 
     @Test
     void neverAckAndSlowAckSharesAreHonoured() throws Exception {

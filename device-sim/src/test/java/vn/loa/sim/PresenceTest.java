@@ -4,30 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PresenceTest {
+class PresenceTest extends BrokerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final int WILL_DELAY_SECONDS = 2;
 
-    @TempDir
-    static Path dir;
-    static Mosquitto broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = Mosquitto.start(dir);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
 
     private static Fleet fleet(String prefix) throws Exception {
         return Fleet.create(FleetOptions.builder().count(1).serials(prefix, 1).serverUri(broker.uri())

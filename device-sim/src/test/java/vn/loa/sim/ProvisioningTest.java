@@ -10,26 +10,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.protocol.message.ProvisionReply;
 
-class ProvisioningTest {
-    @TempDir
-    static Path dir;
-    static Mosquitto broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = Mosquitto.start(dir);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
+class ProvisioningTest extends BrokerTest {
 
     private FleetOptions.Builder fleet(String prefix, int count) {
         return FleetOptions.builder().count(count).serials(prefix, 1).serverUri(broker.uri())

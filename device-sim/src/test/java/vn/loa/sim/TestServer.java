@@ -8,8 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
@@ -19,18 +17,21 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
+import vn.loa.protocol.codec.InvalidMessageException;
 import vn.loa.protocol.codec.MessageCodec;
+import vn.loa.protocol.codec.PayloadLimits;
 import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.DesiredState;
 import vn.loa.protocol.message.ProvisionReply;
 import vn.loa.protocol.message.ProvisionRequest;
 import vn.loa.protocol.message.WireMessage;
+import vn.loa.sim.mqtt.ClientCallback;
 
 /**
  * The test's stand-in for the Loa server: a plain Paho client on the same broker that answers provisioning
  * requests by a policy, records everything devices publish, and sends commands and desired states.
  */
-public final class TestServer implements AutoCloseable, MqttCallback {
+public final class TestServer implements AutoCloseable, ClientCallback {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private final MqttClient client;
@@ -66,10 +67,17 @@ public final class TestServer implements AutoCloseable, MqttCallback {
     }
 
     @Override
-    public void messageArrived(String topic, MqttMessage message) throws Exception {
+    public void messageArrived(String topic, MqttMessage message) {
         String payload = new String(message.getPayload(), StandardCharsets.UTF_8);
         if (Topics.parseProvisionRequest(topic).isPresent()) {
-            ProvisionRequest request = MessageCodec.decode(message.getPayload(), ProvisionRequest.class, 1024);
+            ProvisionRequest request;
+            try {
+                request = MessageCodec.decode(message.getPayload(), ProvisionRequest.class,
+                        PayloadLimits.PROVISION_REQUEST_BYTES);
+            } catch (InvalidMessageException e) {
+                received.add(new Received(topic, payload, null, System.nanoTime(), false)); // visible, unanswered
+                return;
+            }
             provisionRequests.add(request);
             asksBySerial.merge(request.serial(), 1, Integer::sum);
             ProvisionReply reply = policy.apply(request);
@@ -143,21 +151,5 @@ public final class TestServer implements AutoCloseable, MqttCallback {
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
-    }
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {
-    }
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {
-    }
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverURI) {
-    }
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {
     }
 }
