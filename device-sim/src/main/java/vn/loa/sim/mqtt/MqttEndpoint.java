@@ -67,6 +67,9 @@ public final class MqttEndpoint {
     }
 
     private static SSLSocketFactory trusting(Path caFile) throws IOException {
+        if (!Files.isReadable(caFile)) {
+            throw new IOException("CA file " + caFile + " does not exist or cannot be read");
+        }
         try (InputStream in = Files.newInputStream(caFile)) {
             Collection<? extends Certificate> certificates =
                     CertificateFactory.getInstance("X.509").generateCertificates(in);
