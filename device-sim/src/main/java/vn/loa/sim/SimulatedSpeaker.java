@@ -90,6 +90,7 @@ public final class SimulatedSpeaker {
     private Phase phase = Phase.STOPPED;
     private int run;
     private MqttAsyncClient client;
+    private ProvisioningAttempt provisioning;
     private DeviceCredentials credentials;
     private String refusal;
     private boolean everOnline;
@@ -168,6 +169,10 @@ public final class SimulatedSpeaker {
 
     private synchronized MqttAsyncClient halt(Phase next) {
         run++;
+        if (provisioning != null) {
+            provisioning.abandon();
+            provisioning = null;
+        }
         runTimers.forEach(t -> t.cancel(false));
         runTimers.clear();
         phase = next;
@@ -201,8 +206,15 @@ public final class SimulatedSpeaker {
         FleetOptions o = ctx.options();
         ProvisionRequest request = new ProvisionRequest(WireMessage.VERSION, serial, o.model(), o.firmware(),
                 imei(), iccid(), o.areaHint(index));
-        new ProvisioningAttempt(ctx.endpoint(), ctx.executor(), key, request, o.provisionReplyTimeout(),
-                outcome -> onProvisioned(myRun, outcome)).begin();
+        ProvisioningAttempt attempt = new ProvisioningAttempt(ctx.endpoint(), ctx.executor(), key, request,
+                o.provisionReplyTimeout(), outcome -> onProvisioned(myRun, outcome));
+        synchronized (this) {
+            if (run != myRun) {
+                return;
+            }
+            provisioning = attempt;
+        }
+        attempt.begin();
     }
 
     private void onProvisioned(int myRun, ProvisionOutcome outcome) {
@@ -210,6 +222,7 @@ public final class SimulatedSpeaker {
             if (run != myRun) {
                 return;
             }
+            provisioning = null;
             if (outcome.keyRefused()) {
                 refuse(Phase.REJECTED, outcome.failure());
                 return;

@@ -44,7 +44,7 @@ public final class ProvisioningAttempt implements ClientCallback {
     private final Duration replyTimeout;
     private final Consumer<ProvisionOutcome> done;
     private final AtomicBoolean finished = new AtomicBoolean();
-    private MqttAsyncClient client;
+    private volatile MqttAsyncClient client;
     private ScheduledFuture<?> timeout;
 
     public ProvisioningAttempt(MqttEndpoint endpoint, ScheduledExecutorService timers, String provisioningKey,
@@ -69,10 +69,35 @@ public final class ProvisioningAttempt implements ClientCallback {
         }
         try {
             client = endpoint.newClient(CLIENT_ID_PREFIX + serial);
+            if (finished.get()) {
+                closeClient(client); // abandoned while starting
+                return;
+            }
             client.setCallback(this);
             client.connect(options, null, Listeners.of(this::subscribeAndAsk, this::connectFailed));
         } catch (MqttException | RuntimeException e) {
             finish(ProvisionOutcome.failed("cannot connect: " + e.getMessage()));
+        }
+    }
+
+    /** Gives up at once (the speaker was switched off): closes the connection and reports nothing. */
+    public void abandon() {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (this) {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+        }
+        MqttAsyncClient c = client;
+        if (c != null) {
+            try {
+                c.disconnectForcibly(0, 0, false);
+            } catch (MqttException e) {
+                log.debug("{}: abandoned provisioning client: {}", request.serial(), e.getMessage());
+            }
+            closeClient(c);
         }
     }
 
