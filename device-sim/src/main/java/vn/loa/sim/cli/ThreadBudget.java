@@ -22,7 +22,7 @@ final class ThreadBudget {
         return (long) speakers * FleetExecutor.THREADS_PER_CONNECTION + BASE_THREADS;
     }
 
-    /** A warning if the machine looks unable to give {@code speakers} their threads; empty if it can or we cannot tell. */
+    /** A warning if this machine looks unable to give {@code speakers} their threads; empty if it can or we cannot tell. */
     static Optional<String> shortfall(int speakers) {
         Optional<Long> pidMax = readLong(Path.of("/proc/sys/kernel/pid_max"));
         Optional<Long> threadsMax = readLong(Path.of("/proc/sys/kernel/threads-max"));
@@ -30,16 +30,18 @@ final class ThreadBudget {
         if (pidMax.isEmpty() || inUse.isEmpty()) {
             return Optional.empty();
         }
-        long limit = Math.min(pidMax.get(), threadsMax.orElse(Long.MAX_VALUE));
-        long available = limit - inUse.get();
+        return shortfall(speakers, Math.min(pidMax.get(), threadsMax.orElse(Long.MAX_VALUE)), inUse.get());
+    }
+
+    static Optional<String> shortfall(int speakers, long limit, long inUse) {
         long needed = needed(speakers);
-        if (needed <= available) {
+        if (needed <= limit - inUse) {
             return Optional.empty();
         }
         return Optional.of(String.format("%d speakers need about %d threads (%d per connection), but this machine"
                 + " has %d in use of a limit of %d (kernel.pid_max / kernel.threads-max): expect the fleet to stop"
                 + " short; raise the limit or split the fleet across machines", speakers, needed,
-                FleetExecutor.THREADS_PER_CONNECTION, inUse.get(), limit));
+                FleetExecutor.THREADS_PER_CONNECTION, inUse, limit));
     }
 
     /** The fourth field of /proc/loadavg is "running/total" scheduling entities, i.e. threads machine-wide. */
