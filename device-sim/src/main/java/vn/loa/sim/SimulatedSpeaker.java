@@ -17,7 +17,6 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,6 @@ import vn.loa.protocol.Topics;
 import vn.loa.protocol.codec.InvalidMessageException;
 import vn.loa.protocol.codec.MessageCodec;
 import vn.loa.protocol.codec.PayloadLimits;
-import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandResult;
 import vn.loa.protocol.message.DesiredState;
 import vn.loa.protocol.message.DeviceState;
@@ -38,6 +36,7 @@ import vn.loa.protocol.message.WireMessage;
 import vn.loa.sim.mqtt.ClientCallback;
 import vn.loa.sim.mqtt.ConnectRefusal;
 import vn.loa.sim.mqtt.Listeners;
+import vn.loa.sim.mqtt.PahoCalls;
 import vn.loa.sim.provision.DeviceCredentials;
 import vn.loa.sim.provision.ProvisionOutcome;
 import vn.loa.sim.provision.ProvisioningAttempt;
@@ -53,8 +52,6 @@ public final class SimulatedSpeaker {
     /** What the birth message says this speaker can do. */
     public static final List<String> CAPABILITIES =
             List.of("volume", "mute", "amplifier", "reboot", "ping", "credentials");
-    /** How many answered command ids a speaker remembers to recognise redeliveries. */
-    public static final int RECENT_COMMANDS = 256;
     /**
      * The broker keeps a speaker's session (subscriptions, queued QoS 1 commands) this long after it drops, so a
      * blip loses no command. It is at least the longest Will delay: MQTT 5 fires the Will when the session
@@ -64,12 +61,6 @@ public final class SimulatedSpeaker {
     /** A rebooting speaker is back on the network after a random wait in this range. */
     public static final Duration REBOOT_MIN = Duration.ofMillis(500);
     public static final Duration REBOOT_MAX = Duration.ofSeconds(3);
-    /** A clean DISCONNECT that takes longer than this is abandoned and the socket closed. */
-    static final long DISCONNECT_TIMEOUT_MILLIS = 2_000;
-    /** MQTT 5 DISCONNECT reason codes. */
-    private static final int NORMAL_DISCONNECTION = 0x00;
-    private static final int DISCONNECT_WITH_WILL = 0x04;
-    private static final int MAX_REASON_LENGTH = 256;
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedSpeaker.class);
 
@@ -82,8 +73,7 @@ public final class SimulatedSpeaker {
     private final Backoff backoff;
     private final TelemetrySampler sampler;
     private final SpeakerSettings settings = new SpeakerSettings();
-    private final RecentResults recent = new RecentResults(RECENT_COMMANDS);
-    private final AtomicLong commandsReceived = new AtomicLong();
+    private final CommandHandler commands;
     private final AtomicLong commandsAnswered = new AtomicLong();
 
     // Guarded by this.
@@ -106,6 +96,7 @@ public final class SimulatedSpeaker {
         this.random = new Random(ctx.options().seed() * 1_000_003L + index);
         this.neverAcks = neverAcks;
         this.ackDelay = ackDelay;
+        this.commands = new CommandHandler(serial, settings, ctx.counters(), neverAcks);
         this.backoff = new Backoff(Duration.ofSeconds(Timing.RECONNECT_MIN_SECONDS),
                 Duration.ofSeconds(Timing.RECONNECT_MAX_SECONDS), random);
         this.sampler = new TelemetrySampler(random);
@@ -139,7 +130,7 @@ public final class SimulatedSpeaker {
     public void stop() {
         MqttAsyncClient c = halt(Phase.STOPPED);
         if (c != null) {
-            disconnect(c, NORMAL_DISCONNECTION);
+            PahoCalls.disconnect(c, PahoCalls.NORMAL_DISCONNECTION);
         }
     }
 
@@ -147,20 +138,20 @@ public final class SimulatedSpeaker {
     public void powerOff() {
         MqttAsyncClient c = halt(Phase.STOPPED);
         if (c != null) {
-            abort(c);
+            PahoCalls.abort(c);
         }
     }
 
     /** The link drops (socket closed, no DISCONNECT); the speaker reconnects with back-off. False if offline. */
     public boolean dropConnection() {
-        return restartLink(this::abort, backoff::next, false);
+        return restartLink(PahoCalls::abort, backoff::next, false);
     }
 
     /** Reboots: DISCONNECT (Will kept), new boot id, back on the network after a short random wait. */
     public boolean reboot() {
-        boolean rebooting = restartLink(c -> disconnect(c, DISCONNECT_WITH_WILL), () -> Duration.ofMillis(
-                REBOOT_MIN.toMillis() + (long) (random.nextDouble() * (REBOOT_MAX.toMillis() - REBOOT_MIN.toMillis()))),
-                true);
+        Supplier<Duration> bootTime = () -> Duration.ofMillis(REBOOT_MIN.toMillis()
+                + (long) (random.nextDouble() * (REBOOT_MAX.toMillis() - REBOOT_MIN.toMillis())));
+        boolean rebooting = restartLink(c -> PahoCalls.disconnect(c, PahoCalls.DISCONNECT_WITH_WILL), bootTime, true);
         if (rebooting) {
             ctx.counters().reboots.increment();
         }
@@ -328,7 +319,8 @@ public final class SimulatedSpeaker {
             topics.add(topic(DeviceTopic.DESIRED));
             settings.groups().forEach(g -> topics.add(Topics.groupCommand(g)));
         }
-        subscribe(c, topics, () -> onSubscribed(c), failure -> onConnectionLost(c, "subscribe failed: " + failure));
+        PahoCalls.subscribe(c, topics, () -> onSubscribed(c),
+                failure -> onConnectionLost(c, "subscribe failed: " + failure));
     }
 
     private void onSubscribed(MqttAsyncClient c) {
@@ -423,7 +415,7 @@ public final class SimulatedSpeaker {
 
     /** The speaker's new secret takes effect: reconnect with it at once. */
     private void reconnectWithNewSecret() {
-        restartLink(c -> disconnect(c, NORMAL_DISCONNECTION), () -> Duration.ZERO, false);
+        restartLink(c -> PahoCalls.disconnect(c, PahoCalls.NORMAL_DISCONNECTION), () -> Duration.ZERO, false);
     }
 
     // ---- messages in ------------------------------------------------------------------------------------
@@ -470,62 +462,47 @@ public final class SimulatedSpeaker {
             publishTelemetry(c);
         };
         List<String> join = change.join().stream().map(Topics::groupCommand).toList();
-        unsubscribe(c, change.leave().stream().map(Topics::groupCommand).toList(), () -> subscribe(c, join, report,
-                failure -> log.warn("{}: cannot join groups {}: {}", serial, join, failure.getMessage())));
+        List<String> leave = change.leave().stream().map(Topics::groupCommand).toList();
+        PahoCalls.unsubscribe(c, leave, () -> PahoCalls.subscribe(c, join, report,
+                        failure -> log.warn("{}: cannot join groups {}: {}", serial, join, failure.getMessage())),
+                failure -> log.warn("{}: cannot leave groups {}: {}", serial, leave, failure.getMessage()));
     }
 
     private void onCommand(MqttAsyncClient c, MqttMessage message) {
         long arrived = System.nanoTime();
-        commandsReceived.incrementAndGet();
-        ctx.counters().commandsReceived.increment();
-        byte[] correlation = message.getProperties() == null ? null : message.getProperties().getCorrelationData();
-        Command command;
-        try {
-            command = MessageCodec.decode(message.getPayload(), Command.class, PayloadLimits.COMMAND_BYTES);
-        } catch (InvalidMessageException e) {
-            String id = CommandIds.readable(message.getPayload());
-            if (id == null) {
-                ctx.counters().invalidDropped.increment();
-                log.warn("{}: dropped an unreadable command ({}: {})", serial, e.reason().label(), e.getMessage());
-            } else if (!neverAcks) {
-                answer(c, CommandResult.failed(id, truncate(e.reason().label() + ": " + e.getMessage())),
-                        correlation, arrived, null);
-            }
+        CommandHandler.Reply reply = commands.handle(message);
+        if (reply == null) {
             return;
         }
-        if (neverAcks) {
-            return;
-        }
-        CommandResult earlier = recent.get(command.id());
-        if (earlier != null) {
-            answer(c, earlier, correlation, arrived, null);
-            return;
-        }
-        Runnable afterAnswer = null;
-        CommandResult result = CommandResult.ok(command.id());
-        if (command.expiredAt(System.currentTimeMillis())) {
-            result = CommandResult.failed(command.id(), "expired");
-        } else if (!settings.apply(command)) {
-            switch (command.type()) {
-                case reboot -> afterAnswer = this::reboot;
-                case credentials -> {
-                    try {
-                        DeviceCredentials rotated = new DeviceCredentials(credentials().deviceId(), command.secret());
-                        ctx.credentials().save(serial, rotated);
-                        synchronized (this) {
-                            credentials = rotated;
-                        }
-                        afterAnswer = this::reconnectWithNewSecret;
-                    } catch (RuntimeException e) {
-                        log.error("{}: cannot store the new secret: {}", serial, e.getMessage());
-                        result = CommandResult.failed(command.id(), "cannot store the new secret");
-                    }
+        CommandResult result = reply.result();
+        Runnable afterAnswer = switch (reply.followUp()) {
+            case NONE -> null;
+            case REBOOT -> this::reboot;
+            case NEW_SECRET -> {
+                if (storeSecret(reply.command().secret())) {
+                    yield this::reconnectWithNewSecret;
                 }
-                default -> { } // ping: answering is all it asks
+                result = reply.secretNotStored();
+                yield null;
             }
+        };
+        commands.answered(result);
+        answer(c, result, reply.correlation(), arrived, afterAnswer);
+    }
+
+    /** The new secret is on disk before the speaker says ok, or the speaker says it failed. */
+    private boolean storeSecret(String secret) {
+        try {
+            DeviceCredentials rotated = new DeviceCredentials(credentials().deviceId(), secret);
+            ctx.credentials().save(serial, rotated);
+            synchronized (this) {
+                credentials = rotated;
+            }
+            return true;
+        } catch (RuntimeException e) {
+            log.error("{}: cannot store the new secret: {}", serial, e.getMessage());
+            return false;
         }
-        recent.put(command.id(), result);
-        answer(c, result, correlation, arrived, afterAnswer);
     }
 
     // ---- messages out -----------------------------------------------------------------------------------
@@ -539,7 +516,7 @@ public final class SimulatedSpeaker {
                 properties.setCorrelationData(correlation);
                 message.setProperties(properties);
             }
-            publish(c, topic(DeviceTopic.RESULT), message, () -> {
+            publish(c, DeviceTopic.RESULT, message, () -> {
                 commandsAnswered.incrementAndGet();
                 ctx.counters().commandsAnswered.increment();
                 ctx.counters().commandLatency.record(System.nanoTime() - arrived);
@@ -559,51 +536,19 @@ public final class SimulatedSpeaker {
         FleetOptions o = ctx.options();
         DeviceState birth = new DeviceState(WireMessage.VERSION, DeviceState.Status.online, o.firmware(), o.model(),
                 bootId, CAPABILITIES, settings.desiredVersion());
-        publish(c, topic(DeviceTopic.STATE), new MqttMessage(MessageCodec.encode(birth), 1, true, null), () -> { });
+        publish(c, DeviceTopic.STATE, new MqttMessage(MessageCodec.encode(birth), 1, true, null), () -> { });
     }
 
     private void publishTelemetry(MqttAsyncClient c) {
         long uptime = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - bootNanos);
         Telemetry t = new Telemetry(WireMessage.VERSION, settings.volume(), settings.muted(), settings.amplifier(),
                 null, sampler.nextSignal(), sampler.nextTemperature(), uptime, settings.desiredVersion());
-        publish(c, topic(DeviceTopic.TELEMETRY), new MqttMessage(MessageCodec.encode(t), 0, false, null), () -> { });
+        publish(c, DeviceTopic.TELEMETRY, new MqttMessage(MessageCodec.encode(t), 0, false, null), () -> { });
     }
 
-    private void publish(MqttAsyncClient c, String topic, MqttMessage message, Runnable delivered) {
-        try {
-            c.publish(topic, message, null, Listeners.of(delivered,
-                    failure -> log.debug("{}: publish to {} failed: {}", serial, topic, failure.getMessage())));
+    private void publish(MqttAsyncClient c, DeviceTopic kind, MqttMessage message, Runnable delivered) {
+        if (PahoCalls.publish(c, topic(kind), message, delivered)) {
             ctx.counters().messagesOut.increment();
-        } catch (MqttException | RuntimeException e) {
-            log.debug("{}: cannot publish to {}: {}", serial, topic, e.getMessage());
-        }
-    }
-
-    private void subscribe(MqttAsyncClient c, List<String> topics, Runnable then, Consumer<Throwable> failed) {
-        if (topics.isEmpty()) {
-            then.run();
-            return;
-        }
-        MqttSubscription[] subscriptions = topics.stream().map(t -> new MqttSubscription(t, 1))
-                .toArray(MqttSubscription[]::new);
-        try {
-            c.subscribe(subscriptions, null, Listeners.of(then, failed), new MqttProperties());
-        } catch (MqttException | RuntimeException e) {
-            failed.accept(e);
-        }
-    }
-
-    private void unsubscribe(MqttAsyncClient c, List<String> topics, Runnable then) {
-        if (topics.isEmpty()) {
-            then.run();
-            return;
-        }
-        try {
-            c.unsubscribe(topics.toArray(String[]::new), null, Listeners.of(then,
-                    failure -> log.warn("{}: unsubscribe from {} failed: {}", serial, topics, failure.getMessage())),
-                    new MqttProperties());
-        } catch (MqttException | RuntimeException e) {
-            log.debug("{}: cannot unsubscribe from {}: {}", serial, topics, e.getMessage());
         }
     }
 
@@ -659,43 +604,11 @@ public final class SimulatedSpeaker {
 
     // ---- closing connections ----------------------------------------------------------------------------
 
-    /** Sends DISCONNECT and waits for it; never call on a Paho thread. */
-    private void disconnect(MqttAsyncClient c, int reasonCode) {
-        try {
-            if (c.isConnected()) {
-                c.disconnect(DISCONNECT_TIMEOUT_MILLIS, null, null, reasonCode, new MqttProperties())
-                        .waitForCompletion(DISCONNECT_TIMEOUT_MILLIS);
-            }
-        } catch (MqttException e) {
-            log.debug("{}: clean disconnect failed, closing the socket: {}", serial, e.getMessage());
-            abort(c);
-            return;
-        }
-        close(c);
-    }
-
-    /** Closes the socket without a DISCONNECT, as a power cut or a dead link would. */
-    private void abort(MqttAsyncClient c) {
-        try {
-            c.disconnectForcibly(0, DISCONNECT_TIMEOUT_MILLIS, false);
-        } catch (MqttException e) {
-            log.debug("{}: forced disconnect: {}", serial, e.getMessage());
-        }
-        close(c);
-    }
-
     /** Drops a client that is no longer current, whatever state it is in, off the calling Paho thread. */
     private void discardLater(MqttAsyncClient c) {
-        ctx.executor().execute(() -> abort(c));
+        ctx.executor().execute(() -> PahoCalls.abort(c));
     }
 
-    private void close(MqttAsyncClient c) {
-        try {
-            c.close(true);
-        } catch (MqttException e) {
-            log.debug("{}: close: {}", serial, e.getMessage());
-        }
-    }
 
     // ---- what a test or an operator can see -------------------------------------------------------------
 
@@ -714,10 +627,6 @@ public final class SimulatedSpeaker {
 
     private String iccid() {
         return String.format("8984%015d", Math.floorMod(serial.hashCode() * 31L + index, 1_000_000_000_000_000L));
-    }
-
-    private static String truncate(String s) {
-        return s.length() <= MAX_REASON_LENGTH ? s : s.substring(0, MAX_REASON_LENGTH);
     }
 
     public String serial() {
@@ -769,7 +678,7 @@ public final class SimulatedSpeaker {
     }
 
     public long commandsReceived() {
-        return commandsReceived.get();
+        return commands.received();
     }
 
     public long commandsAnswered() {

@@ -17,13 +17,13 @@ import org.slf4j.LoggerFactory;
 import vn.loa.protocol.Topics;
 import vn.loa.protocol.codec.InvalidMessageException;
 import vn.loa.protocol.codec.MessageCodec;
-import vn.loa.protocol.codec.PayloadLimits;
 import vn.loa.protocol.message.ProvisionReply;
 import vn.loa.protocol.message.ProvisionRequest;
 import vn.loa.sim.mqtt.ClientCallback;
 import vn.loa.sim.mqtt.ConnectRefusal;
 import vn.loa.sim.mqtt.Listeners;
 import vn.loa.sim.mqtt.MqttEndpoint;
+import vn.loa.sim.mqtt.PahoCalls;
 
 /**
  * One provisioning exchange: connect as {@code prov-{serial}} with the provisioning key, subscribe to the reply
@@ -70,7 +70,7 @@ public final class ProvisioningAttempt implements ClientCallback {
         try {
             client = endpoint.newClient(CLIENT_ID_PREFIX + serial);
             if (finished.get()) {
-                closeClient(client); // abandoned while starting
+                PahoCalls.abort(client); // abandoned while starting
                 return;
             }
             client.setCallback(this);
@@ -92,12 +92,7 @@ public final class ProvisioningAttempt implements ClientCallback {
         }
         MqttAsyncClient c = client;
         if (c != null) {
-            try {
-                c.disconnectForcibly(0, 0, false);
-            } catch (MqttException e) {
-                log.debug("{}: abandoned provisioning client: {}", request.serial(), e.getMessage());
-            }
-            closeClient(c);
+            PahoCalls.abort(c);
         }
     }
 
@@ -151,33 +146,11 @@ public final class ProvisioningAttempt implements ClientCallback {
         }
         // often called on Paho's callback thread, which may not disconnect its own client
         timers.execute(() -> {
-            closeQuietly();
+            MqttAsyncClient c = client;
+            if (c != null) {
+                PahoCalls.disconnect(c, PahoCalls.NORMAL_DISCONNECTION);
+            }
             done.accept(outcome);
         });
-    }
-
-    /** Disconnects without waiting, then closes the client once that is done. */
-    private void closeQuietly() {
-        MqttAsyncClient c = client;
-        if (c == null) {
-            return;
-        }
-        try {
-            if (c.isConnected()) {
-                c.disconnect(0, null, Listeners.of(() -> closeClient(c), failure -> closeClient(c)), 0, null);
-            } else {
-                closeClient(c);
-            }
-        } catch (MqttException e) {
-            log.debug("{}: provisioning client did not disconnect cleanly: {}", request.serial(), e.getMessage());
-        }
-    }
-
-    private static void closeClient(MqttAsyncClient c) {
-        try {
-            c.close(true);
-        } catch (MqttException e) {
-            log.debug("provisioning client did not close: {}", e.getMessage());
-        }
     }
 }
