@@ -32,6 +32,8 @@ public final class SimulatorCommand implements Callable<Integer> {
     static final int EXIT_THREAD_LIMIT = 4;
     /** During the ramp the live line comes at least this often, so progress is visible. */
     static final Duration RAMP_PROGRESS_INTERVAL = Duration.ofSeconds(1);
+    static final String LOGBACK_CONFIG_PROPERTY = "logback.configurationFile";
+    static final String LOGBACK_CONFIG = "loa-device-sim-logback.xml";
     /** How long Ctrl-C waits for the fleet to disconnect and the summary to print. */
     static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
@@ -128,6 +130,10 @@ public final class SimulatorCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // named apart from logback.xml so that, as a library, the simulator never configures its host's logging
+        if (System.getProperty(LOGBACK_CONFIG_PROPERTY) == null) {
+            System.setProperty(LOGBACK_CONFIG_PROPERTY, LOGBACK_CONFIG);
+        }
         SimulatorCommand command = new SimulatorCommand();
         Thread hook = new Thread(command::stopAndWait, "sim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -1,5 +1,6 @@
 package vn.loa.sim.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +25,19 @@ final class ThreadBudget {
 
     /** A warning if this machine looks unable to give {@code speakers} their threads; empty if it can or we cannot tell. */
     static Optional<String> shortfall(int speakers) {
-        Optional<Long> pidMax = readLong(Path.of("/proc/sys/kernel/pid_max"));
-        Optional<Long> threadsMax = readLong(Path.of("/proc/sys/kernel/threads-max"));
-        Optional<Long> inUse = threadsInUse();
-        if (pidMax.isEmpty() || inUse.isEmpty()) {
+        Optional<Long> limit = machineThreadLimit();
+        Optional<Long> inUse = machineThreadsInUse();
+        if (limit.isEmpty() || inUse.isEmpty()) {
             return Optional.empty();
         }
-        return shortfall(speakers, Math.min(pidMax.get(), threadsMax.orElse(Long.MAX_VALUE)), inUse.get());
+        return shortfall(speakers, limit.get(), inUse.get());
+    }
+
+    /** The kernel's machine-wide cap on threads: the smaller of pid_max and threads-max; empty off Linux. */
+    static Optional<Long> machineThreadLimit() {
+        Optional<Long> pidMax = readLong(Path.of("/proc/sys/kernel/pid_max"));
+        Optional<Long> threadsMax = readLong(Path.of("/proc/sys/kernel/threads-max"));
+        return pidMax.map(p -> Math.min(p, threadsMax.orElse(Long.MAX_VALUE)));
     }
 
     static Optional<String> shortfall(int speakers, long limit, long inUse) {
@@ -45,9 +52,9 @@ final class ThreadBudget {
     }
 
     /** The fourth field of /proc/loadavg is "running/total" scheduling entities, i.e. threads machine-wide. */
-    private static Optional<Long> threadsInUse() {
+    static Optional<Long> machineThreadsInUse() {
         try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            String[] fields = firstLine(Path.of("/proc/loadavg")).split("\\s+");
             return Optional.of(Long.parseLong(fields[3].substring(fields[3].indexOf('/') + 1)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -56,9 +63,20 @@ final class ThreadBudget {
 
     private static Optional<Long> readLong(Path file) {
         try {
-            return Optional.of(Long.parseLong(Files.readString(file).trim()));
+            return Optional.of(Long.parseLong(firstLine(file)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Files.readString trusts the size /proc reports (zero) and comes back short; a reader reads to the end. */
+    private static String firstLine(Path file) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            String line = in.readLine();
+            if (line == null) {
+                throw new IOException(file + " is empty");
+            }
+            return line.trim();
         }
     }
 }

@@ -12,4 +12,12 @@ class ThreadBudgetTest {
                 .contains("10000 speakers need about 30064 threads").contains("limit of 32768"));
         assertThat(ThreadBudget.shortfall(1_000, 32_768, 3_000)).isEmpty();
     }
+
+    @Test
+    void readsThisMachinesLimitAndThreadsInUse() {
+        long limit = ThreadBudget.machineThreadLimit().orElseThrow();
+        long inUse = ThreadBudget.machineThreadsInUse().orElseThrow();
+        assertThat(inUse).isGreaterThanOrEqualTo(Thread.activeCount());
+        assertThat(limit).isGreaterThan(inUse);
+    }
 }
