@@ -54,7 +54,8 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--serial-prefix", defaultValue = "SIM-", description = "Serial prefix. Default: ${DEFAULT-VALUE}")
     String serialPrefix;
 
-    @Option(names = "--first-serial", defaultValue = "1", description = "Number of the first serial. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--first-serial", defaultValue = "1",
+            description = "Number of the first serial. Default: ${DEFAULT-VALUE}")
     long firstSerial;
 
     @Option(names = "--areas", split = ",", description = "Area codes given as installer hints, in turn.")
@@ -68,7 +69,8 @@ public final class SimulatorCommand implements Callable<Integer> {
             description = "Where issued credentials are kept and reused. Default: ${DEFAULT-VALUE}")
     Path credentialsFile;
 
-    @Option(names = "--ramp-rate", defaultValue = "200", description = "New connections per second. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--ramp-rate", defaultValue = "200",
+            description = "New connections per second. Default: ${DEFAULT-VALUE}")
     double rampRate;
 
     @Option(names = "--duration", converter = DurationConverter.class,
@@ -86,7 +88,8 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "LOA-SIM", description = "Model reported. Default: ${DEFAULT-VALUE}")
     String model;
 
-    @Option(names = "--firmware", defaultValue = "sim-1.0", description = "Firmware reported. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--firmware", defaultValue = "sim-1.0",
+            description = "Firmware reported. Default: ${DEFAULT-VALUE}")
     String firmware;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of all randomness. Default: ${DEFAULT-VALUE}")

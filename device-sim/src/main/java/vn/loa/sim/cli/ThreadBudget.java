@@ -23,7 +23,7 @@ final class ThreadBudget {
         return (long) speakers * FleetExecutor.THREADS_PER_CONNECTION + BASE_THREADS;
     }
 
-    /** A warning if this machine looks unable to give {@code speakers} their threads; empty if it can or we cannot tell. */
+    /** A warning if this machine looks unable to give {@code speakers} their threads; empty if it can or if unknown. */
     static Optional<String> shortfall(int speakers) {
         Optional<Long> limit = machineThreadLimit();
         Optional<Long> inUse = machineThreadsInUse();

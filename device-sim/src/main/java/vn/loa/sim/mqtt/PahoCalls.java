@@ -30,8 +30,8 @@ public final class PahoCalls {
     /** Publishes; {@code delivered} runs once the broker has it (at once for QoS 0). False if it could not be sent. */
     public static boolean publish(MqttAsyncClient c, String topic, MqttMessage message, Runnable delivered) {
         try {
-            c.publish(topic, message, null, Listeners.of(delivered,
-                    failure -> log.debug("{}: publish to {} failed: {}", c.getClientId(), topic, failure.getMessage())));
+            c.publish(topic, message, null, Listeners.of(delivered, failure ->
+                    log.debug("{}: publish to {} failed: {}", c.getClientId(), topic, failure.getMessage())));
             return true;
         } catch (MqttException | RuntimeException e) {
             log.debug("{}: cannot publish to {}: {}", c.getClientId(), topic, e.getMessage());

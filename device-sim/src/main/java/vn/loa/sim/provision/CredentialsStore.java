@@ -109,7 +109,7 @@ public final class CredentialsStore {
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
             restrictToOwner(tmp);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.write(ByteBuffer.wrap(content));
                 ch.force(true);
             }
