@@ -313,6 +313,7 @@ public final class SimulatedSpeaker {
         List<String> topics = new ArrayList<>();
         if (ctx.options().bare()) {
             topics.add(ctx.options().bareTopic());
+            topics.add(topic(DeviceTopic.COMMAND));
         } else {
             publishState(c);
             topics.add(topic(DeviceTopic.COMMAND));

@@ -14,7 +14,7 @@ class BareModeTest {
     Path dir;
 
     @Test
-    void bareSpeakersAnswerEveryCommandOnTheTopicWithoutProvisioning() throws Exception {
+    void bareSpeakersAnswerTheGroupTopicAndTheirOwnCommandTopicWithoutProvisioning() throws Exception {
         try (Mosquitto broker = Mosquitto.start(dir);
              TestServer server = new TestServer(broker.uri(), r -> {
                  throw new AssertionError("bare mode must not provision");
@@ -30,6 +30,13 @@ class BareModeTest {
                         && r.payload().contains("\"b-1\"") && r.payload().contains("\"ok\"") && r.correlation() != null);
             }
             assertThat(fleet.speakers()).allMatch(s -> s.volume() == 20);
+
+            server.publish("loa/v1/dev/bare-000002/cmd", Command.of("b-2", CommandType.volume, 30,
+                    System.currentTimeMillis() + 60_000), "c".getBytes(), false);
+            server.await("answer on the own command topic", r -> r.topic().equals("loa/v1/dev/bare-000002/res")
+                    && r.payload().contains("\"b-2\""));
+            assertThat(fleet.speaker("BARE-000002").orElseThrow().volume()).isEqualTo(30);
+            assertThat(fleet.speaker("BARE-000001").orElseThrow().volume()).as("others untouched").isEqualTo(20);
             assertThat(server.provisionRequests).isEmpty();
             assertThat(server.all(r -> r.topic().endsWith("/state"))).isEmpty();
         }

@@ -29,6 +29,6 @@ final class FleetLauncher {
     }
 
     static String serial(int index) {
-        return String.format("%s%05d", SERIAL_PREFIX, index);
+        return String.format("%s%06d", SERIAL_PREFIX, index);
     }
 }

@@ -195,6 +195,11 @@ public final class LoaConfig {
         return integer("will.delay.max.seconds", 0, 86_400);
     }
 
+    /** How long a pending speaker is told to wait before asking again; at least the per-serial rate limit. */
+    public int provisioningRetrySeconds() {
+        return integer("provisioning.retry.seconds", 5, 86_400);
+    }
+
     public int commandExpirySeconds() {
         return integer("command.expiry.seconds", 1, 3_600);
     }
@@ -247,6 +252,7 @@ public final class LoaConfig {
         telemetryHourlyDays();
         willDelayMaxSeconds();
         commandExpirySeconds();
+        provisioningRetrySeconds();
         sessionTtlMinutes();
         loginMaxFailures();
         loginLockoutMinutes();

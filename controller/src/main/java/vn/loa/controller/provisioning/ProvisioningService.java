@@ -20,7 +20,6 @@ import vn.loa.controller.device.DeviceRepository;
 import vn.loa.controller.device.DeviceStatus;
 import vn.loa.controller.device.InboundRejections;
 import vn.loa.controller.device.ProvisionRequests;
-import vn.loa.protocol.Timing;
 import vn.loa.protocol.Topics;
 import vn.loa.protocol.codec.InvalidMessageException;
 import vn.loa.protocol.codec.MessageCodec;
@@ -49,11 +48,18 @@ public final class ProvisioningService implements ProvisionRequests {
     private final AuditLog audit;
     private final ProvisioningOutcomes outcomes;
     private final Clock clock;
+    private final int retryAfterSeconds;
     private final SerialRateLimit rateLimit = new SerialRateLimit(MIN_REQUEST_INTERVAL);
     private final PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEVICE_ITERATIONS);
 
     public ProvisioningService(DeviceRepository devices, AreaDirectory areas, DevicePublisher publisher,
-                               InboundRejections rejections, AuditLog audit, MeterRegistry meters, Clock clock) {
+                               InboundRejections rejections, AuditLog audit, MeterRegistry meters, Clock clock,
+                               int retryAfterSeconds) {
+        if (retryAfterSeconds < MIN_REQUEST_INTERVAL.toSeconds()) {
+            throw new IllegalArgumentException("a pending device must not be told to ask again sooner than the "
+                    + MIN_REQUEST_INTERVAL.toSeconds() + " s rate limit");
+        }
+        this.retryAfterSeconds = retryAfterSeconds;
         this.devices = devices;
         this.areas = areas;
         this.publisher = publisher;
@@ -101,7 +107,7 @@ public final class ProvisioningService implements ProvisionRequests {
         Device device = known.get();
         return switch (device.status()) {
             case registered -> issue(device, request, now);
-            case pending -> ProvisionReply.pending(Timing.PROVISION_RETRY_SECONDS);
+            case pending -> ProvisionReply.pending(retryAfterSeconds);
             case active -> device.hasCredentials() ? ProvisionReply.rejected(ALREADY_PROVISIONED)
                     : issue(device, request, now);
             case rejected, revoked -> ProvisionReply.rejected(device.status().name());
@@ -129,11 +135,11 @@ public final class ProvisioningService implements ProvisionRequests {
             if (devices.findBySerial(request.serial()).isEmpty()) {
                 throw e;
             }
-            return ProvisionReply.pending(Timing.PROVISION_RETRY_SECONDS);
+            return ProvisionReply.pending(retryAfterSeconds);
         }
         audit.record(ACTOR, "device.pending", "device:" + id,
                 "serial " + request.serial() + (hint == null ? "" : ", area hint " + hint));
         log.info("serial {} is waiting for approval as device {}", request.serial(), id);
-        return ProvisionReply.pending(Timing.PROVISION_RETRY_SECONDS);
+        return ProvisionReply.pending(retryAfterSeconds);
     }
 }

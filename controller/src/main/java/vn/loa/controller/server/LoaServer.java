@@ -144,7 +144,7 @@ public final class LoaServer implements AutoCloseable {
                     new DeviceAuthenticator(devices, userService, verified, provisioningKey, clock),
                     membership, inbound, registry));
             provisioning.set(new ProvisioningService(devices, areaDirectory, broker, rejections, audit, registry,
-                    clock));
+                    clock, config.provisioningRetrySeconds()));
             commandService.set(own(new CommandService(jdbi, registry, broker, live, audit, scopes, clock,
                     config.commandExpirySeconds())));
             DeviceLifecycle lifecycle = new DeviceLifecycle(devices, broker, live, verified, audit, clock);

@@ -42,7 +42,8 @@ class ProvisioningServiceTest {
         kit = new DeviceTestKit(dir);
         commune = kit.area(null, "XA-07", "Xã Tả Van");
         service = new ProvisioningService(kit.devices, kit.areas, kit.publisher,
-                new InboundRejections(kit.meters, kit.clock), kit.audit, kit.meters, kit.clock);
+                new InboundRejections(kit.meters, kit.clock), kit.audit, kit.meters, kit.clock,
+                Timing.PROVISION_RETRY_SECONDS);
         authenticator = new DeviceAuthenticator(kit.devices, (u, p) -> Optional.empty(), kit.verified, "key", kit.clock);
     }
 
