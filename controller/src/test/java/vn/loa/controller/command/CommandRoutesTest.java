@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.loa.broker.OutboundMessage;
-import vn.loa.controller.command.ControlPlaneFixture.Response;
+import vn.loa.controller.testing.RouteServer.Response;
 import vn.loa.controller.command.RecordingPublisher.Answer;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Timing;
@@ -179,7 +179,8 @@ class CommandRoutesTest extends ControlPlaneTest {
         for (String wait : List.of("-1", Integer.toString(CommandRoutes.MAX_WAIT_MS + 1), "soon")) {
             Response response = fx.get(OPERATOR_A, "/api/commands/" + id + "?wait=" + wait);
             assertThat(response.status()).as(wait).isEqualTo(400);
-            assertThat(response.body().get("error").asText()).contains(Integer.toString(CommandRoutes.MAX_WAIT_MS));
+            assertThat(response.body().get("error").asText()).isEqualTo("invalid query parameter");
+            assertThat(response.body().get("detail").asText()).contains(Integer.toString(CommandRoutes.MAX_WAIT_MS));
         }
     }
 

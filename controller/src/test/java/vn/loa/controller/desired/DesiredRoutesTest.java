@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.loa.broker.OutboundMessage;
 import vn.loa.controller.command.ControlPlaneFixture;
-import vn.loa.controller.command.ControlPlaneFixture.Response;
+import vn.loa.controller.testing.RouteServer.Response;
 import vn.loa.controller.command.ControlPlaneTest;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
