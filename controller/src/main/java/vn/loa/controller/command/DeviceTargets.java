@@ -14,6 +14,8 @@ import vn.loa.controller.auth.Caller;
 import vn.loa.controller.device.Device;
 import vn.loa.controller.device.DeviceRepository;
 import vn.loa.controller.device.ScopedDevices;
+import vn.loa.controller.group.GroupRepository;
+import vn.loa.controller.group.ScopedGroups;
 import vn.loa.controller.http.ApiException;
 import vn.loa.protocol.Ids;
 
@@ -32,11 +34,13 @@ public final class DeviceTargets {
     private final Jdbi jdbi;
     private final AreaScopes scopes;
     private final ScopedDevices devices;
+    private final ScopedGroups groups;
 
     public DeviceTargets(Jdbi jdbi, AreaScopes scopes) {
         this.jdbi = jdbi;
         this.scopes = scopes;
         this.devices = new ScopedDevices(new DeviceRepository(jdbi), scopes);
+        this.groups = new ScopedGroups(new GroupRepository(jdbi), scopes);
     }
 
     /** A device with the materialised path of its area (null when it has none). */
@@ -73,14 +77,7 @@ public final class DeviceTargets {
         if (!Ids.isGroupId(groupId)) {
             throw ApiException.notFound("group");
         }
-        long id = Long.parseLong(groupId);
-        Optional<Long> areaId = jdbi.withHandle(h -> h.createQuery("SELECT area_id FROM speaker_groups WHERE id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> Optional.ofNullable(rs.getObject("area_id", Long.class)))
-                .findOne()
-                .orElseThrow(() -> ApiException.notFound("group")));
-        scopes.requireCovers(caller, areaId.orElse(null), "group");
-        return id;
+        return groups.require(caller, Long.parseLong(groupId)).id();
     }
 
     /** The area's materialised path, once it is known to exist and to lie in the caller's scope. */
