@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A request's JSON object with checked field access, for bodies read field by field rather than bound to a class:
@@ -86,14 +88,11 @@ public final class JsonBody {
 
     /** The trimmed text in Unicode NFC, null when blank; refused when longer or holding control characters. */
     public String text(String field, int maxLength) {
-        JsonNode value = node(field);
-        if (value == null) {
+        String raw = read(field, JsonNode::isTextual, JsonNode::asText, "must be a string");
+        if (raw == null) {
             return null;
         }
-        if (!value.isTextual()) {
-            throw invalid(field, "must be a string");
-        }
-        String text = Normalizer.normalize(value.asText().strip(), Normalizer.Form.NFC);
+        String text = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
         if (text.length() > maxLength || text.chars().anyMatch(Character::isISOControl)) {
             throw invalid(field, "must be at most " + maxLength + " printable characters");
         }
@@ -101,48 +100,22 @@ public final class JsonBody {
     }
 
     public Double number(String field, double min, double max) {
-        JsonNode value = node(field);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
-            throw invalid(field, "must be a number within " + min + ".." + max);
-        }
-        return value.asDouble();
+        return read(field, v -> v.isNumber() && v.asDouble() >= min && v.asDouble() <= max, JsonNode::asDouble,
+                "must be a number within " + min + ".." + max);
     }
 
     /** A whole JSON number that fits an int; {@code 1.0} and {@code 1.5} are refused alike. */
     public Integer integer(String field) {
-        JsonNode value = node(field);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw invalid(field, "must be an integer");
-        }
-        return value.intValue();
+        return read(field, v -> v.isIntegralNumber() && v.canConvertToInt(), JsonNode::intValue, "must be an integer");
     }
 
     public Boolean bool(String field) {
-        JsonNode value = node(field);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            throw invalid(field, "must be true or false");
-        }
-        return value.booleanValue();
+        return read(field, JsonNode::isBoolean, JsonNode::booleanValue, "must be true or false");
     }
 
     public Long id(String field) {
-        JsonNode value = node(field);
-        if (value == null) {
-            return null;
-        }
-        if (!value.canConvertToExactIntegral() || !value.canConvertToLong() || value.asLong() < 1) {
-            throw invalid(field, "must be a positive integer id");
-        }
-        return value.asLong();
+        return read(field, v -> v.canConvertToExactIntegral() && v.canConvertToLong() && v.asLong() >= 1,
+                JsonNode::asLong, "must be a positive integer id");
     }
 
     /** The field as a plain Java value (Integer, Long, Double, Boolean, String, List, Map), or null. */
@@ -156,6 +129,17 @@ public final class JsonBody {
         } catch (JsonProcessingException e) {
             throw invalid(field, "is not a readable JSON value");
         }
+    }
+
+    private <T> T read(String field, Predicate<JsonNode> accepts, Function<JsonNode, T> convert, String rule) {
+        JsonNode value = node(field);
+        if (value == null) {
+            return null;
+        }
+        if (!accepts.test(value)) {
+            throw invalid(field, rule);
+        }
+        return convert.apply(value);
     }
 
     private static ApiException invalid(String field, String rule) {

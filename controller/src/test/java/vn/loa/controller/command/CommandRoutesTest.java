@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.loa.broker.OutboundMessage;
-import vn.loa.controller.testing.RouteServer.Response;
 import vn.loa.controller.command.RecordingPublisher.Answer;
+import vn.loa.controller.testing.Poll;
+import vn.loa.controller.testing.RouteServer.Response;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Timing;
 import vn.loa.protocol.Topics;
@@ -213,7 +214,7 @@ class CommandRoutesTest extends ControlPlaneTest {
 
         assertThat(details.get("done").asBoolean()).isTrue();
         assertThat(details.get("summary").get("timed_out").asInt()).isEqualTo(1);
-        ControlPlaneFixture.await("the timed-out row", DEADLINE, () -> "timed_out".equals(storedStatus(id, "a1")));
+        Poll.until("the timed-out row", DEADLINE, () -> "timed_out".equals(storedStatus(id, "a1")));
     }
 
     @Test
@@ -228,7 +229,7 @@ class CommandRoutesTest extends ControlPlaneTest {
 
         var poll = CompletableFuture.supplyAsync(
                 () -> fx.get(OPERATOR_A, "/api/commands/" + id + "?wait=20000"));
-        ControlPlaneFixture.await("the long poll to wait", DEADLINE,
+        Poll.until("the long poll to wait", DEADLINE,
                 () -> fx.commands.settled(id).getNumberOfDependents() > 0);
         long answered = System.nanoTime();
         fx.commands.onResult("a1", MessageCodec.encode(CommandResult.ok(id)));
@@ -338,7 +339,7 @@ class CommandRoutesTest extends ControlPlaneTest {
         JsonNode served = fx.get(OPERATOR_B, "/api/commands/" + id + "?wait=10000").body();
         assertThat(served.get("summary").get("ok").asInt()).isEqualTo(many.size() + 1);
 
-        ControlPlaneFixture.await("every row written", DEADLINE, () -> fx.jdbi.withHandle(h -> h.createQuery(
+        Poll.until("every row written", DEADLINE, () -> fx.jdbi.withHandle(h -> h.createQuery(
                         "SELECT COUNT(*) FROM command_results WHERE command_id = :id AND status = 'ok'")
                 .bind("id", id).mapTo(Integer.class).one()) == many.size() + 1);
         for (JsonNode result : served.get("results")) {

@@ -3,7 +3,6 @@ package vn.loa.controller.command;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import vn.loa.controller.area.AreaScopes;
@@ -25,8 +23,8 @@ import vn.loa.controller.membership.GroupMembershipCache;
 import vn.loa.controller.membership.MembershipRoutes;
 import vn.loa.controller.membership.MembershipService;
 import vn.loa.controller.storage.Database;
-import vn.loa.controller.testing.RouteServer;
 import vn.loa.controller.testing.RouteServer.Response;
+import vn.loa.controller.testing.RouteServer;
 import vn.loa.protocol.Timing;
 
 /**
@@ -114,22 +112,6 @@ public final class ControlPlaneFixture implements AutoCloseable {
 
     public Response delete(Caller caller, String path) {
         return http.send(caller.username(), "DELETE", path, null, null);
-    }
-
-    /** Polls until the condition holds, failing after the deadline. */
-    public static void await(String what, Duration deadline, BooleanSupplier condition) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
     }
 
     public void insertDevice(String id, long areaId, String status) {
