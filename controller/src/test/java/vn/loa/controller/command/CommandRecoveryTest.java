@@ -32,7 +32,7 @@ class CommandRecoveryTest extends ControlPlaneTest {
         insertPending("livecommand00001", now.minusSeconds(5), now.plusSeconds(300));
 
         restarted = fx.newCommandService();
-        fx.publisher.answerWith(restarted::onResult);
+        fx.devices.answerWith(restarted::onResult);
         restarted.start();
         restarted.onResult("a1", MessageCodec.encode(CommandResult.ok("livecommand00001")));
 

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.loa.broker.OutboundMessage;
-import vn.loa.controller.command.RecordingPublisher.Answer;
+import vn.loa.controller.command.AnsweringDevices.Answer;
 import vn.loa.controller.testing.Poll;
 import vn.loa.controller.testing.RouteServer.Response;
 import vn.loa.protocol.DeviceTopic;
@@ -57,7 +57,7 @@ class CommandRoutesTest extends ControlPlaneTest {
         assertThat(expiresAt).isBetween(before.plusSeconds(Timing.DEFAULT_COMMAND_EXPIRY_SECONDS),
                 Instant.now().plusSeconds(Timing.DEFAULT_COMMAND_EXPIRY_SECONDS));
 
-        List<OutboundMessage> messages = fx.publisher.publishedOn(Topics.device("a1", DeviceTopic.COMMAND));
+        List<OutboundMessage> messages = fx.publisher.on(Topics.device("a1", DeviceTopic.COMMAND));
         assertThat(fx.publisher.published).hasSize(1);
         OutboundMessage message = messages.get(0);
         assertThat(message.qos()).isEqualTo(1);
@@ -84,14 +84,14 @@ class CommandRoutesTest extends ControlPlaneTest {
 
     @Test
     void aFailureIsRecordedWithTheDevicesReason() {
-        fx.publisher.answer("a2", Answer.FAIL);
+        fx.devices.answer("a2", Answer.FAIL);
         String id = fx.post(OPERATOR_A, "/api/devices/a2/commands", "{\"type\":\"amplifier\",\"value\":true}")
                 .body().get("id").asText();
 
         JsonNode result = fx.get(OPERATOR_A, "/api/commands/" + id + "?wait=5000").body().get("results").get(0);
 
         assertThat(result.get("status").asText()).isEqualTo("failed");
-        assertThat(result.get("reason").asText()).isEqualTo(RecordingPublisher.FAILURE_REASON);
+        assertThat(result.get("reason").asText()).isEqualTo(AnsweringDevices.FAILURE_REASON);
     }
 
     @Test
@@ -148,7 +148,7 @@ class CommandRoutesTest extends ControlPlaneTest {
 
     @Test
     void beyondTheInFlightLimitNewCommandsAreRefused() {
-        fx.publisher.answer("a1", Answer.SILENT);
+        fx.devices.answer("a1", Answer.SILENT);
         CommandRequest ping = new CommandRequest(CommandType.ping, null, null);
         for (int i = 0; i < CommandService.MAX_COMMANDS_IN_FLIGHT; i++) {
             fx.commands.send(ADMIN, CommandTarget.device("a1"), ping);
@@ -206,7 +206,7 @@ class CommandRoutesTest extends ControlPlaneTest {
 
     @Test
     void aSilentDeviceIsTimedOutByTheSweeperAndTheRowFollows() {
-        fx.publisher.answer("a1", Answer.SILENT);
+        fx.devices.answer("a1", Answer.SILENT);
         String id = fx.post(OPERATOR_A, "/api/devices/a1/commands", "{\"type\":\"ping\",\"expiresIn\":1}")
                 .body().get("id").asText();
 
@@ -219,7 +219,7 @@ class CommandRoutesTest extends ControlPlaneTest {
 
     @Test
     void aLongPollReturnsPendingAfterItsWaitAndAtOnceWhenTheLastResultArrives() throws Exception {
-        fx.publisher.answer("a1", Answer.SILENT);
+        fx.devices.answer("a1", Answer.SILENT);
         String id = fx.post(OPERATOR_A, "/api/devices/a1/commands", "{\"type\":\"ping\"}").body().get("id").asText();
 
         long start = System.nanoTime();
@@ -302,7 +302,7 @@ class CommandRoutesTest extends ControlPlaneTest {
 
     @Test
     void resultsForUnknownCommandsAndMalformedResultsAreDroppedAndCounted() {
-        fx.publisher.answer("a1", Answer.SILENT);
+        fx.devices.answer("a1", Answer.SILENT);
         String id = fx.post(OPERATOR_A, "/api/devices/a1/commands", "{\"type\":\"ping\"}").body().get("id").asText();
 
         fx.commands.onResult("a1", MessageCodec.encode(CommandResult.ok("AAAAAAAAnosuchid")));
@@ -320,7 +320,7 @@ class CommandRoutesTest extends ControlPlaneTest {
 
     @Test
     void answersFeedTheLatencyTimerAndTheResultCounters() {
-        fx.publisher.answer("a2", Answer.FAIL);
+        fx.devices.answer("a2", Answer.FAIL);
         String id = fx.post(OPERATOR_A, "/api/areas/" + COMMUNE_A + "/commands", "{\"type\":\"ping\"}")
                 .body().get("id").asText();
         assertThat(fx.get(OPERATOR_A, "/api/commands/" + id + "?wait=5000").body().get("done").asBoolean()).isTrue();

@@ -23,6 +23,7 @@ import vn.loa.controller.membership.GroupMembershipCache;
 import vn.loa.controller.membership.MembershipRoutes;
 import vn.loa.controller.membership.MembershipService;
 import vn.loa.controller.storage.Database;
+import vn.loa.controller.testing.RecordingPublisher;
 import vn.loa.controller.testing.RouteServer.Response;
 import vn.loa.controller.testing.RouteServer;
 import vn.loa.protocol.Timing;
@@ -63,7 +64,8 @@ public final class ControlPlaneFixture implements AutoCloseable {
     public final Jdbi jdbi;
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     public final Set<String> online = ConcurrentHashMap.newKeySet();
-    public final RecordingPublisher publisher;
+    public final RecordingPublisher publisher = new RecordingPublisher();
+    public final AnsweringDevices devices;
     public final AreaScopes scopes;
     public final AuditLog audit;
     public final GroupMembershipCache membership;
@@ -79,11 +81,11 @@ public final class ControlPlaneFixture implements AutoCloseable {
         scopes = new AreaScopes(jdbi);
         audit = new AuditLog(jdbi);
         membership = GroupMembershipCache.load(jdbi);
-        publisher = new RecordingPublisher(group -> ALL_DEVICES.stream()
+        devices = new AnsweringDevices(publisher, group -> ALL_DEVICES.stream()
                 .filter(d -> online.contains(d) && membership.groupsOf(d).contains(group))
                 .toList());
         commands = newCommandService();
-        publisher.answerWith(commands::onResult);
+        devices.answerWith(commands::onResult);
         commands.start();
         desired = new DesiredPublisher(jdbi, publisher, membership, Clock.systemUTC());
         memberships = new MembershipService(jdbi, membership, desired, publisher, audit, scopes);
@@ -154,7 +156,7 @@ public final class ControlPlaneFixture implements AutoCloseable {
     public void close() {
         http.close();
         commands.close();
-        publisher.close();
+        devices.close();
         database.close();
     }
 

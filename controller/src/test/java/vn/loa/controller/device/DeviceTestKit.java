@@ -16,8 +16,9 @@ import vn.loa.controller.storage.Database;
 import vn.loa.controller.telemetry.TelemetryRoutes;
 import vn.loa.controller.telemetry.TelemetryWriter;
 import vn.loa.controller.testing.MutableClock;
-import vn.loa.controller.testing.RouteServer;
+import vn.loa.controller.testing.RecordingPublisher;
 import vn.loa.controller.testing.RouteServer.Response;
+import vn.loa.controller.testing.RouteServer;
 
 /**
  * The device side wired as the server wires it, over a real H2 file database, its routes on a {@link RouteServer}.
