@@ -245,6 +245,7 @@ class CommandRoutesTest extends ControlPlaneTest {
         List<String> bodies = List.of(
                 "{\"type\":\"explode\"}",
                 "{}",
+                "",
                 "{\"type\":\"volume\",\"value\":101}",
                 "{\"type\":\"volume\",\"value\":-1}",
                 "{\"type\":\"volume\",\"value\":\"loud\"}",
