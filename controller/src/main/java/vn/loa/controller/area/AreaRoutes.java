@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.http.Paging;
+import vn.loa.controller.http.QueryParams;
 import vn.loa.controller.http.Routes;
 
 /** {@code /api/areas}: the area tree. */
@@ -23,7 +24,7 @@ public final class AreaRoutes implements Routes {
     }
 
     private void list(Context ctx) {
-        Long root = ctx.queryParamAsClass("root", Long.class).allowNullable().get();
+        Long root = QueryParams.id(ctx, "root");
         ctx.json(areas.list(Caller.of(ctx), root, Paging.of(ctx)));
     }
 

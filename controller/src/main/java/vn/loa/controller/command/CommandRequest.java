@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.List;
 import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.JsonBody;
 import vn.loa.protocol.message.CommandType;
 
 /**
@@ -17,8 +18,8 @@ public record CommandRequest(CommandType type, Object value, Integer expiresIn) 
             .filter(t -> t != CommandType.credentials)
             .toList();
 
-    public static CommandRequest fromJson(JsonNode body) {
-        JsonNode typeNode = body.get("type");
+    public static CommandRequest fromJson(JsonBody body) {
+        JsonNode typeNode = body.node("type");
         if (typeNode == null || !typeNode.isTextual()) {
             throw ApiException.badRequest("type is required", ALLOWED);
         }
@@ -26,6 +27,6 @@ public record CommandRequest(CommandType type, Object value, Integer expiresIn) 
                 .filter(t -> t.name().equals(typeNode.textValue()))
                 .findFirst()
                 .orElseThrow(() -> ApiException.badRequest("unknown command type " + typeNode.textValue(), ALLOWED));
-        return new CommandRequest(type, JsonBody.optionalValue(body, "value"), JsonBody.optionalInt(body, "expiresIn"));
+        return new CommandRequest(type, body.value("value"), body.integer("expiresIn"));
     }
 }

@@ -5,7 +5,9 @@ import io.javalin.http.Context;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import vn.loa.controller.auth.Caller;
-import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.JsonBody;
+import vn.loa.controller.http.Paging;
+import vn.loa.controller.http.QueryParams;
 import vn.loa.controller.http.Routes;
 
 /**
@@ -28,19 +30,19 @@ public final class CommandRoutes implements Routes {
         app.post("/api/groups/{id}/commands", ctx -> send(ctx, CommandTarget::group));
         app.post("/api/areas/{id}/commands", ctx -> send(ctx, CommandTarget::area));
         app.get("/api/commands/{id}", this::show);
-        app.get("/api/commands", ctx -> ctx.json(commands.list(Caller.of(ctx), PageRequest.of(ctx))));
+        app.get("/api/commands", ctx -> ctx.json(commands.list(Caller.of(ctx), Paging.of(ctx))));
     }
 
     private void send(Context ctx, Function<String, CommandTarget> target) {
         Caller caller = Caller.of(ctx);
-        CommandRequest request = CommandRequest.fromJson(JsonBody.object(ctx));
+        CommandRequest request = CommandRequest.fromJson(JsonBody.of(ctx));
         ctx.status(202).json(commands.send(caller, target.apply(ctx.pathParam("id")), request));
     }
 
     private void show(Context ctx) {
         Caller caller = Caller.of(ctx);
         String id = ctx.pathParam("id");
-        int waitMs = waitMillis(ctx.queryParam("wait"));
+        int waitMs = QueryParams.integer(ctx, "wait", 0, 0, MAX_WAIT_MS);
         CommandDetails now = commands.find(caller, id);
         if (now.done() || waitMs == 0) {
             ctx.json(now);
@@ -50,20 +52,5 @@ public final class CommandRoutes implements Routes {
                 .completeOnTimeout(null, waitMs, TimeUnit.MILLISECONDS)
                 .thenApplyAsync(settled -> commands.find(caller, id))
                 .thenAccept(ctx::json));
-    }
-
-    private static int waitMillis(String text) {
-        if (text == null || text.isEmpty()) {
-            return 0;
-        }
-        try {
-            int wait = Integer.parseInt(text);
-            if (wait >= 0 && wait <= MAX_WAIT_MS) {
-                return wait;
-            }
-        } catch (NumberFormatException e) {
-            // reported below like any other value out of range
-        }
-        throw ApiException.badRequest("wait must be a number of milliseconds within 0.." + MAX_WAIT_MS, null);
     }
 }

@@ -27,6 +27,8 @@ import vn.loa.controller.auth.Role;
 import vn.loa.controller.device.DeviceLifecycle;
 import vn.loa.controller.device.Presence;
 import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.ListPage;
+import vn.loa.controller.http.Paging;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Ids;
 import vn.loa.protocol.Timing;
@@ -226,9 +228,9 @@ public final class CommandService implements AutoCloseable {
     }
 
     /** Recent commands, newest first, with result counts but without per-device results. */
-    public Page<CommandDetails> list(Caller caller, PageRequest page) {
+    public ListPage<CommandDetails> list(Caller caller, Paging page) {
         caller.require(Role.VIEWER);
-        Page<IssuedCommand> commands = store.list(scopes.scopePrefix(caller).orElse(null), page);
+        ListPage<IssuedCommand> commands = store.list(scopes.scopePrefix(caller).orElse(null), page);
         Map<String, Map<ResultStatus, Integer>> stored =
                 store.summaries(commands.items().stream().map(IssuedCommand::id).toList());
         List<CommandDetails> items = commands.items().stream().map(c -> {
@@ -236,7 +238,7 @@ public final class CommandService implements AutoCloseable {
             return live != null ? CommandDetails.of(c, live.results(), false)
                     : CommandDetails.summarised(c, stored.get(c.id()), null);
         }).toList();
-        return new Page<>(items, commands.total());
+        return new ListPage<>(items, commands.total());
     }
 
     /** Times out what is still pending after expiry and forgets commands expired long enough ago. */

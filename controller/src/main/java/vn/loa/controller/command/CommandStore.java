@@ -1,6 +1,7 @@
 package vn.loa.controller.command;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,11 +18,15 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import vn.loa.controller.http.ListPage;
+import vn.loa.controller.http.Paging;
 import vn.loa.protocol.message.CommandType;
 
 /** The {@code commands} and {@code command_results} tables. Many rows are always written as one JDBC batch. */
 final class CommandStore {
     /** Commands visible to a caller scoped to the subtree whose path is {@code :prefix}. */
+    /** Reads and writes the commands' JSON values as plain Java values. */
+    private static final ObjectMapper VALUES = new ObjectMapper();
     private static final String IN_SCOPE = "(c.target_kind = 'area' AND c.target_id IN"
             + " (SELECT CAST(a.id AS VARCHAR(64)) FROM areas a WHERE a.path LIKE :prefix)"
             + " OR c.target_kind = 'device' AND c.target_id IN"
@@ -109,7 +114,7 @@ final class CommandStore {
     }
 
     /** Newest first; {@code scopePrefix} null for a caller who sees every command. */
-    Page<IssuedCommand> list(String scopePrefix, PageRequest page) {
+    ListPage<IssuedCommand> list(String scopePrefix, Paging page) {
         String where = scopePrefix == null ? "" : " WHERE " + IN_SCOPE;
         return jdbi.withHandle(h -> {
             List<IssuedCommand> items = scoped(h.createQuery("SELECT c.* FROM commands c" + where
@@ -121,7 +126,7 @@ final class CommandStore {
             long total = scoped(h.createQuery("SELECT COUNT(*) FROM commands c" + where), scopePrefix)
                     .mapTo(Long.class)
                     .one();
-            return new Page<>(items, total);
+            return new ListPage<>(items, total);
         });
     }
 
@@ -184,7 +189,7 @@ final class CommandStore {
             return null;
         }
         try {
-            return JsonBody.JSON.writeValueAsString(value);
+            return VALUES.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("command value cannot be written as JSON", e);
         }
@@ -195,7 +200,7 @@ final class CommandStore {
             return null;
         }
         try {
-            return JsonBody.JSON.readValue(json, Object.class);
+            return VALUES.readValue(json, Object.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored command value is not JSON: " + json, e);
         }

@@ -11,6 +11,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import vn.loa.controller.area.AreaScopes;
 import vn.loa.controller.auth.Caller;
+import vn.loa.controller.device.Device;
+import vn.loa.controller.device.DeviceRepository;
+import vn.loa.controller.device.ScopedDevices;
+import vn.loa.controller.group.GroupRepository;
+import vn.loa.controller.group.ScopedGroups;
 import vn.loa.controller.http.ApiException;
 import vn.loa.protocol.Ids;
 
@@ -28,13 +33,14 @@ public final class DeviceTargets {
 
     private final Jdbi jdbi;
     private final AreaScopes scopes;
+    private final ScopedDevices devices;
+    private final ScopedGroups groups;
 
     public DeviceTargets(Jdbi jdbi, AreaScopes scopes) {
         this.jdbi = jdbi;
         this.scopes = scopes;
-    }
-
-    public record DeviceRow(String id, String status, Long areaId) {
+        this.devices = new ScopedDevices(new DeviceRepository(jdbi), scopes);
+        this.groups = new ScopedGroups(new GroupRepository(jdbi), scopes);
     }
 
     /** A device with the materialised path of its area (null when it has none). */
@@ -55,24 +61,15 @@ public final class DeviceTargets {
     /** Throws 404 unless the target exists and the caller may see it. */
     public void requireVisible(Caller caller, CommandTarget target) {
         switch (target.kind()) {
-            case device -> requireVisibleDevice(caller, target.id());
+            case device -> devices.require(caller, target.id());
             case group -> requireVisibleGroup(caller, target.id());
             case area -> requireVisibleArea(caller, target.id());
         }
     }
 
-    public DeviceRow requireVisibleDevice(Caller caller, String deviceId) {
-        if (!Ids.isDeviceId(deviceId)) {
-            throw ApiException.notFound("device");
-        }
-        DeviceRow row = jdbi.withHandle(h -> h.createQuery("SELECT id, status, area_id FROM devices WHERE id = :id")
-                        .bind("id", deviceId)
-                        .map((rs, ctx) -> new DeviceRow(rs.getString("id"), rs.getString("status"),
-                                rs.getObject("area_id", Long.class)))
-                        .findOne())
-                .orElseThrow(() -> ApiException.notFound("device"));
-        scopes.requireCovers(caller, row.areaId(), "device");
-        return row;
+    /** Throws 404 unless the device exists and the caller may see it. */
+    public void requireVisibleDevice(Caller caller, String deviceId) {
+        devices.require(caller, deviceId);
     }
 
     /** The group's numeric id, once it is known to exist and to belong to an area the caller covers. */
@@ -80,14 +77,7 @@ public final class DeviceTargets {
         if (!Ids.isGroupId(groupId)) {
             throw ApiException.notFound("group");
         }
-        long id = Long.parseLong(groupId);
-        Optional<Long> areaId = jdbi.withHandle(h -> h.createQuery("SELECT area_id FROM speaker_groups WHERE id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> Optional.ofNullable(rs.getObject("area_id", Long.class)))
-                .findOne()
-                .orElseThrow(() -> ApiException.notFound("group")));
-        scopes.requireCovers(caller, areaId.orElse(null), "group");
-        return id;
+        return groups.require(caller, Long.parseLong(groupId)).id();
     }
 
     /** The area's materialised path, once it is known to exist and to lie in the caller's scope. */
@@ -129,11 +119,12 @@ public final class DeviceTargets {
     }
 
     private ResolvedTarget resolveDevice(Caller caller, CommandTarget target, Set<String> statuses) {
-        DeviceRow row = requireVisibleDevice(caller, target.id());
-        if (!statuses.contains(row.status())) {
-            throw ApiException.conflict("the device is " + row.status(), Map.of("status", row.status()));
+        Device device = devices.require(caller, target.id());
+        String status = device.status().name();
+        if (!statuses.contains(status)) {
+            throw ApiException.conflict("the device is " + status, Map.of("status", status));
         }
-        return new ResolvedTarget(target, List.of(row.id()), true);
+        return new ResolvedTarget(target, List.of(device.id()), true);
     }
 
     private ResolvedTarget resolveGroup(Caller caller, CommandTarget target, Set<String> statuses) {

@@ -1,9 +1,8 @@
 package vn.loa.controller.desired;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import vn.loa.controller.command.JsonBody;
 import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.JsonBody;
 import vn.loa.protocol.message.DesiredState;
 import vn.loa.protocol.message.WireMessage;
 import vn.loa.protocol.codec.InvalidMessageException;
@@ -14,9 +13,8 @@ public record DesiredChange(Integer volume, Boolean muted) {
     public static final DesiredChange NONE = new DesiredChange(null, null);
 
     /** Reads {@code {"volume"?, "muted"?}} with the wire contract's ranges; at least one must be given. */
-    public static DesiredChange fromJson(JsonNode body) {
-        DesiredChange change = new DesiredChange(JsonBody.optionalInt(body, "volume"),
-                JsonBody.optionalBoolean(body, "muted"));
+    public static DesiredChange fromJson(JsonBody body) {
+        DesiredChange change = new DesiredChange(body.integer("volume"), body.bool("muted"));
         if (change.equals(NONE)) {
             throw ApiException.badRequest("give volume and/or muted", null);
         }

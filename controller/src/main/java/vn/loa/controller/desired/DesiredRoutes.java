@@ -11,8 +11,8 @@ import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
 import vn.loa.controller.command.CommandTarget;
 import vn.loa.controller.command.DeviceTargets;
-import vn.loa.controller.command.JsonBody;
 import vn.loa.controller.command.ResolvedTarget;
+import vn.loa.controller.http.JsonBody;
 import vn.loa.controller.http.Routes;
 
 /** {@code PUT /api/{devices|groups|areas}/{id}/desired {volume?, muted?}} → {@code {devices: n}}. */
@@ -37,7 +37,7 @@ public final class DesiredRoutes implements Routes {
     private void put(Context ctx, Function<String, CommandTarget> target) {
         Caller caller = Caller.of(ctx);
         caller.require(Role.OPERATOR);
-        DesiredChange change = DesiredChange.fromJson(JsonBody.object(ctx));
+        DesiredChange change = DesiredChange.fromJson(JsonBody.of(ctx));
         ResolvedTarget resolved = targets.resolve(caller, target.apply(ctx.pathParam("id")), DeviceTargets.CONFIGURABLE);
         int devices = desired.apply(resolved.deviceIds(), change);
         audit.record(caller.username(), "desired", resolved.target().label(),

@@ -8,5 +8,5 @@ package vn.loa.controller.device;
  * @param search      text searched in serial, name, IMEI and id
  */
 public record DeviceQuery(String scopePrefix, String areaPrefix, DeviceStatus status, Long groupId, Boolean online,
-                          String search, int limit, int offset) {
+                          String search, int limit, long offset) {
 }

@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
+import vn.loa.controller.http.ListPage;
 
 /** The device registry over the {@code devices} table. */
 public final class DeviceRepository {
@@ -32,9 +33,6 @@ public final class DeviceRepository {
 
     public DeviceRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    public record Page(List<Device> items, long total) {
     }
 
     /** A device's stored secret hashes, for the MQTT authenticator. */
@@ -67,7 +65,7 @@ public final class DeviceRepository {
         return found;
     }
 
-    public Page list(DeviceQuery q) {
+    public ListPage<Device> list(DeviceQuery q) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" FROM devices d LEFT JOIN areas a ON a.id = d.area_id"
                 + " LEFT JOIN device_state s ON s.device_id = d.id WHERE 1 = 1");
@@ -103,7 +101,7 @@ public final class DeviceRepository {
                             + " ORDER BY d.serial LIMIT :limit OFFSET :offset")
                     .bindMap(params).bind("limit", q.limit()).bind("offset", q.offset())
                     .map(DeviceRepository::device).list();
-            return new Page(items, total);
+            return new ListPage<>(items, total);
         });
     }
 

@@ -12,6 +12,10 @@ import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
 import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.JsonBody;
+import vn.loa.controller.http.ListPage;
+import vn.loa.controller.http.Paging;
+import vn.loa.controller.http.QueryParams;
 import vn.loa.controller.http.Routes;
 import vn.loa.protocol.Ids;
 import vn.loa.protocol.message.CommandType;
@@ -73,16 +77,14 @@ public final class DeviceRoutes implements Routes {
         }
         String statusText = QueryParams.text(ctx, "status");
         DeviceStatus status = statusText == null ? null : DeviceStatus.parse(statusText).orElseThrow(
-                () -> ApiException.badRequest("invalid query parameter", "status must be one of registered,"
-                        + " pending, active, rejected, revoked"));
-        PageRequest page = PageRequest.of(ctx);
+                () -> QueryParams.invalid("status", "must be one of registered, pending, active, rejected, revoked"));
+        Paging page = Paging.of(ctx);
         DeviceQuery query = new DeviceQuery(scopes.scopePrefix(caller).orElse(null), areaPrefix, status,
                 QueryParams.id(ctx, "group"), QueryParams.bool(ctx, "online"), QueryParams.text(ctx, "q"),
                 page.limit(), page.offset());
-        DeviceRepository.Page result = devices.list(query);
-        ctx.json(Map.of("items", result.items().stream()
-                        .map(d -> DeviceViews.summary(d, live.snapshot(d.id()))).toList(),
-                "total", result.total()));
+        ListPage<Device> result = devices.list(query);
+        ctx.json(new ListPage<>(result.items().stream()
+                .map(d -> DeviceViews.summary(d, live.snapshot(d.id()))).toList(), result.total()));
     }
 
     private void get(Context ctx) {
@@ -95,7 +97,7 @@ public final class DeviceRoutes implements Routes {
     private void create(Context ctx) {
         Caller caller = Caller.of(ctx);
         caller.require(Role.OPERATOR);
-        JsonBody body = JsonBody.parse(ctx.body(), CREATE_FIELDS);
+        JsonBody body = JsonBody.of(ctx, CREATE_FIELDS);
         String serial = body.text("serial", 64);
         if (serial == null || !Ids.isSerial(serial)) {
             throw ApiException.badRequest("invalid field",
@@ -116,7 +118,7 @@ public final class DeviceRoutes implements Routes {
         Caller caller = Caller.of(ctx);
         caller.require(Role.OPERATOR);
         Device device = scoped.require(caller, ctx.pathParam("id"));
-        JsonBody body = JsonBody.parse(ctx.body(), PATCH_FIELDS);
+        JsonBody body = JsonBody.of(ctx, PATCH_FIELDS);
         Long area = body.id("areaId");
         if (body.has("areaId") && area == null) {
             throw ApiException.badRequest("invalid field", "areaId cannot be cleared");
@@ -148,7 +150,7 @@ public final class DeviceRoutes implements Routes {
     private void approve(Context ctx) {
         Caller caller = approver(ctx);
         Device device = scoped.require(caller, ctx.pathParam("id"));
-        Long area = JsonBody.parse(ctx.body(), Set.of("areaId")).id("areaId");
+        Long area = JsonBody.of(ctx, Set.of("areaId")).id("areaId");
         if (area != null) {
             scopes.requireCovers(caller, area, "area " + area);
         }
@@ -159,7 +161,7 @@ public final class DeviceRoutes implements Routes {
     private void reject(Context ctx) {
         Caller caller = approver(ctx);
         Device device = scoped.require(caller, ctx.pathParam("id"));
-        lifecycle.reject(device, JsonBody.parse(ctx.body(), Set.of("reason")).text("reason", REASON_MAX), caller);
+        lifecycle.reject(device, JsonBody.of(ctx, Set.of("reason")).text("reason", REASON_MAX), caller);
         respond(ctx, device.id());
     }
 

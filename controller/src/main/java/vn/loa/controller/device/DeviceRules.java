@@ -2,6 +2,7 @@ package vn.loa.controller.device;
 
 import java.util.regex.Pattern;
 import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.JsonBody;
 
 /** The limits of what an installer or operator may say about a device, shared by the API and the CSV import. */
 public final class DeviceRules {

@@ -19,11 +19,13 @@ public final class GroupService {
 
     private final GroupRepository groups;
     private final AreaScopes scopes;
+    private final ScopedGroups visible;
     private final AuditLog audit;
 
     public GroupService(GroupRepository groups, AreaScopes scopes, AuditLog audit) {
         this.groups = groups;
         this.scopes = scopes;
+        this.visible = new ScopedGroups(groups, scopes);
         this.audit = audit;
     }
 
@@ -32,13 +34,9 @@ public final class GroupService {
         return new ListPage<>(groups.listInScope(prefix, paging.limit(), paging.offset()), groups.countInScope(prefix));
     }
 
-    /** A group the caller may see; 404 otherwise. Other features use it to check a group target. */
+    /** A group the caller may see; 404 otherwise. */
     public Group get(Caller caller, long id) {
-        Group group = groups.find(id).orElseThrow(() -> ApiException.notFound("group"));
-        if (!scopes.covers(caller, group.areaId())) {
-            throw ApiException.notFound("group");
-        }
-        return group;
+        return visible.require(caller, id);
     }
 
     /** A new group, owned by {@code areaId} or, when absent, by the caller's own area. */

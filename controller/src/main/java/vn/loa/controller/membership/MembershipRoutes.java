@@ -6,9 +6,9 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import vn.loa.controller.auth.Caller;
-import vn.loa.controller.command.JsonBody;
-import vn.loa.controller.command.PageRequest;
 import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.JsonBody;
+import vn.loa.controller.http.Paging;
 import vn.loa.controller.http.Routes;
 
 /**
@@ -25,7 +25,7 @@ public final class MembershipRoutes implements Routes {
     @Override
     public void register(Javalin app) {
         app.get("/api/groups/{id}/members",
-                ctx -> ctx.json(memberships.members(Caller.of(ctx), ctx.pathParam("id"), PageRequest.of(ctx))));
+                ctx -> ctx.json(memberships.members(Caller.of(ctx), ctx.pathParam("id"), Paging.of(ctx))));
         app.post("/api/groups/{id}/members", this::add);
         app.delete("/api/groups/{id}/members/{deviceId}", ctx -> {
             memberships.remove(Caller.of(ctx), ctx.pathParam("id"), ctx.pathParam("deviceId"));
@@ -35,7 +35,7 @@ public final class MembershipRoutes implements Routes {
 
     private void add(Context ctx) {
         Caller caller = Caller.of(ctx);
-        JsonNode ids = JsonBody.object(ctx).get("deviceIds");
+        JsonNode ids = JsonBody.of(ctx).node("deviceIds");
         if (ids == null || !ids.isArray()) {
             throw ApiException.badRequest("deviceIds must be an array of device ids", null);
         }

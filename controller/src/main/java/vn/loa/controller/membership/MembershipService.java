@@ -15,10 +15,10 @@ import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
 import vn.loa.controller.command.DeviceTargets;
-import vn.loa.controller.command.Page;
-import vn.loa.controller.command.PageRequest;
 import vn.loa.controller.desired.DesiredPublisher;
 import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.ListPage;
+import vn.loa.controller.http.Paging;
 import vn.loa.protocol.Ids;
 import vn.loa.protocol.Topics;
 import vn.loa.protocol.message.DesiredState;
@@ -64,7 +64,7 @@ public final class MembershipService {
     }
 
     /** The group's members that the caller may see. */
-    public Page<Member> members(Caller caller, String groupId, PageRequest page) {
+    public ListPage<Member> members(Caller caller, String groupId, Paging page) {
         caller.require(Role.VIEWER);
         long group = targets.requireVisibleGroup(caller, groupId);
         Predicate<String> inScope = targets.scopeOf(caller);
@@ -79,9 +79,9 @@ public final class MembershipService {
                 .filter(m -> inScope.test(m.path()))
                 .map(PlacedMember::member)
                 .toList();
-        int from = Math.min(page.offset(), visible.size());
+        int from = (int) Math.min(page.offset(), visible.size());
         int to = Math.min(visible.size(), from + page.limit());
-        return new Page<>(List.copyOf(visible.subList(from, to)), visible.size());
+        return new ListPage<>(List.copyOf(visible.subList(from, to)), visible.size());
     }
 
     /** Adds devices (all or none); devices already in the group are left as they are. */

@@ -17,9 +17,8 @@ import org.jdbi.v3.core.Jdbi;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
 import vn.loa.controller.device.Device;
-import vn.loa.controller.device.QueryParams;
 import vn.loa.controller.device.ScopedDevices;
-import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.QueryParams;
 import vn.loa.controller.http.Routes;
 
 /** {@code GET /api/devices/{id}/telemetry?from=&to=&resolution=raw|hourly&limit=}: a device's history, oldest first. */
@@ -52,7 +51,7 @@ public final class TelemetryRoutes implements Routes {
         Instant to = orElse(QueryParams.instant(ctx, "to"), clock.instant());
         Instant from = orElse(QueryParams.instant(ctx, "from"), to.minus(DEFAULT_SPAN));
         if (!from.isBefore(to)) {
-            throw ApiException.badRequest("invalid query parameter", "from must be before to");
+            throw QueryParams.invalid("from", "must be before to");
         }
         Resolution resolution = resolution(QueryParams.text(ctx, "resolution"));
         int limit = QueryParams.integer(ctx, "limit", MAX_ROWS, 1, MAX_ROWS);
@@ -122,7 +121,7 @@ public final class TelemetryRoutes implements Routes {
         try {
             return Resolution.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid query parameter", "resolution must be raw or hourly");
+            throw QueryParams.invalid("resolution", "must be raw or hourly");
         }
     }
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.auth.Role;
 import vn.loa.controller.server.LoaServer;
-import vn.loa.controller.testsupport.ApiClient;
-import vn.loa.controller.testsupport.ApiClient.Response;
-import vn.loa.controller.testsupport.TestServers;
+import vn.loa.controller.testing.ApiClient;
+import vn.loa.controller.testing.ApiClient.Response;
+import vn.loa.controller.testing.TestServers;
 
 class AreaApiTest {
     @TempDir

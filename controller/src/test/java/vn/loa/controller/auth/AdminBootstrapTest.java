@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.server.LoaServer;
-import vn.loa.controller.testsupport.TestServers;
+import vn.loa.controller.testing.TestServers;
 
 class AdminBootstrapTest {
     @TempDir

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.server.LoaServer;
-import vn.loa.controller.testsupport.ApiClient;
-import vn.loa.controller.testsupport.ApiClient.Response;
-import vn.loa.controller.testsupport.MutableClock;
-import vn.loa.controller.testsupport.TestServers;
+import vn.loa.controller.testing.ApiClient;
+import vn.loa.controller.testing.ApiClient.Response;
+import vn.loa.controller.testing.MutableClock;
+import vn.loa.controller.testing.TestServers;
 
 class LoginTest {
     private static final int MAX_FAILURES = 3;

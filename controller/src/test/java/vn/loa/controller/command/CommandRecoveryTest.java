@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.loa.controller.testing.Poll;
 import vn.loa.protocol.codec.MessageCodec;
 import vn.loa.protocol.message.CommandResult;
 
@@ -31,13 +32,13 @@ class CommandRecoveryTest extends ControlPlaneTest {
         insertPending("livecommand00001", now.minusSeconds(5), now.plusSeconds(300));
 
         restarted = fx.newCommandService();
-        fx.publisher.answerWith(restarted::onResult);
+        fx.devices.answerWith(restarted::onResult);
         restarted.start();
         restarted.onResult("a1", MessageCodec.encode(CommandResult.ok("livecommand00001")));
 
-        ControlPlaneFixture.await("the expired command timed out", DEADLINE,
+        Poll.until("the expired command timed out", DEADLINE,
                 () -> "timed_out".equals(status("expiredcommand01")));
-        ControlPlaneFixture.await("the live command answered", DEADLINE, () -> "ok".equals(status("livecommand00001")));
+        Poll.until("the live command answered", DEADLINE, () -> "ok".equals(status("livecommand00001")));
         assertThat(restarted.find(ControlPlaneFixture.ADMIN, "livecommand00001").done()).isTrue();
     }
 

@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.loa.broker.OutboundMessage;
-import vn.loa.controller.command.ControlPlaneFixture.Response;
-import vn.loa.controller.command.RecordingPublisher.Answer;
+import vn.loa.controller.command.AnsweringDevices.Answer;
+import vn.loa.controller.testing.Poll;
+import vn.loa.controller.testing.RouteServer.Response;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Timing;
 import vn.loa.protocol.Topics;
@@ -56,7 +57,7 @@ class CommandRoutesTest extends ControlPlaneTest {
         assertThat(expiresAt).isBetween(before.plusSeconds(Timing.DEFAULT_COMMAND_EXPIRY_SECONDS),
                 Instant.now().plusSeconds(Timing.DEFAULT_COMMAND_EXPIRY_SECONDS));
 
-        List<OutboundMessage> messages = fx.publisher.publishedOn(Topics.device("a1", DeviceTopic.COMMAND));
+        List<OutboundMessage> messages = fx.publisher.on(Topics.device("a1", DeviceTopic.COMMAND));
         assertThat(fx.publisher.published).hasSize(1);
         OutboundMessage message = messages.get(0);
         assertThat(message.qos()).isEqualTo(1);
@@ -83,14 +84,14 @@ class CommandRoutesTest extends ControlPlaneTest {
 
     @Test
     void aFailureIsRecordedWithTheDevicesReason() {
-        fx.publisher.answer("a2", Answer.FAIL);
+        fx.devices.answer("a2", Answer.FAIL);
         String id = fx.post(OPERATOR_A, "/api/devices/a2/commands", "{\"type\":\"amplifier\",\"value\":true}")
                 .body().get("id").asText();
 
         JsonNode result = fx.get(OPERATOR_A, "/api/commands/" + id + "?wait=5000").body().get("results").get(0);
 
         assertThat(result.get("status").asText()).isEqualTo("failed");
-        assertThat(result.get("reason").asText()).isEqualTo(RecordingPublisher.FAILURE_REASON);
+        assertThat(result.get("reason").asText()).isEqualTo(AnsweringDevices.FAILURE_REASON);
     }
 
     @Test
@@ -147,7 +148,7 @@ class CommandRoutesTest extends ControlPlaneTest {
 
     @Test
     void beyondTheInFlightLimitNewCommandsAreRefused() {
-        fx.publisher.answer("a1", Answer.SILENT);
+        fx.devices.answer("a1", Answer.SILENT);
         CommandRequest ping = new CommandRequest(CommandType.ping, null, null);
         for (int i = 0; i < CommandService.MAX_COMMANDS_IN_FLIGHT; i++) {
             fx.commands.send(ADMIN, CommandTarget.device("a1"), ping);
@@ -179,7 +180,8 @@ class CommandRoutesTest extends ControlPlaneTest {
         for (String wait : List.of("-1", Integer.toString(CommandRoutes.MAX_WAIT_MS + 1), "soon")) {
             Response response = fx.get(OPERATOR_A, "/api/commands/" + id + "?wait=" + wait);
             assertThat(response.status()).as(wait).isEqualTo(400);
-            assertThat(response.body().get("error").asText()).contains(Integer.toString(CommandRoutes.MAX_WAIT_MS));
+            assertThat(response.body().get("error").asText()).isEqualTo("invalid query parameter");
+            assertThat(response.body().get("detail").asText()).contains(Integer.toString(CommandRoutes.MAX_WAIT_MS));
         }
     }
 
@@ -204,7 +206,7 @@ class CommandRoutesTest extends ControlPlaneTest {
 
     @Test
     void aSilentDeviceIsTimedOutByTheSweeperAndTheRowFollows() {
-        fx.publisher.answer("a1", Answer.SILENT);
+        fx.devices.answer("a1", Answer.SILENT);
         String id = fx.post(OPERATOR_A, "/api/devices/a1/commands", "{\"type\":\"ping\",\"expiresIn\":1}")
                 .body().get("id").asText();
 
@@ -212,12 +214,12 @@ class CommandRoutesTest extends ControlPlaneTest {
 
         assertThat(details.get("done").asBoolean()).isTrue();
         assertThat(details.get("summary").get("timed_out").asInt()).isEqualTo(1);
-        ControlPlaneFixture.await("the timed-out row", DEADLINE, () -> "timed_out".equals(storedStatus(id, "a1")));
+        Poll.until("the timed-out row", DEADLINE, () -> "timed_out".equals(storedStatus(id, "a1")));
     }
 
     @Test
     void aLongPollReturnsPendingAfterItsWaitAndAtOnceWhenTheLastResultArrives() throws Exception {
-        fx.publisher.answer("a1", Answer.SILENT);
+        fx.devices.answer("a1", Answer.SILENT);
         String id = fx.post(OPERATOR_A, "/api/devices/a1/commands", "{\"type\":\"ping\"}").body().get("id").asText();
 
         long start = System.nanoTime();
@@ -227,7 +229,7 @@ class CommandRoutesTest extends ControlPlaneTest {
 
         var poll = CompletableFuture.supplyAsync(
                 () -> fx.get(OPERATOR_A, "/api/commands/" + id + "?wait=20000"));
-        ControlPlaneFixture.await("the long poll to wait", DEADLINE,
+        Poll.until("the long poll to wait", DEADLINE,
                 () -> fx.commands.settled(id).getNumberOfDependents() > 0);
         long answered = System.nanoTime();
         fx.commands.onResult("a1", MessageCodec.encode(CommandResult.ok(id)));
@@ -243,6 +245,7 @@ class CommandRoutesTest extends ControlPlaneTest {
         List<String> bodies = List.of(
                 "{\"type\":\"explode\"}",
                 "{}",
+                "",
                 "{\"type\":\"volume\",\"value\":101}",
                 "{\"type\":\"volume\",\"value\":-1}",
                 "{\"type\":\"volume\",\"value\":\"loud\"}",
@@ -300,7 +303,7 @@ class CommandRoutesTest extends ControlPlaneTest {
 
     @Test
     void resultsForUnknownCommandsAndMalformedResultsAreDroppedAndCounted() {
-        fx.publisher.answer("a1", Answer.SILENT);
+        fx.devices.answer("a1", Answer.SILENT);
         String id = fx.post(OPERATOR_A, "/api/devices/a1/commands", "{\"type\":\"ping\"}").body().get("id").asText();
 
         fx.commands.onResult("a1", MessageCodec.encode(CommandResult.ok("AAAAAAAAnosuchid")));
@@ -318,7 +321,7 @@ class CommandRoutesTest extends ControlPlaneTest {
 
     @Test
     void answersFeedTheLatencyTimerAndTheResultCounters() {
-        fx.publisher.answer("a2", Answer.FAIL);
+        fx.devices.answer("a2", Answer.FAIL);
         String id = fx.post(OPERATOR_A, "/api/areas/" + COMMUNE_A + "/commands", "{\"type\":\"ping\"}")
                 .body().get("id").asText();
         assertThat(fx.get(OPERATOR_A, "/api/commands/" + id + "?wait=5000").body().get("done").asBoolean()).isTrue();
@@ -337,7 +340,7 @@ class CommandRoutesTest extends ControlPlaneTest {
         JsonNode served = fx.get(OPERATOR_B, "/api/commands/" + id + "?wait=10000").body();
         assertThat(served.get("summary").get("ok").asInt()).isEqualTo(many.size() + 1);
 
-        ControlPlaneFixture.await("every row written", DEADLINE, () -> fx.jdbi.withHandle(h -> h.createQuery(
+        Poll.until("every row written", DEADLINE, () -> fx.jdbi.withHandle(h -> h.createQuery(
                         "SELECT COUNT(*) FROM command_results WHERE command_id = :id AND status = 'ok'")
                 .bind("id", id).mapTo(Integer.class).one()) == many.size() + 1);
         for (JsonNode result : served.get("results")) {

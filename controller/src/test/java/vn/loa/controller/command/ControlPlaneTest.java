@@ -33,7 +33,7 @@ public abstract class ControlPlaneTest {
 
     /** The last desired state published for the device, decoded with the wire contract's checks. */
     protected DesiredState lastDesired(String deviceId) throws InvalidMessageException {
-        List<OutboundMessage> messages = fx.publisher.publishedOn(Topics.device(deviceId, DeviceTopic.DESIRED));
+        List<OutboundMessage> messages = fx.publisher.on(Topics.device(deviceId, DeviceTopic.DESIRED));
         assertThat(messages).as("desired states published for " + deviceId).isNotEmpty();
         return MessageCodec.decode(messages.get(messages.size() - 1).payload(), DesiredState.class,
                 PayloadLimits.DESIRED_BYTES);

@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.loa.broker.OutboundMessage;
 import vn.loa.controller.command.ControlPlaneFixture;
-import vn.loa.controller.command.ControlPlaneFixture.Response;
 import vn.loa.controller.command.ControlPlaneTest;
+import vn.loa.controller.testing.RouteServer.Response;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
 import vn.loa.protocol.message.DesiredState;
@@ -35,8 +35,8 @@ class DesiredRoutesTest extends ControlPlaneTest {
             assertThat(fx.desiredVersion(device)).isEqualTo(1);
         }
         assertThat(lastDesired("a1").groups()).containsExactly(GROUP_A, ControlPlaneFixture.GROUP_MIXED);
-        assertThat(fx.publisher.publishedOn(Topics.device("a-revoked", DeviceTopic.DESIRED))).isEmpty();
-        assertThat(fx.publisher.publishedOn(Topics.device("b1", DeviceTopic.DESIRED))).isEmpty();
+        assertThat(fx.publisher.on(Topics.device("a-revoked", DeviceTopic.DESIRED))).isEmpty();
+        assertThat(fx.publisher.on(Topics.device("b1", DeviceTopic.DESIRED))).isEmpty();
         assertThat(fx.publisher.published).allMatch(m -> m.retain() && m.qos() == 1);
 
         fx.put(OPERATOR_A, "/api/areas/" + COMMUNE_A + "/desired", "{\"muted\":true}");

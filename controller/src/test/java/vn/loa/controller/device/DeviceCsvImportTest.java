@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.loa.controller.testing.RouteServer.Response;
 
 class DeviceCsvImportTest {
     private static final String HEADER = "serial,area_code,name,model,latitude,longitude,imei,iccid\n";
@@ -94,7 +95,7 @@ class DeviceCsvImportTest {
                 + ",XA-01,,,,,,\n"
                 + "GOOD-7,,,,,,,\n";
 
-        DeviceTestKit.Response response = importCsv("approver", csv);
+        Response response = importCsv("approver", csv);
 
         assertError(response, 400, "import refused, nothing stored");
         JsonNode detail = response.body().get("detail");
@@ -142,7 +143,7 @@ class DeviceCsvImportTest {
     void treatsAreasOutsideTheCallersScopeAsUnknown() {
         importCsv("approver", HEADER + "B-1,XA-02,,,,,,\n");
 
-        DeviceTestKit.Response response = importCsv("approver:" + communeA,
+        Response response = importCsv("approver:" + communeA,
                 HEADER + "A-1,XA-01,,,,,,\nA-2,XA-02,,,,,,\nB-1,XA-01,,,,,,\n");
 
         assertError(response, 400, "import refused, nothing stored");
@@ -176,7 +177,7 @@ class DeviceCsvImportTest {
                 .isEqualTo(DeviceCsvImport.MAX_ROWS);
 
         csv.append("ROW-").append(DeviceCsvImport.MAX_ROWS + 1).append(",XA-01\n");
-        DeviceTestKit.Response tooMany = importCsv("approver", csv.toString());
+        Response tooMany = importCsv("approver", csv.toString());
 
         assertError(tooMany, 400, "the file has more than 20000 rows");
         assertThat(kit.devices.findBySerial("ROW-" + (DeviceCsvImport.MAX_ROWS + 1))).isEmpty();
@@ -194,7 +195,7 @@ class DeviceCsvImportTest {
         assertThat(kit.devices.findBySerial("BIG-0")).isEmpty();
     }
 
-    private DeviceTestKit.Response importCsv(String caller, String csv) {
+    private Response importCsv(String caller, String csv) {
         return kit.send(caller, "POST", "/api/devices/import", "text/csv; charset=utf-8",
                 csv.getBytes(StandardCharsets.UTF_8));
     }

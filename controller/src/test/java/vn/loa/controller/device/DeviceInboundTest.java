@@ -8,19 +8,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.broker.BrokerPrincipal;
 import vn.loa.broker.ClientSession;
+import vn.loa.controller.testing.Poll;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Timing;
 import vn.loa.protocol.codec.PayloadLimits;
 
 class DeviceInboundTest {
     private static final long WILL_DELAY = Timing.DEFAULT_WILL_DELAY_SECONDS;
+    /** Generous, for the background jobs on a busy machine. */
+    private static final Duration AWAIT = Duration.ofSeconds(10);
     @TempDir
     Path dir;
     private DeviceTestKit kit;
@@ -192,28 +194,19 @@ class DeviceInboundTest {
     }
 
     @Test
-    void theJobsExpireWillDelaysAndWriteLiveStateBehindOnTheirOwn() throws InterruptedException {
+    void theJobsExpireWillDelaysAndWriteLiveStateBehindOnTheirOwn() {
         DeviceJobs jobs = new DeviceJobs(kit.live, kit.stateTable, kit.clock, List.of());
         try {
             inbound.onConnected(session(1, WILL_DELAY));
-            awaitTrue(() -> kit.stateTable.find(id).map(LiveState.Snapshot::online).orElse(false));
+            Poll.until("the stored state online", AWAIT, () -> kit.stateTable.find(id).map(LiveState.Snapshot::online).orElse(false));
 
             inbound.onDisconnected(session(1, WILL_DELAY));
             kit.clock.advance(Duration.ofSeconds(WILL_DELAY));
-            awaitTrue(() -> !kit.live.isOnline(id));
-            awaitTrue(() -> !kit.stateTable.find(id).orElseThrow().online());
+            Poll.until("the live state offline", AWAIT, () -> !kit.live.isOnline(id));
+            Poll.until("the stored state offline", AWAIT, () -> !kit.stateTable.find(id).orElseThrow().online());
         } finally {
             jobs.close();
         }
-    }
-
-    /** Polls until {@code condition} holds, failing after a generous deadline. */
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(condition.getAsBoolean()).as("condition reached within 10 s").isTrue();
     }
 
     private void connectThenDrop(long willDelay) {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.broker.OutboundMessage;
 import vn.loa.controller.auth.PasswordHasher;
+import vn.loa.controller.http.JsonBody;
+import vn.loa.controller.testing.RouteServer.Response;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Ids;
 import vn.loa.protocol.Topics;
@@ -48,7 +50,7 @@ class DeviceRoutesTest {
 
     @Test
     void createsADeviceWithAServerIssuedIdAndReadsItBack() {
-        DeviceTestKit.Response created = kit.post("operator", "/api/devices", """
+        Response created = kit.post("operator", "/api/devices", """
                 {"serial":"LOA-0001","areaCode":"C01","name":"Loa chợ Bản Xèo","latitude":22.48,"longitude":103.97,
                  "imei":"356938035643809","model":"LX-30"}""");
 
@@ -69,7 +71,7 @@ class DeviceRoutesTest {
 
     @Test
     void refusesBadCreateBodiesWithTheErrorShape() {
-        assertError(kit.post("operator", "/api/devices", "{not json"), 400, "malformed JSON");
+        assertError(kit.post("operator", "/api/devices", "{not json"), 400, "invalid JSON body");
         assertError(kit.post("operator", "/api/devices", "[1,2]"), 400, "the body must be a JSON object");
         assertError(kit.post("operator", "/api/devices", "{\"serial\":\"S1\",\"areaId\":" + communeA
                 + ",\"colour\":\"red\"}"), 400, "unknown fields");
@@ -243,7 +245,7 @@ class DeviceRoutesTest {
         assertError(kit.post("approver", "/api/devices/" + id + "/credentials/rotate", ""), 409,
                 "the device is offline: it cannot receive a new secret");
         kit.live.connected(id, 1, kit.clock.instant());
-        DeviceTestKit.Response rotated = kit.post("approver", "/api/devices/" + id + "/credentials/rotate", "");
+        Response rotated = kit.post("approver", "/api/devices/" + id + "/credentials/rotate", "");
 
         assertThat(rotated.status()).isEqualTo(202);
         assertThat(rotated.body().get("type").asText()).isEqualTo("credentials");
@@ -313,7 +315,7 @@ class DeviceRoutesTest {
         return ids;
     }
 
-    static void assertError(DeviceTestKit.Response response, int status, String error) {
+    static void assertError(Response response, int status, String error) {
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.body().get("error").asText()).isEqualTo(error);
         assertThat(response.body().has("detail")).isTrue();

@@ -1,35 +1,28 @@
 package vn.loa.controller.device;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.controller.area.AreaScopes;
 import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
-import vn.loa.controller.http.ApiException;
 import vn.loa.controller.storage.Database;
 import vn.loa.controller.telemetry.TelemetryRoutes;
 import vn.loa.controller.telemetry.TelemetryWriter;
+import vn.loa.controller.testing.MutableClock;
+import vn.loa.controller.testing.RecordingPublisher;
+import vn.loa.controller.testing.RouteServer.Response;
+import vn.loa.controller.testing.RouteServer;
 
 /**
- * The device side wired as the server wires it, over a real H2 file database and a real Javalin on an ephemeral
- * port. The platform's login is not on this branch: a test header {@code X-Test-Caller: role[:areaId]} attaches
- * the caller instead.
+ * The device side wired as the server wires it, over a real H2 file database, its routes on a {@link RouteServer}.
+ * A request names its caller as {@code role[:areaId]} (e.g. {@code "approver:2"}); a null caller sends no token.
  */
 public final class DeviceTestKit implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-03-02T08:15:00Z");
@@ -48,9 +41,7 @@ public final class DeviceTestKit implements AutoCloseable {
     public final VerifiedSecrets verified = new VerifiedSecrets();
     public final DeviceLifecycle lifecycle;
     public final TelemetryWriter telemetry;
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private Javalin app;
+    private RouteServer http;
 
     public DeviceTestKit(Path dir) {
         database = new Database(Database.h2FileUrl(dir), "sa", "", 4);
@@ -67,25 +58,16 @@ public final class DeviceTestKit implements AutoCloseable {
 
     /** Starts the HTTP API with the device and telemetry routes. */
     public DeviceTestKit withHttp() {
-        app = Javalin.create(config -> config.http.maxRequestSize = DeviceCsvImport.MAX_BYTES * 2L);
-        app.before(ctx -> {
-            String header = ctx.header("X-Test-Caller");
-            if (header != null) {
-                String[] parts = header.split(":");
-                Long area = parts.length > 1 ? Long.valueOf(parts[1]) : null;
-                new Caller("test-" + parts[0], Role.valueOf(parts[0].toUpperCase()), area).attachTo(ctx);
-            }
-        });
-        app.exception(ApiException.class, (e, ctx) -> {
-            Map<String, Object> body = new HashMap<>();
-            body.put("error", e.getMessage());
-            body.put("detail", e.detail());
-            ctx.status(e.status()).json(body);
-        });
-        new DeviceRoutes(devices, scopes, areas, live, stateTable, lifecycle, audit, clock).register(app);
-        new TelemetryRoutes(jdbi, new ScopedDevices(devices, scopes), clock).register(app);
-        app.start("127.0.0.1", 0);
+        http = new RouteServer(DeviceTestKit::caller,
+                new DeviceRoutes(devices, scopes, areas, live, stateTable, lifecycle, audit, clock),
+                new TelemetryRoutes(jdbi, new ScopedDevices(devices, scopes), clock));
         return this;
+    }
+
+    private static Optional<Caller> caller(String token) {
+        String[] parts = token.split(":");
+        Long area = parts.length > 1 ? Long.valueOf(parts[1]) : null;
+        return Optional.of(new Caller("test-" + parts[0], Role.valueOf(parts[0].toUpperCase(Locale.ROOT)), area));
     }
 
     /** An area under {@code parent} (null for a root), with its materialised path. */
@@ -139,9 +121,6 @@ public final class DeviceTestKit implements AutoCloseable {
                 .bind("a", action).mapTo(Long.class).one());
     }
 
-    public record Response(int status, JsonNode body) {
-    }
-
     public Response get(String caller, String path) {
         return send(caller, "GET", path, null, null);
     }
@@ -154,34 +133,15 @@ public final class DeviceTestKit implements AutoCloseable {
         return send(caller, "PATCH", path, "application/json", jsonBody);
     }
 
+    /** {@code body} is text, bytes or null for none. */
     public Response send(String caller, String method, String path, String contentType, Object body) {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : body instanceof byte[] bytes ? HttpRequest.BodyPublishers.ofByteArray(bytes)
-                : HttpRequest.BodyPublishers.ofString(body.toString());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .method(method, publisher);
-        if (caller != null) {
-            request.header("X-Test-Caller", caller);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode parsed = response.body().isEmpty() ? null : json.readTree(response.body());
-            return new Response(response.statusCode(), parsed);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.send(caller, method, path, contentType, body);
     }
 
     @Override
     public void close() {
-        if (app != null) {
-            app.stop();
+        if (http != null) {
+            http.close();
         }
         database.close();
     }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
-import vn.loa.controller.testsupport.ApiClient;
-import vn.loa.controller.testsupport.ApiClient.Response;
+import vn.loa.controller.testing.ApiClient;
+import vn.loa.controller.testing.ApiClient.Response;
 
 /** Every failure reaches the client as the API's error JSON with the right status, and nothing more. */
 class ErrorMappingTest {
@@ -188,7 +188,8 @@ class ErrorMappingTest {
         assertThat(api.get("/api/paged?limit=" + Paging.MAX_LIMIT + "&offset=5").json().get("offset").asLong()).isEqualTo(5);
         Response tooMany = api.get("/api/paged?limit=" + (Paging.MAX_LIMIT + 1));
         assertThat(tooMany.status()).isEqualTo(400);
-        assertThat(tooMany.json().get("error").asText()).isEqualTo("invalid query parameter limit");
+        assertThat(tooMany.json().get("error").asText()).isEqualTo("invalid query parameter");
+        assertThat(tooMany.json().get("detail").asText()).isEqualTo("limit must be an integer within 1.." + Paging.MAX_LIMIT);
         assertThat(api.get("/api/paged?offset=-1").status()).isEqualTo(400);
         assertThat(api.get("/api/paged?limit=ten").status()).isEqualTo(400);
     }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.server.LoaServer;
-import vn.loa.controller.testsupport.ApiClient.Response;
-import vn.loa.controller.testsupport.TestServers;
+import vn.loa.controller.testing.ApiClient.Response;
+import vn.loa.controller.testing.TestServers;
 
 class HealthAndMetricsTest {
     @TempDir

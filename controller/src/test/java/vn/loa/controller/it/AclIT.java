@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.loa.controller.testsupport.Eventually;
+import vn.loa.controller.testing.Poll;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
 import vn.loa.sim.provision.CredentialsStore;
@@ -54,7 +54,7 @@ class AclIT {
         String telemetry = "{\"v\":1,\"volume\":37}";
         assertThat(mosquittoPub(a, Topics.device(a.deviceId(), DeviceTopic.TELEMETRY), telemetry).exit)
                 .as("own telemetry").isZero();
-        Eventually.await("the server to take A's telemetry", LiveControlPlane.CONNECT,
+        Poll.until("the server to take A's telemetry", LiveControlPlane.CONNECT,
                 () -> loa.device("IT-ACL-A").path("state").path("volume").asInt() == 37);
 
         double refusedBefore = loa.metric("loa_mqtt_rejected_total", NOT_ALLOWED);
@@ -112,7 +112,7 @@ class AclIT {
         } catch (Exception refused) {
             // Paho reports the PUBACK reason code or the lost connection, depending on which comes first
         }
-        Eventually.await("the broker to drop the offender", LiveControlPlane.CONNECT, () -> !client.isConnected());
+        Poll.until("the broker to drop the offender", LiveControlPlane.CONNECT, () -> !client.isConnected());
         client.close(true);
     }
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.auth.Role;
-import vn.loa.controller.testsupport.ApiClient;
-import vn.loa.controller.testsupport.Eventually;
-import vn.loa.controller.testsupport.TestServers;
+import vn.loa.controller.testing.ApiClient;
+import vn.loa.controller.testing.Poll;
+import vn.loa.controller.testing.TestServers;
 import vn.loa.sim.Faults;
 import vn.loa.sim.Fleet;
 import vn.loa.sim.SimulatedSpeaker;
@@ -77,7 +77,7 @@ class CommandsIT {
                 .get("id").asLong();
         List<String> members = ids("IT-CMD-A2", "IT-CMD-B1");
         expect(loa.admin.post("/api/groups/" + group + "/members", Map.of("deviceIds", members)), 200);
-        Eventually.await("members to subscribe to the group topic", WAIT, () ->
+        Poll.until("members to subscribe to the group topic", WAIT, () ->
                 speaker("IT-CMD-A2").groups().contains(Long.toString(group))
                         && speaker("IT-CMD-B1").groups().contains(Long.toString(group)));
 
@@ -96,7 +96,7 @@ class CommandsIT {
         try (Fleet lone = loa.onlineFleet(loa.fleetOptions("IT-CMD-OFF").build())) {
             SimulatedSpeaker speaker = lone.speakers().get(0);
             speaker.powerOff();
-            Eventually.await("offline after the Will delay", WAIT, () -> !loa.online("IT-CMD-OFF"));
+            Poll.until("offline after the Will delay", WAIT, () -> !loa.online("IT-CMD-OFF"));
             JsonNode done = loa.command("/api/devices/" + speaker.deviceId(), Map.of("type", "ping"));
             assertThat(results(done)).containsExactly(Map.entry(speaker.deviceId(), "offline"));
         }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.loa.controller.testsupport.ApiClient;
-import vn.loa.controller.testsupport.Eventually;
+import vn.loa.controller.testing.ApiClient;
+import vn.loa.controller.testing.Poll;
 import vn.loa.sim.Fleet;
 import vn.loa.sim.SimulatedSpeaker;
 
@@ -41,7 +41,7 @@ class DesiredStateIT {
         try (Fleet fleet = loa.onlineFleet(loa.fleetOptions("IT-DES-1").build())) {
             SimulatedSpeaker speaker = fleet.speakers().get(0);
             speaker.stop();
-            Eventually.await("offline", WAIT, () -> !loa.online("IT-DES-1"));
+            Poll.until("offline", WAIT, () -> !loa.online("IT-DES-1"));
 
             String json = ApiClient.toJson(Map.of("volume", 23, "muted", true));
             expect(loa.admin.send("PUT", "/api/devices/" + speaker.deviceId() + "/desired", json,
@@ -51,9 +51,9 @@ class DesiredStateIT {
 
             speaker.start();
             assertThat(fleet.awaitConnected(1, WAIT)).isTrue();
-            Eventually.await("the speaker to apply the desired state", WAIT,
+            Poll.until("the speaker to apply the desired state", WAIT,
                     () -> speaker.volume() == 23 && speaker.muted() && Long.valueOf(version).equals(speaker.desiredVersion()));
-            Eventually.await("the server to see the reported version", WAIT, () -> {
+            Poll.until("the server to see the reported version", WAIT, () -> {
                 JsonNode state = loa.device("IT-DES-1").get("state");
                 return state.get("desiredVersion").asLong() == version && state.get("volume").asInt() == 23;
             });
@@ -67,7 +67,7 @@ class DesiredStateIT {
             String json = ApiClient.toJson(Map.of("volume", 64));
             expect(loa.admin.send("PUT", "/api/areas/" + loa.areaId("it-b") + "/desired", json, "application/json"),
                     200);
-            Eventually.await("both speakers at volume 64", WAIT,
+            Poll.until("both speakers at volume 64", WAIT,
                     () -> fleet.speakers().stream().allMatch(s -> s.volume() == 64));
         }
     }
@@ -81,12 +81,12 @@ class DesiredStateIT {
                     .get("id").asLong();
             expect(loa.admin.post("/api/groups/" + group + "/members",
                     Map.of("deviceIds", List.of(speaker.deviceId()))), 200);
-            Eventually.await("subscribed to the group", WAIT,
+            Poll.until("subscribed to the group", WAIT,
                     () -> speaker.groups().contains(Long.toString(group)));
 
             expect(loa.admin.send("DELETE", "/api/groups/" + group + "/members/" + speaker.deviceId(), null, null),
                     204);
-            Eventually.await("left the group", WAIT, () -> !speaker.groups().contains(Long.toString(group)));
+            Poll.until("left the group", WAIT, () -> !speaker.groups().contains(Long.toString(group)));
             assertThat(loa.device("IT-DES-4").get("groups")).isEmpty();
             assertThat(loa.admin.post("/api/groups/" + group + "/commands", Map.of("type", "ping")).status())
                     .as("a group without members has nobody to command").isEqualTo(409);

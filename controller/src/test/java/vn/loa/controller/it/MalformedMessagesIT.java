@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.loa.controller.testsupport.Eventually;
+import vn.loa.controller.testing.Poll;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
 import vn.loa.protocol.codec.PayloadLimits;
@@ -60,7 +60,7 @@ class MalformedMessagesIT {
             client.publish(Topics.device(device.deviceId(), DeviceTopic.EVENT), new byte[0], 1, false);
             client.publish(tele, "{\"v\":1,\"volume\":12}".getBytes(StandardCharsets.UTF_8), 1, false);
 
-            Eventually.await("the valid report after the bad ones", LiveControlPlane.CONNECT,
+            Poll.until("the valid report after the bad ones", LiveControlPlane.CONNECT,
                     () -> loa.device("IT-BAD-1").path("state").path("volume").asInt() == 12);
             for (String reason : bad.keySet()) {
                 assertThat(rejected(reason)).as(reason).isGreaterThan(before.get(reason));
@@ -83,7 +83,7 @@ class MalformedMessagesIT {
             } catch (Exception refused) {
                 // the broker closes the connection; Paho reports it as a failed publish or a lost connection
             }
-            Eventually.await("the oversized sender to be disconnected", LiveControlPlane.CONNECT,
+            Poll.until("the oversized sender to be disconnected", LiveControlPlane.CONNECT,
                     () -> !client.isConnected());
             client.close(true);
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.loa.controller.testsupport.Eventually;
+import vn.loa.controller.testing.Poll;
 import vn.loa.sim.Fleet;
 import vn.loa.sim.Phase;
 import vn.loa.sim.SimulatedSpeaker;
@@ -36,11 +36,11 @@ class PresenceIT {
         loa.importSerials("it-a-1", "IT-PRES-1");
         try (Fleet fleet = loa.onlineFleet(loa.fleetOptions("IT-PRES-1").willDelaySeconds(WILL_DELAY_SECONDS)
                 .build())) {
-            Eventually.await("online", LiveControlPlane.CONNECT, () -> loa.online("IT-PRES-1"));
+            Poll.until("online", LiveControlPlane.CONNECT, () -> loa.online("IT-PRES-1"));
             long cut = System.nanoTime();
             fleet.speakers().get(0).powerOff();
             assertThat(loa.online("IT-PRES-1")).as("still online right after the cut: maybe a blip").isTrue();
-            Eventually.await("offline", Duration.ofSeconds(WILL_DELAY_SECONDS + 15), () -> !loa.online("IT-PRES-1"));
+            Poll.until("offline", Duration.ofSeconds(WILL_DELAY_SECONDS + 15), () -> !loa.online("IT-PRES-1"));
             assertThat(Duration.ofNanos(System.nanoTime() - cut)).isGreaterThanOrEqualTo(
                     Duration.ofSeconds(WILL_DELAY_SECONDS).minusMillis(500));
             assertThat(loa.device("IT-PRES-1").get("lastSeen").isNull()).isFalse();
@@ -53,7 +53,7 @@ class PresenceIT {
         try (Fleet fleet = loa.onlineFleet(loa.fleetOptions("IT-PRES-2").willDelaySeconds(WILL_DELAY_SECONDS)
                 .build())) {
             SimulatedSpeaker speaker = fleet.speakers().get(0);
-            Eventually.await("online", LiveControlPlane.CONNECT, () -> loa.online("IT-PRES-2"));
+            Poll.until("online", LiveControlPlane.CONNECT, () -> loa.online("IT-PRES-2"));
             String bootId = speaker.bootId();
             assertThat(speaker.dropConnection()).isTrue();
             long until = System.nanoTime() + Duration.ofSeconds(2L * WILL_DELAY_SECONDS).toNanos();
@@ -75,11 +75,11 @@ class PresenceIT {
         try (Fleet fleet = loa.onlineFleet(loa.fleetOptions("IT-PRES-3").willDelaySeconds(WILL_DELAY_SECONDS)
                 .build())) {
             SimulatedSpeaker speaker = fleet.speakers().get(0);
-            Eventually.await("the birth message", LiveControlPlane.CONNECT, () -> speaker.bootId()
+            Poll.until("the birth message", LiveControlPlane.CONNECT, () -> speaker.bootId()
                     .equals(loa.device("IT-PRES-3").path("state").path("bootId").asText()));
             String before = speaker.bootId();
             assertThat(speaker.reboot()).isTrue();
-            Eventually.await("the new boot's birth message", LiveControlPlane.CONNECT, () -> {
+            Poll.until("the new boot's birth message", LiveControlPlane.CONNECT, () -> {
                 String reported = loa.device("IT-PRES-3").path("state").path("bootId").asText();
                 return !reported.equals(before) && reported.equals(speaker.bootId());
             });

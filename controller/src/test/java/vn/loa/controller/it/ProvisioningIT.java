@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.loa.controller.testsupport.Eventually;
+import vn.loa.controller.testing.Poll;
 import vn.loa.sim.Fleet;
 import vn.loa.sim.Phase;
 import vn.loa.sim.SimulatedSpeaker;
@@ -48,13 +48,13 @@ class ProvisioningIT {
         try (Fleet fleet = loa.onlineFleet(loa.fleetOptions("IT-KNOWN-1").build())) {
             SimulatedSpeaker speaker = fleet.speakers().get(0);
             assertThat(speaker.deviceId()).startsWith("sp-");
-            Eventually.await("the API to show the speaker online", WAIT, () -> loa.online("IT-KNOWN-1"));
+            Poll.until("the API to show the speaker online", WAIT, () -> loa.online("IT-KNOWN-1"));
             JsonNode device = loa.device("IT-KNOWN-1");
             assertThat(device.get("id").asText()).isEqualTo(speaker.deviceId());
             assertThat(device.get("status").asText()).isEqualTo("active");
             assertThat(device.get("areaId").asLong()).isEqualTo(loa.areaId("it-a-1"));
             assertThat(device.get("credentialsIssuedAt").isNull()).isFalse();
-            Eventually.await("the birth message in the live state", WAIT,
+            Poll.until("the birth message in the live state", WAIT,
                     () -> speaker.bootId().equals(loa.device("IT-KNOWN-1").path("state").path("bootId").asText()));
         }
     }
@@ -64,7 +64,7 @@ class ProvisioningIT {
         try (Fleet fleet = Fleet.create(loa.fleetOptions("IT-UNKNOWN-1").areaHints(List.of("it-b")).build())) {
             fleet.start();
             SimulatedSpeaker speaker = fleet.speakers().get(0);
-            Eventually.await("the speaker to be told it is pending", WAIT, () -> speaker.phase() == Phase.PENDING);
+            Poll.until("the speaker to be told it is pending", WAIT, () -> speaker.phase() == Phase.PENDING);
             JsonNode pending = loa.device("IT-UNKNOWN-1");
             assertThat(pending.get("status").asText()).isEqualTo("pending");
             assertThat(pending.get("areaHint").asText()).isEqualTo("it-b");
@@ -81,10 +81,10 @@ class ProvisioningIT {
         try (Fleet fleet = Fleet.create(loa.fleetOptions("IT-STRANGER-1").build())) {
             fleet.start();
             SimulatedSpeaker speaker = fleet.speakers().get(0);
-            Eventually.await("pending", WAIT, () -> speaker.phase() == Phase.PENDING);
+            Poll.until("pending", WAIT, () -> speaker.phase() == Phase.PENDING);
             String id = loa.device("IT-STRANGER-1").get("id").asText();
             expect(loa.admin.post("/api/devices/" + id + "/reject", Map.of("reason", "không phải loa của xã")), 200);
-            Eventually.await("the speaker to give up as rejected", WAIT, () -> speaker.phase() == Phase.REJECTED);
+            Poll.until("the speaker to give up as rejected", WAIT, () -> speaker.phase() == Phase.REJECTED);
             assertThat(loa.device("IT-STRANGER-1").get("status").asText()).isEqualTo("rejected");
         }
     }
@@ -97,7 +97,7 @@ class ProvisioningIT {
         try (Fleet clone = Fleet.create(loa.fleetOptions("IT-ONCE-1").build())) {
             clone.start();
             SimulatedSpeaker speaker = clone.speakers().get(0);
-            Eventually.await("the clone to be rejected", WAIT, () -> speaker.phase() == Phase.REJECTED);
+            Poll.until("the clone to be rejected", WAIT, () -> speaker.phase() == Phase.REJECTED);
             assertThat(speaker.refusal()).contains("already-provisioned");
         }
     }
@@ -108,7 +108,7 @@ class ProvisioningIT {
         try (Fleet fleet = loa.onlineFleet(loa.fleetOptions("IT-REVOKE-1").build())) {
             SimulatedSpeaker speaker = fleet.speakers().get(0);
             expect(loa.admin.post("/api/devices/" + speaker.deviceId() + "/revoke", Map.of()), 200);
-            Eventually.await("the speaker to be cut off and refused", WAIT, () -> speaker.phase() == Phase.REVOKED);
+            Poll.until("the speaker to be cut off and refused", WAIT, () -> speaker.phase() == Phase.REVOKED);
             JsonNode device = loa.device("IT-REVOKE-1");
             assertThat(device.get("status").asText()).isEqualTo("revoked");
             assertThat(device.get("online").asBoolean()).isFalse();

@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.Test;
-import vn.loa.controller.command.ControlPlaneFixture.Response;
 import vn.loa.controller.command.ControlPlaneTest;
 import vn.loa.controller.http.ApiException;
+import vn.loa.controller.testing.RouteServer.Response;
 import vn.loa.protocol.Topics;
 
 class MembershipRoutesTest extends ControlPlaneTest {

@@ -12,7 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.loa.controller.testsupport.TestServers;
+import vn.loa.controller.testing.TestServers;
 
 class LoaServerTest {
     @TempDir

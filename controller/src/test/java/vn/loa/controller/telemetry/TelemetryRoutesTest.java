@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.device.DeviceStatus;
 import vn.loa.controller.device.DeviceTestKit;
+import vn.loa.controller.testing.RouteServer.Response;
 import vn.loa.protocol.message.Telemetry;
 
 class TelemetryRoutesTest {
@@ -90,7 +91,7 @@ class TelemetryRoutesTest {
         assertThat(kit.get("viewer:" + communeA, base).status()).isEqualTo(200);
     }
 
-    private static void assertError(DeviceTestKit.Response response, int status) {
+    private static void assertError(Response response, int status) {
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.body().get("error").asText()).isNotBlank();
     }

@@ -1,10 +1,9 @@
-package vn.loa.controller.device;
+package vn.loa.controller.http;
 
 import io.javalin.http.Context;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import vn.loa.controller.http.ApiException;
 
 /** Query parameters read with a 400 naming the parameter when they are malformed. */
 public final class QueryParams {
@@ -12,18 +11,28 @@ public final class QueryParams {
     }
 
     public static int integer(Context ctx, String name, int fallback, int min, int max) {
-        Long value = number(ctx, name);
-        if (value == null) {
+        return (int) number(ctx, name, fallback, min, max);
+    }
+
+    /** The whole number within {@code min..max}, or {@code fallback} when absent or blank. */
+    public static long number(Context ctx, String name, long fallback, long min, long max) {
+        String text = text(ctx, name);
+        if (text == null) {
             return fallback;
         }
-        if (value < min || value > max) {
-            throw invalid(name, "must be within " + min + ".." + max);
+        try {
+            long value = Long.parseLong(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the range a good value would be in
         }
-        return value.intValue();
+        throw invalid(name, "must be an integer within " + min + ".." + max);
     }
 
     public static Long id(Context ctx, String name) {
-        Long value = number(ctx, name);
+        Long value = whole(ctx, name);
         if (value != null && value < 1) {
             throw invalid(name, "must be a positive id");
         }
@@ -57,7 +66,7 @@ public final class QueryParams {
         return value == null || value.isBlank() ? null : Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
     }
 
-    private static Long number(Context ctx, String name) {
+    private static Long whole(Context ctx, String name) {
         String text = text(ctx, name);
         try {
             return text == null ? null : Long.parseLong(text);
@@ -66,7 +75,8 @@ public final class QueryParams {
         }
     }
 
-    private static ApiException invalid(String name, String rule) {
+    /** The refusal of a malformed parameter; callers with rules of their own refuse in the same words. */
+    public static ApiException invalid(String name, String rule) {
         return ApiException.badRequest("invalid query parameter", name + " " + rule);
     }
 }

@@ -1,4 +1,4 @@
-package vn.loa.controller.device;
+package vn.loa.controller.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so time-based rules are checked without waiting. */
+/** A clock tests move by hand, so time-based rules (expiry, lockouts, roll-ups) are checked without waiting. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
+
+    public MutableClock() {
+        this(Instant.parse("2026-01-01T00:00:00Z"));
+    }
 
     public MutableClock(Instant start) {
         this.now = start;
@@ -34,6 +38,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        throw new UnsupportedOperationException("tests use UTC");
     }
 }

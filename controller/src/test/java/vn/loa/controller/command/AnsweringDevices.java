@@ -2,16 +2,13 @@ package vn.loa.controller.command;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import vn.loa.broker.DevicePublisher;
 import vn.loa.broker.OutboundMessage;
+import vn.loa.controller.testing.RecordingPublisher;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
 import vn.loa.protocol.codec.InvalidMessageException;
@@ -21,26 +18,24 @@ import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandResult;
 
 /**
- * Records what the server publishes and plays the devices' part: every online device that receives a command
- * (on its own topic or on a group topic it belongs to) answers with real encoded {@link CommandResult} bytes,
- * delivered on another thread as the broker's dispatch threads would.
+ * Plays the devices' part behind a {@link RecordingPublisher}: every online device that receives a command (on its
+ * own topic or on a group topic it belongs to) answers with real encoded {@link CommandResult} bytes, delivered
+ * on another thread as the broker's dispatch threads would.
  */
-public final class RecordingPublisher implements DevicePublisher {
+public final class AnsweringDevices implements AutoCloseable {
     /** How a fake device answers a command. */
     public enum Answer { OK, FAIL, SILENT }
 
     static final String FAILURE_REASON = "amplifier fault";
 
-    public final List<OutboundMessage> published = new CopyOnWriteArrayList<>();
-    public final List<String> removedSubscriptions = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
-    private final Set<String> refusedTopics = ConcurrentHashMap.newKeySet();
     private final ExecutorService devices = Executors.newSingleThreadExecutor();
     private final Function<String, List<String>> onlineMembersOfGroup;
     private volatile BiConsumer<String, byte[]> resultHandler = (device, payload) -> { };
 
-    RecordingPublisher(Function<String, List<String>> onlineMembersOfGroup) {
+    AnsweringDevices(RecordingPublisher publisher, Function<String, List<String>> onlineMembersOfGroup) {
         this.onlineMembersOfGroup = onlineMembersOfGroup;
+        publisher.deliverTo(this::receive);
     }
 
     void answerWith(BiConsumer<String, byte[]> handler) {
@@ -51,42 +46,17 @@ public final class RecordingPublisher implements DevicePublisher {
         answers.put(deviceId, answer);
     }
 
-    /** Publishes on this topic fail, as when the broker will not take a message. */
-    public void refuse(String topic) {
-        refusedTopics.add(topic);
-    }
-
-    public List<OutboundMessage> publishedOn(String topic) {
-        return published.stream().filter(m -> m.topic().equals(topic)).toList();
-    }
-
     @Override
-    public CompletableFuture<Void> publish(OutboundMessage message) {
-        published.add(message);
-        if (refusedTopics.contains(message.topic())) {
-            return CompletableFuture.failedFuture(new IllegalStateException("broker refused " + message.topic()));
-        }
+    public void close() {
+        devices.shutdownNow();
+    }
+
+    private void receive(OutboundMessage message) {
         Topics.parseDevice(message.topic())
                 .filter(t -> t.kind() == DeviceTopic.COMMAND)
                 .ifPresent(t -> deliver(t.deviceId(), message.payload()));
         Topics.parseGroupCommand(message.topic())
                 .ifPresent(g -> onlineMembersOfGroup.apply(g).forEach(d -> deliver(d, message.payload())));
-        return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public CompletableFuture<Void> disconnect(String clientId) {
-        return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public CompletableFuture<Void> removeSubscription(String clientId, String topicFilter) {
-        removedSubscriptions.add(clientId + " " + topicFilter);
-        return CompletableFuture.completedFuture(null);
-    }
-
-    void close() {
-        devices.shutdownNow();
     }
 
     private void deliver(String deviceId, byte[] payload) {

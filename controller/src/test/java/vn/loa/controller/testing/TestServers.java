@@ -1,4 +1,4 @@
-package vn.loa.controller.testsupport;
+package vn.loa.controller.testing;
 
 import java.nio.file.Path;
 import java.time.Clock;
