@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.testing.Poll;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
@@ -27,26 +22,17 @@ import vn.loa.sim.provision.DeviceCredentials;
  * The per-device ACL, checked with Debian's mosquitto clients (an independent MQTT implementation) and with
  * Paho: a device reaches its own topics and nothing of another device's.
  */
-class AclIT {
+class AclIT extends LiveControlPlaneTest {
     private static final String NOT_ALLOWED = "reason=\"not-allowed\"";
 
-    @TempDir
-    static Path dir;
-    private static LiveControlPlane loa;
     private static DeviceCredentials a;
     private static DeviceCredentials b;
 
     @BeforeAll
-    static void start() throws Exception {
-        loa = LiveControlPlane.start(dir);
+    static void provisionSpeakers() throws Exception {
         CredentialsStore store = loa.provision("it-a-1", "IT-ACL-A", "IT-ACL-B");
         a = LiveControlPlane.credentials(store, "IT-ACL-A");
         b = LiveControlPlane.credentials(store, "IT-ACL-B");
-    }
-
-    @AfterAll
-    static void stop() {
-        loa.close();
     }
 
     @Test
@@ -86,7 +72,7 @@ class AclIT {
 
     @Test
     void pahoSeesSubscriptionRefusalsAsNotAuthorizedAndKeepsItsConnection() throws Exception {
-        MqttClient client = connect(a);
+        MqttClient client = loa.connectAs(a);
         try {
             IMqttToken token = client.subscribe(new MqttSubscription[] {
                     new MqttSubscription(Topics.device(a.deviceId(), DeviceTopic.COMMAND), 1),
@@ -105,7 +91,7 @@ class AclIT {
 
     @Test
     void aPublishOnAnotherDevicesTopicCostsTheConnection() throws Exception {
-        MqttClient client = connect(a);
+        MqttClient client = loa.connectAs(a);
         try {
             client.publish(Topics.device(b.deviceId(), DeviceTopic.RESULT),
                     "{\"v\":1,\"id\":\"x\",\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8), 1, false);
@@ -116,14 +102,6 @@ class AclIT {
         client.close(true);
     }
 
-    private static MqttClient connect(DeviceCredentials device) throws Exception {
-        MqttClient client = new MqttClient(loa.mqttUri(), device.deviceId(), new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(device.deviceId());
-        options.setPassword(device.secret().getBytes(StandardCharsets.UTF_8));
-        client.connect(options);
-        return client;
-    }
 
     private static Run mosquittoPub(DeviceCredentials device, String topic, String message) throws Exception {
         return run(List.of("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(loa.mqttPort()),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.controller.it.LiveControlPlane.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.auth.Role;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.Poll;
@@ -23,17 +21,13 @@ import vn.loa.sim.Fleet;
 import vn.loa.sim.SimulatedSpeaker;
 
 /** Commands to one device, a group and an area subtree, answered by simulated speakers through the broker. */
-class CommandsIT {
+class CommandsIT extends LiveControlPlaneTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path dir;
-    private static LiveControlPlane loa;
     private static Fleet fleet;
 
     @BeforeAll
-    static void start() throws Exception {
-        loa = LiveControlPlane.start(dir);
+    static void provisionSpeakers() throws Exception {
         loa.importSerials("it-a-1", "IT-CMD-A1", "IT-CMD-A2");
         loa.importSerials("it-a-2", "IT-CMD-A3");
         loa.importSerials("it-b", "IT-CMD-B1", "IT-CMD-B2");
@@ -42,9 +36,8 @@ class CommandsIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stopSpeakers() throws Exception {
         fleet.close();
-        loa.close();
     }
 
     @Test

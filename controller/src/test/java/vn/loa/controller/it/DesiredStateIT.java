@@ -4,36 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.controller.it.LiveControlPlane.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.Poll;
 import vn.loa.sim.Fleet;
 import vn.loa.sim.SimulatedSpeaker;
 
 /** Desired state set while a speaker is away is what it converges to when it comes back, without a command. */
-class DesiredStateIT {
+class DesiredStateIT extends LiveControlPlaneTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path dir;
-    private static LiveControlPlane loa;
-
-    @BeforeAll
-    static void start() {
-        loa = LiveControlPlane.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        loa.close();
-    }
 
     @Test
     void aReconnectingSpeakerConvergesToWhatWasDecidedWhileItWasOffline() throws Exception {

@@ -1,12 +1,17 @@
 package vn.loa.controller.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import vn.loa.controller.server.LoaServer;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.ApiClient.Response;
@@ -116,6 +121,26 @@ final class LiveControlPlane implements AutoCloseable {
 
     static DeviceCredentials credentials(CredentialsStore store, String serial) {
         return store.get(serial).orElseThrow(() -> new AssertionError("no credentials for " + serial));
+    }
+
+    /** A Paho client of this broker, not yet connected. */
+    MqttClient mqttClient(String clientId) throws MqttException {
+        return new MqttClient(mqttUri(), clientId, new MemoryPersistence());
+    }
+
+    static MqttConnectionOptions login(String username, String password) {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(username);
+        options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        options.setConnectionTimeout(10);
+        return options;
+    }
+
+    /** A hand-made MQTT 5 connection with a device's own credentials, for what a simulated speaker never does. */
+    MqttClient connectAs(DeviceCredentials device) throws MqttException {
+        MqttClient client = mqttClient(device.deviceId());
+        client.connect(login(device.deviceId(), device.secret()));
+        return client;
     }
 
     /** The device as the API shows it, found by serial. */

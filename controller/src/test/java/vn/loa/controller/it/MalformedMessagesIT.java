@@ -3,16 +3,11 @@ package vn.loa.controller.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.testing.Poll;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
@@ -22,27 +17,18 @@ import vn.loa.sim.provision.CredentialsStore;
 import vn.loa.sim.provision.DeviceCredentials;
 
 /** Bad payloads from an authenticated device are dropped and counted; nothing else is harmed. */
-class MalformedMessagesIT {
-    @TempDir
-    static Path dir;
-    private static LiveControlPlane loa;
+class MalformedMessagesIT extends LiveControlPlaneTest {
     private static DeviceCredentials device;
 
     @BeforeAll
-    static void start() throws Exception {
-        loa = LiveControlPlane.start(dir);
+    static void provisionSpeakers() throws Exception {
         CredentialsStore store = loa.provision("it-a-1", "IT-BAD-1");
         device = LiveControlPlane.credentials(store, "IT-BAD-1");
     }
 
-    @AfterAll
-    static void stop() {
-        loa.close();
-    }
-
     @Test
     void badPayloadsAreDroppedAndCountedAndTheConnectionCarriesOn() throws Exception {
-        MqttClient client = connect();
+        MqttClient client = loa.connectAs(device);
         try {
             String tele = Topics.device(device.deviceId(), DeviceTopic.TELEMETRY);
             Map<String, String> bad = Map.of(
@@ -76,7 +62,7 @@ class MalformedMessagesIT {
     void aPacketOverTheBrokerLimitCostsOnlyItsOwnConnection() throws Exception {
         loa.importSerials("it-b", "IT-BAD-WITNESS");
         try (Fleet witness = loa.onlineFleet(loa.fleetOptions("IT-BAD-WITNESS").build())) {
-            MqttClient client = connect();
+            MqttClient client = loa.connectAs(device);
             try {
                 client.publish(Topics.device(device.deviceId(), DeviceTopic.TELEMETRY),
                         new byte[PayloadLimits.MAX_PACKET_BYTES + 1], 1, false);
@@ -90,7 +76,7 @@ class MalformedMessagesIT {
             String witnessId = witness.speakers().get(0).deviceId();
             assertThat(loa.command("/api/devices/" + witnessId, Map.of("type", "ping")).get("summary").get("ok")
                     .asInt()).as("other devices unharmed").isEqualTo(1);
-            MqttClient again = connect();
+            MqttClient again = loa.connectAs(device);
             assertThat(again.isConnected()).as("the offender may come back with proper messages").isTrue();
             again.disconnect();
             again.close();
@@ -101,12 +87,4 @@ class MalformedMessagesIT {
         return loa.metric("loa_mqtt_rejected_total", "reason=\"" + reason + "\"");
     }
 
-    private static MqttClient connect() throws Exception {
-        MqttClient client = new MqttClient(loa.mqttUri(), device.deviceId(), new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(device.deviceId());
-        options.setPassword(device.secret().getBytes(StandardCharsets.UTF_8));
-        client.connect(options);
-        return client;
-    }
 }

@@ -2,34 +2,17 @@ package vn.loa.controller.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.testing.Poll;
 import vn.loa.sim.Fleet;
 import vn.loa.sim.Phase;
 import vn.loa.sim.SimulatedSpeaker;
 
 /** Online and offline as the server sees them: a blip shorter than the Will delay is not an outage. */
-class PresenceIT {
+class PresenceIT extends LiveControlPlaneTest {
     private static final int WILL_DELAY_SECONDS = 4;
 
-    @TempDir
-    static Path dir;
-    private static LiveControlPlane loa;
-
-    @BeforeAll
-    static void start() {
-        loa = LiveControlPlane.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        loa.close();
-    }
 
     @Test
     void aLostSpeakerGoesOfflineOnlyAfterItsWillDelay() throws Exception {

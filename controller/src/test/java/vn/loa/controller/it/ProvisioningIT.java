@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.loa.controller.it.LiveControlPlane.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.testing.Poll;
 import vn.loa.sim.Fleet;
 import vn.loa.sim.Phase;
@@ -25,22 +19,9 @@ import vn.loa.sim.SimulatedSpeaker;
 import vn.loa.sim.provision.CredentialsStore;
 
 /** Provisioning end to end: simulated speakers against the real server and its embedded broker. */
-class ProvisioningIT {
+class ProvisioningIT extends LiveControlPlaneTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path dir;
-    private static LiveControlPlane loa;
-
-    @BeforeAll
-    static void start() {
-        loa = LiveControlPlane.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        loa.close();
-    }
 
     @Test
     void aPreRegisteredSerialIsApprovedAtOnceAndComesOnline() throws Exception {
@@ -131,11 +112,8 @@ class ProvisioningIT {
     }
 
     private static void assertRefused(String clientId, String username, String password) throws Exception {
-        MqttClient client = new MqttClient(loa.mqttUri(), clientId, new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(username);
-        options.setPassword(password.getBytes(StandardCharsets.UTF_8));
-        options.setConnectionTimeout(10);
+        MqttClient client = loa.mqttClient(clientId);
+        MqttConnectionOptions options = LiveControlPlane.login(username, password);
         try {
             assertThatThrownBy(() -> client.connect(options))
                     .as(username + " with a wrong password")
