@@ -111,7 +111,7 @@ final class LoaControlRun {
             }
             watched.requireAlive();
             if (System.nanoTime() - lastLog > 10e9) {
-                LOG.info("{} of {} speakers online", (long) online, expected);
+                LOG.info("{} speakers online, waiting for {}", (long) online, expected);
                 lastLog = System.nanoTime();
             }
             Thread.sleep(100);

@@ -28,6 +28,7 @@ import vn.loa.protocol.Topics;
 import vn.loa.protocol.codec.MessageCodec;
 import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandType;
+import vn.loa.sim.mqtt.NoDelaySockets;
 
 /**
  * The floor: a bare Mosquitto broker, the same simulated speakers in bare mode (no provisioning, no
@@ -52,8 +53,9 @@ final class MosquittoFloorRun {
         Files.createDirectories(dir);
         int port = FreePort.pick();
         Path config = dir.resolve("mosquitto.conf");
+        // TCP_NODELAY as HiveMQ (Netty) uses it: Nagle's algorithm would add tens of milliseconds to the floor
         Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\nmax_connections -1\n"
-                + "persistence false\nsys_interval 1\nmax_queued_messages 10000\n");
+                + "persistence false\nsys_interval 1\nmax_queued_messages 10000\nset_tcp_nodelay true\n");
         Map<String, Object> result = new LinkedHashMap<>();
         try (ChildProcess broker = ChildProcess.start("mosquitto", List.of("/usr/sbin/mosquitto", "-c",
                 config.toString()), Map.of(), dir.resolve("mosquitto.log"));
@@ -85,6 +87,7 @@ final class MosquittoFloorRun {
             client = new MqttAsyncClient("tcp://127.0.0.1:" + port, "bench-observer", new MemoryPersistence());
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setCleanStart(true);
+            options.setSocketFactory(NoDelaySockets.plain());
             client.setCallback(new ArrivalCallback(this::onMessage));
             awaitConnect(options);
             client.subscribe(new MqttSubscription[] {

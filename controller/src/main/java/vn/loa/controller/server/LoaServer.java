@@ -145,8 +145,9 @@ public final class LoaServer implements AutoCloseable {
                     membership, inbound, registry));
             provisioning.set(new ProvisioningService(devices, areaDirectory, broker, rejections, audit, registry,
                     clock, config.provisioningRetrySeconds()));
-            commandService.set(own(new CommandService(jdbi, registry, broker, live, audit, scopes, clock,
-                    config.commandExpirySeconds())));
+            commands = own(new CommandService(jdbi, registry, broker, live, audit, scopes, clock,
+                    config.commandExpirySeconds()));
+            commandService.set(commands);
             DeviceLifecycle lifecycle = new DeviceLifecycle(devices, broker, live, verified, audit, clock);
             DesiredPublisher desired = new DesiredPublisher(jdbi, broker, membership, clock);
             MembershipService members = new MembershipService(jdbi, membership, desired, broker, audit, scopes);
@@ -163,10 +164,9 @@ public final class LoaServer implements AutoCloseable {
                     new GroupRoutes(groups),
                     new DeviceRoutes(devices, scopes, areaDirectory, live, stateTable, lifecycle, audit, clock),
                     new TelemetryRoutes(jdbi, new ScopedDevices(devices, scopes), clock),
-                    new CommandRoutes(commandService.get()),
+                    new CommandRoutes(commands),
                     new DesiredRoutes(desired, jdbi, scopes, audit),
                     new MembershipRoutes(members))));
-            commands = commandService.get();
         } catch (RuntimeException e) {
             close();
             throw e;

@@ -60,9 +60,7 @@ public final class MqttEndpoint {
         options.setServerURIs(serverUris.toArray(String[]::new));
         options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
         options.setAutomaticReconnect(false);
-        if (tls != null) {
-            options.setSocketFactory(tls);
-        }
+        options.setSocketFactory(tls == null ? NoDelaySockets.plain() : NoDelaySockets.tls(tls));
         return options;
     }
 
