@@ -20,7 +20,11 @@ final class ControlPlot {
     private ControlPlot() {
     }
 
-    static void write(List<Map<String, Object>> rows, Path png) throws IOException {
+    static void write(List<Map<String, Object>> allRows, Path png) throws IOException {
+        List<Map<String, Object>> rows = allRows.stream().filter(ControlVerdict::complete).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
         List<String> sizes = new ArrayList<>();
         rows.forEach(r -> sizes.add(r.get("speakers") + " speakers"));
 

@@ -9,6 +9,11 @@ final class ControlVerdict {
     private ControlVerdict() {
     }
 
+    /** True when both sides of a row ran to the end. */
+    static boolean complete(Map<String, Object> row) {
+        return !map(row.get("loa")).containsKey("error") && !map(row.get("floor")).containsKey("error");
+    }
+
     static Map<String, Object> ratios(Map<String, Object> loa, Map<String, Object> floor) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("areaCommandP50", ratio(loa, floor, "areaCommand", "groupCommand", "p50Ms"));
@@ -27,6 +32,10 @@ final class ControlVerdict {
         boolean floorOk = true;
         boolean memoryOk = true;
         for (Map<String, Object> row : rows) {
+            if (!complete(row)) {
+                p99Ok = floorOk = memoryOk = false;
+                continue;
+            }
             tenThousand |= number(row.get("speakers")) >= 10_000;
             Map<String, Object> loa = map(row.get("loa"));
             p99Ok &= number(map(loa.get("areaCommand")).get("p99Ms")) < ControlBench.TARGET_AREA_P99_MS;

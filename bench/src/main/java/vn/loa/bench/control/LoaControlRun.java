@@ -23,6 +23,8 @@ final class LoaControlRun {
     private static final String ADMIN_PASSWORD = "bench-admin-password";
     private static final String PROVISIONING_KEY = "bench-provisioning-key";
     private static final int COMMUNES = 100;
+    /** Longest wait for a fleet to be fully online (or fully offline) before the run counts as failed. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(5);
 
     private final Path serverJar;
     private final FleetLauncher fleet;
@@ -101,7 +103,7 @@ final class LoaControlRun {
     /** Seconds from {@code startNanos} until the server counts {@code expected} speakers online. */
     private static double awaitOnline(LoaApi api, ChildProcess watched, int expected, long startNanos)
             throws IOException, InterruptedException {
-        long deadline = startNanos + Duration.ofMinutes(20).toNanos();
+        long deadline = startNanos + CONNECT_TIMEOUT.toNanos();
         double online = -1;
         long lastLog = 0;
         while (System.nanoTime() < deadline) {
@@ -116,7 +118,7 @@ final class LoaControlRun {
             }
             Thread.sleep(100);
         }
-        throw new IOException("only " + online + " of " + expected + " speakers online after 20 minutes");
+        throw new IOException("only " + online + " of " + expected + " speakers online after " + CONNECT_TIMEOUT);
     }
 
     private static Map<String, Object> areaCommand(LoaApi api, long provinceId, int count)

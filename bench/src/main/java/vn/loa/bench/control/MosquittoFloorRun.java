@@ -121,7 +121,7 @@ final class MosquittoFloorRun {
         }
 
         void awaitConnected(long expected, ChildProcess speakers, ChildProcess broker) throws Exception {
-            long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+            long deadline = System.nanoTime() + LoaControlRun.CONNECT_TIMEOUT.toNanos();
             while (connected.get() < expected) {
                 speakers.requireAlive();
                 broker.requireAlive();
