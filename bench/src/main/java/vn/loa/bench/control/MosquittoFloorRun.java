@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -28,6 +29,7 @@ import vn.loa.protocol.Topics;
 import vn.loa.protocol.codec.MessageCodec;
 import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandType;
+import vn.loa.sim.mqtt.ClientCallback;
 import vn.loa.sim.mqtt.NoDelaySockets;
 
 /**
@@ -88,7 +90,17 @@ final class MosquittoFloorRun {
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setCleanStart(true);
             options.setSocketFactory(NoDelaySockets.plain());
-            client.setCallback(new ArrivalCallback(this::onMessage));
+            client.setCallback(new ClientCallback() {
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    onMessage(topic, message);
+                }
+
+                @Override
+                public void disconnected(MqttDisconnectResponse response) {
+                    // the benchmark notices through missing answers and reports them
+                }
+            });
             awaitConnect(options);
             client.subscribe(new MqttSubscription[] {
                     new MqttSubscription(CONNECTED_TOPIC, 0), new MqttSubscription(Topics.DEVICE_PREFIX + "+/res", 1)})
