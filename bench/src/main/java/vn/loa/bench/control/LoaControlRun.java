@@ -68,6 +68,8 @@ final class LoaControlRun {
                 Thread.sleep(5_000);
                 Memory connected = Memory.of(server, api);
                 result.put("memory", connected.perSpeakerOver(baseline, count));
+                // an untimed round first: the simulator's JIT (and the server's) must not be what is measured
+                areaCommand(api, provinceId, count);
                 result.put("areaCommand", areaCommand(api, provinceId, count));
                 result.put("singleDeviceRoundTrip", singleRoundTrips(api));
             }
