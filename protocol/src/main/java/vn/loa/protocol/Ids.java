@@ -10,6 +10,8 @@ public final class Ids {
     public static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Group ids are the registry's numeric ids. */
     public static final Pattern GROUP_ID = Pattern.compile("[1-9][0-9]{0,17}");
+    /** Stream ids are issued by the server: lower-case letters, digits, '-' and '_', at most 64 characters. */
+    public static final Pattern STREAM_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     /** Command ids are issued by the server. */
     public static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -26,6 +28,10 @@ public final class Ids {
 
     public static boolean isGroupId(String s) {
         return s != null && GROUP_ID.matcher(s).matches();
+    }
+
+    public static boolean isStreamId(String s) {
+        return s != null && STREAM_ID.matcher(s).matches();
     }
 
     public static boolean isCommandId(String s) {

@@ -2,6 +2,7 @@ package vn.loa.controller.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import vn.loa.controller.http.ApiException;
 import vn.loa.controller.http.JsonBody;
@@ -13,9 +14,12 @@ import vn.loa.protocol.message.CommandType;
  * @param expiresIn seconds, or null for the configured default
  */
 public record CommandRequest(CommandType type, Object value, Integer expiresIn) {
-    /** The command types the API accepts; {@code credentials} is only ever sent by the server itself. */
+    /**
+     * The command types the API accepts. The server alone sends {@code credentials}; {@code play} and {@code stop}
+     * go through the streams API, which issues the join tokens.
+     */
     public static final List<CommandType> ALLOWED = Arrays.stream(CommandType.values())
-            .filter(t -> t != CommandType.credentials)
+            .filter(t -> !EnumSet.of(CommandType.credentials, CommandType.play, CommandType.stop).contains(t))
             .toList();
 
     public static CommandRequest fromJson(JsonBody body) {

@@ -10,15 +10,19 @@ import vn.loa.protocol.codec.InvalidMessageException;
  * device must not act on it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Command(int v, String id, CommandType type, Object value, String secret, Long expires)
+public record Command(int v, String id, CommandType type, Object value, String secret, PlayOrder play, Long expires)
         implements WireMessage {
 
     public static Command of(String id, CommandType type, Object value, long expires) {
-        return new Command(VERSION, id, type, value, null, expires);
+        return new Command(VERSION, id, type, value, null, null, expires);
     }
 
     public static Command credentials(String id, String secret, long expires) {
-        return new Command(VERSION, id, CommandType.credentials, null, secret, expires);
+        return new Command(VERSION, id, CommandType.credentials, null, secret, null, expires);
+    }
+
+    public static Command play(String id, PlayOrder order, long expires) {
+        return new Command(VERSION, id, CommandType.play, null, null, order, expires);
     }
 
     @Override
@@ -28,6 +32,9 @@ public record Command(int v, String id, CommandType type, Object value, String s
         Check.matches("id", id, Ids.COMMAND_ID);
         Check.required("type", type);
         Check.required("expires", expires);
+        if (play != null && type != CommandType.play) {
+            throw Check.invalid(type + " takes no play order");
+        }
         switch (type) {
             case volume -> {
                 if (!(value instanceof Integer level) || level < 0 || level > 100) {
@@ -42,6 +49,15 @@ public record Command(int v, String id, CommandType type, Object value, String s
             case credentials -> {
                 Check.required("secret", secret);
                 Check.text("secret", secret, 128);
+            }
+            case play -> {
+                Check.required("play", play);
+                play.validate();
+            }
+            case stop -> {
+                if (!(value instanceof String stream) || !Ids.isStreamId(stream)) {
+                    throw Check.invalid("stop needs the stream id as its value");
+                }
             }
             default -> {
                 if (value != null) {

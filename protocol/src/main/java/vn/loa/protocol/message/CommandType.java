@@ -12,5 +12,9 @@ public enum CommandType {
     /** Answered with {@code ok} and nothing else: a liveness check. */
     ping,
     /** {@code secret}: the device's new MQTT password, to use from its next connection on. */
-    credentials
+    credentials,
+    /** {@code play}: a {@link PlayOrder}; the device joins the stream and reports playback events. */
+    play,
+    /** {@code value}: the id of the stream to leave. */
+    stop
 }

@@ -25,7 +25,7 @@ class CommandTest {
 
     @Test
     void aCommandWithoutExpiryNeverExpiresButIsInvalid() {
-        Command c = new Command(1, "c-1", CommandType.ping, null, null, null);
+        Command c = new Command(1, "c-1", CommandType.ping, null, null, null, null);
         assertThat(c.expiredAt(Long.MAX_VALUE)).isFalse();
         assertThat(rejection(Command.class, "{\"v\":1,\"id\":\"c-1\",\"type\":\"ping\"}").reason())
                 .isEqualTo(RejectReason.INVALID_FIELD);

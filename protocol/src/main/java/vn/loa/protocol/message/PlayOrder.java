@@ -1,0 +1,38 @@
+package vn.loa.protocol.message;
+
+import vn.loa.protocol.Ids;
+import vn.loa.protocol.codec.InvalidMessageException;
+import vn.loa.protocol.rtp.JoinTokens;
+
+/**
+ * What a {@code play} command asks: join stream {@code stream} by sending a join packet carrying {@code token}
+ * from the device's RTP socket to {@code host}:{@code port}; expect RTP from SSRC {@code ssrc} with payload type
+ * {@code pt} in frames of {@code frameMs}; play each frame {@code delayMs} after the wall-clock instant its RTP
+ * timestamp maps to through the stream's RTCP sender reports.
+ */
+public record PlayOrder(String stream, String host, Integer port, String token, Long ssrc, Integer pt,
+                        Integer frameMs, Integer delayMs) {
+    public static final int MIN_DELAY_MS = 20;
+    public static final int MAX_DELAY_MS = 5000;
+
+    void validate() throws InvalidMessageException {
+        Check.required("play.stream", stream);
+        Check.matches("play.stream", stream, Ids.STREAM_ID);
+        Check.required("play.host", host);
+        Check.text("play.host", host, 253);
+        Check.required("play.port", port);
+        Check.range("play.port", port, 1, 65535);
+        Check.required("play.token", token);
+        Check.text("play.token", token, JoinTokens.MAX_TOKEN_LENGTH);
+        Check.required("play.ssrc", ssrc);
+        Check.range("play.ssrc", ssrc, 0, 0xFFFFFFFFL);
+        Check.required("play.pt", pt);
+        Check.range("play.pt", pt, 96, 127);
+        Check.required("play.frameMs", frameMs);
+        if (frameMs != 20 && frameMs != 60) {
+            throw Check.invalid("play.frameMs must be 20 or 60");
+        }
+        Check.required("play.delayMs", delayMs);
+        Check.range("play.delayMs", delayMs, MIN_DELAY_MS, MAX_DELAY_MS);
+    }
+}

@@ -1,0 +1,28 @@
+package vn.loa.protocol.rtp;
+
+/** 64-bit NTP timestamps (seconds since 1900 in the high word, binary fraction in the low word) as RTCP uses them. */
+public final class NtpTime {
+    private static final long SECONDS_1900_TO_1970 = 2_208_988_800L;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private NtpTime() {
+    }
+
+    public static long fromEpochNanos(long epochNanos) {
+        long seconds = Math.floorDiv(epochNanos, NANOS_PER_SECOND) + SECONDS_1900_TO_1970;
+        long nanos = Math.floorMod(epochNanos, NANOS_PER_SECOND);
+        long fraction = (nanos << 32) / NANOS_PER_SECOND;
+        return (seconds << 32) | fraction;
+    }
+
+    public static long toEpochNanos(long ntp) {
+        long seconds = (ntp >>> 32) - SECONDS_1900_TO_1970;
+        long fraction = ntp & 0xFFFFFFFFL;
+        return seconds * NANOS_PER_SECOND + ((fraction * NANOS_PER_SECOND) >>> 32);
+    }
+
+    /** The middle 32 bits, as carried in a report block's LSR field. */
+    public static long middle32(long ntp) {
+        return (ntp >>> 16) & 0xFFFFFFFFL;
+    }
+}
