@@ -80,9 +80,9 @@ public record StreamSdp(String name, long sessionId, String originHost, String c
             }
         }
         try {
-            String[] origin = required(first, "o").split(" ");
-            String[] connection = required(first, "c").split(" ");
-            String[] media = required(first, "m").split(" ");
+            String[] origin = fields(first, "o", 6, 6);
+            String[] connection = fields(first, "c", 3, 3);
+            String[] media = fields(first, "m", 4, Integer.MAX_VALUE);
             int payloadType = Integer.parseInt(media[3]);
             String rtpmap = required(attributes, "rtpmap:" + payloadType).toLowerCase(Locale.ROOT);
             if (!media[0].equals("audio") || !rtpmap.startsWith(payloadType + " opus/48000")) {
@@ -90,11 +90,27 @@ public record StreamSdp(String name, long sessionId, String originHost, String c
             }
             String ptime = attributes.get("ptime");
             return new StreamSdp(required(first, "s"), Long.parseLong(origin[1]), origin[5],
-                    connection[2].split("/")[0], Integer.parseInt(media[1]), payloadType,
+                    withoutTtl(connection[2]), Integer.parseInt(media[1]), payloadType,
                     ptime == null ? DEFAULT_FRAME_MILLIS : Integer.parseInt(ptime));
-        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new MalformedPacketException("SDP field does not parse: " + e.getMessage());
         }
+    }
+
+    /** A multicast connection address carries its TTL after a slash: {@code 239.1.2.3/16}. */
+    private static String withoutTtl(String address) {
+        int slash = address.indexOf('/');
+        return slash < 0 ? address : address.substring(0, slash);
+    }
+
+    /** The space-separated fields of a line, {@code min} to {@code max} of them (RFC 8866 fixes most counts). */
+    private static String[] fields(Map<String, String> lines, String key, int min, int max)
+            throws MalformedPacketException {
+        String[] fields = required(lines, key).split(" ");
+        if (fields.length < min || fields.length > max) {
+            throw new MalformedPacketException("SDP " + key + "= line has " + fields.length + " fields");
+        }
+        return fields;
     }
 
     private static String required(Map<String, String> fields, String key) throws MalformedPacketException {
