@@ -85,42 +85,32 @@ class GarbageDatagramsTest {
     /** What the streamer does with a datagram on its one port: join, RTCP or RTP by the rtcp-mux rule. */
     private static boolean dispatch(byte[] datagram) {
         ByteBuffer in = ByteBuffer.wrap(datagram);
-        try {
-            if (JoinPacket.isJoin(in)) {
-                JoinPacket.decode(in);
-            } else if (datagram.length > 1 && RtcpPacket.isRtcpPacketType(datagram[1] & 0xFF)) {
-                RtcpPacket.readCompound(in);
-            } else {
-                RtpHeader.readFrom(in);
-            }
-            return true;
-        } catch (MalformedPacketException e) {
-            return false;
+        if (JoinPacket.isJoin(in)) {
+            return accepts(JoinPacket::decode, datagram);
         }
+        if (datagram.length > 1 && RtcpPacket.isRtcpPacketType(datagram[1] & 0xFF)) {
+            return accepts(RtcpPacket::readCompound, datagram);
+        }
+        return accepts(RtpHeader::readFrom, datagram);
     }
 
     /** Every reader on the same bytes, whatever they look like; true if any accepted them. */
     private static boolean readAll(byte[] datagram) {
         boolean accepted = false;
-        try {
-            RtpHeader.readFrom(ByteBuffer.wrap(datagram));
-            accepted = true;
-        } catch (MalformedPacketException ignoredAsExpected) {
-            // only this may escape; the loop goes on
-        }
-        try {
-            RtcpPacket.readCompound(ByteBuffer.wrap(datagram));
-            accepted = true;
-        } catch (MalformedPacketException ignoredAsExpected) {
-            // as above
-        }
-        try {
-            JoinPacket.decode(ByteBuffer.wrap(datagram));
-            accepted = true;
-        } catch (MalformedPacketException ignoredAsExpected) {
-            // as above
+        for (Reader reader : List.<Reader>of(RtpHeader::readFrom, RtcpPacket::readCompound, JoinPacket::decode)) {
+            accepted |= accepts(reader, datagram);
         }
         return accepted;
+    }
+
+    /** True if the reader accepts the datagram, false if it refuses it as malformed; anything else fails the test. */
+    private static boolean accepts(Reader reader, byte[] datagram) {
+        try {
+            reader.read(ByteBuffer.wrap(datagram));
+            return true;
+        } catch (MalformedPacketException e) {
+            return false;
+        }
     }
 
     /** Flips, overwrites, cuts or extends a few bytes of a valid packet. */
@@ -159,6 +149,11 @@ class GarbageDatagramsTest {
         out.put(Bytes.of(0x81, 202, 0, 3, 0x0B, 0xAD, 0xF0, 0x0D, 1, 5, 'l', 'o', 'a', '-', '1', 0));
         rr.writeTo(out);
         return out.array();
+    }
+
+    @FunctionalInterface
+    private interface Reader {
+        void read(ByteBuffer in) throws MalformedPacketException;
     }
 
     private static final class Outcomes {
