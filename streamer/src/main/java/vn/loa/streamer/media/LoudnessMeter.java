@@ -92,7 +92,11 @@ final class LoudnessMeter implements AutoCloseable {
         int received;
         while ((received = av_buffersink_get_frame(sink, out)) >= 0) {
             integratedLufs = metadata(INTEGRATED, integratedLufs);
-            truePeakDbtp = Math.max(truePeakDbtp, metadata(TRUE_PEAK, truePeakDbtp));
+            // ebur128 publishes the peak as a linear amplitude (1.0 = full scale).
+            double truePeak = metadata(TRUE_PEAK, 0);
+            if (truePeak > 0) {
+                truePeakDbtp = Math.max(truePeakDbtp, 20 * Math.log10(truePeak));
+            }
             av_frame_unref(out);
         }
         if (received != AVERROR_EAGAIN() && received != AVERROR_EOF) {

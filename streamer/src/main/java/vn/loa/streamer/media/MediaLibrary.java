@@ -3,8 +3,7 @@ package vn.loa.streamer.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -138,9 +137,15 @@ public final class MediaLibrary {
     }
 
     private void moveIntoPlace(Path staging, String sha256) throws IOException {
+        Path item = directory.resolve(sha256);
         try {
-            Files.move(staging, directory.resolve(sha256), StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException duplicate) {
+            Files.move(staging, item, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileSystemException refused) {
+            // rename(2) onto a non-empty directory fails: the same content is stored already (perhaps by a
+            // concurrent ingest of the same bytes).
+            if (!Files.isDirectory(item)) {
+                throw refused;
+            }
             LOG.info("Media {} was already in the library; kept the stored copy", sha256);
         }
     }

@@ -29,6 +29,9 @@ final class UploadDecoder implements AutoCloseable {
         grabber.setSampleRate(OpusEncoder.SAMPLE_RATE);
         grabber.setAudioChannels(1);
         grabber.setSampleMode(FrameGrabber.SampleMode.SHORT);
+        // Decode on the calling thread: FFmpeg reports damage only through its log, and FfmpegLog attributes log
+        // lines to the thread that causes them (a frame-threaded FLAC decoder would log from its own workers).
+        grabber.setAudioOption("threads", "1");
         try {
             FfmpegLog.countingErrors(new FfmpegLog.ErrorTally(), () -> {
                 grabber.start();
