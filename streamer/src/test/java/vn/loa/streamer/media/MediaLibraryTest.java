@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 import vn.loa.streamer.testaudio.OpusDecoding;
 import vn.loa.streamer.testaudio.TestAudioFiles;
 import vn.loa.streamer.testaudio.TestAudioFiles.Kind;
@@ -121,11 +128,29 @@ class MediaLibraryTest {
     }
 
     @Test
+    void aLongUploadLogsItsProgressThroughBothPasses() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(IngestProgress.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            Path wav = TestAudioFiles.wav(uploads.resolve("long.wav"), Tones.sine(300, 0.2, RATE, 70 * RATE), RATE);
+            library.ingest(wav, "Chương trình dài.wav");
+        } finally {
+            logger.detachAppender(lines);
+        }
+        List<String> messages = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(messages).filteredOn(m -> m.startsWith("Analysing Chương trình dài.wav: ")).hasSize(10);
+        assertThat(messages).filteredOn(m -> m.startsWith("Encoding Chương trình dài.wav: ")).hasSize(10)
+                .last().asString().contains("100 %");
+    }
+
+    @Test
     void theSameBytesTwiceGiveTheSameIdAndOneStoredItem() throws Exception {
         Path wav = TestAudioFiles.wav(uploads.resolve("a.wav"), Tones.sine(500, 0.2, RATE, RATE), RATE);
         IngestedMedia first = library.ingest(wav, "a.wav");
         Path framesFile = store.resolve(first.sha256()).resolve(MediaLibrary.FRAMES_FILE);
-        var storedAt = Files.getLastModifiedTime(framesFile);
+        FileTime storedAt = Files.getLastModifiedTime(framesFile);
 
         IngestedMedia second = library.ingest(wav, "copy of a.wav");
 
@@ -190,7 +215,7 @@ class MediaLibraryTest {
         library = new MediaLibrary(store, new MediaLimits(MediaLimits.DEFAULT_MAX_UPLOAD_BYTES, Duration.ofSeconds(2)));
         // Raw ADTS AAC carries no duration; FFmpeg only estimates one from the bitrate.
         Path aac = uploads.resolve("long.aac");
-        try (var recorder = new org.bytedeco.javacv.FFmpegFrameRecorder(aac.toFile(), 1)) {
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(aac.toFile(), 1)) {
             recorder.setFormat("adts");
             recorder.setAudioCodecName("aac");
             recorder.setSampleRate(RATE);
@@ -275,7 +300,7 @@ class MediaLibraryTest {
         try (Stream<Path> entries = Files.list(store)) {
             return entries.map(p -> p.getFileName().toString()).toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
