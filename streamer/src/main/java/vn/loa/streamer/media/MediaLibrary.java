@@ -52,6 +52,7 @@ public final class MediaLibrary {
     public MediaLibrary(Path directory, MediaLimits limits) {
         this.directory = directory;
         this.limits = limits;
+        FfmpegLog.install();
         try {
             Files.createDirectories(directory);
             try (Stream<Path> entries = Files.list(directory)) {
