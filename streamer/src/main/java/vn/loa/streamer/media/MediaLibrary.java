@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.loa.streamer.opus.OpusEncoder;
 import vn.loa.streamer.opus.OpusSettings;
 
 /**
