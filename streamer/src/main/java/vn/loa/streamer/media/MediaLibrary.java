@@ -173,7 +173,11 @@ public final class MediaLibrary {
         }
     }
 
-    static String sha256(Path file) {
+    /**
+     * The id an upload would get: the hex SHA-256 of its bytes. A caller may check {@link #exists} with it to spot a
+     * duplicate before paying for {@link #ingest}.
+     */
+    public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];
