@@ -20,7 +20,8 @@ import vn.loa.streamer.opus.OpusEncoder;
 /**
  * Relays a network stream (HTTP/Icecast radio, RTSP, RTMP): FFmpeg decodes it on a daemon thread of its own,
  * resampled to 48 kHz mono, and {@link LiveOpusPipeline} turns it into 20 ms Opus frames with in-band FEC. On end of
- * stream, error or stall (network reads time out after {@code deadAfter}) it reconnects with exponential back-off.
+ * stream, error or stall (network reads time out after half of {@code deadAfter}) it reconnects with exponential
+ * back-off.
  * Health: DEAD when no audio arrived for {@code deadAfter}, SILENT when it stayed below the silence threshold for
  * {@code silenceAfter}, PLAYING otherwise; it never ends by itself.
  */
@@ -103,7 +104,7 @@ public final class RelaySource implements FrameSource {
         health.end();
         decoder.interrupt();
         try {
-            decoder.join(settings.deadAfter().plus(CLOSE_GRACE).toMillis());
+            decoder.join(readTimeout().plus(CLOSE_GRACE).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -170,7 +171,7 @@ public final class RelaySource implements FrameSource {
 
     private FFmpegFrameGrabber newGrabber() {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(url.toString());
-        String timeoutMicros = Long.toString(TimeUnit.NANOSECONDS.toMicros(settings.deadAfter().toNanos()));
+        String timeoutMicros = Long.toString(TimeUnit.NANOSECONDS.toMicros(readTimeout().toNanos()));
         grabber.setOption("rw_timeout", timeoutMicros);
         grabber.setOption("timeout", timeoutMicros);
         grabber.setOption("protocol_whitelist", PROTOCOL_WHITELIST);
@@ -179,6 +180,11 @@ public final class RelaySource implements FrameSource {
         grabber.setAudioChannels(1);
         grabber.setSampleFormat(AV_SAMPLE_FMT_S16);
         return grabber;
+    }
+
+    /** Half the dead time: a stalled connection is replaced before the source is declared DEAD. */
+    private Duration readTimeout() {
+        return settings.deadAfter().dividedBy(2);
     }
 
     private void release(FFmpegFrameGrabber grabber) {
