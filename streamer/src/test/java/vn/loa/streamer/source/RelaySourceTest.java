@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,18 @@ class RelaySourceTest {
         assertThat(Tones.rmsDbfs(pcm, settled, pcm.length)).isCloseTo(-9.0, within(2.0));
         assertThat(relay.health()).isEqualTo(SourceHealth.PLAYING);
         assertThat(relay.droppedMillis()).isZero();
+    }
+
+    @Test
+    void aFileDeliveredFasterThanRealTimeIsDecodedAtThePacersRateWithoutDrops() throws Exception {
+        ToneRadio radio = radio(toneMp3);
+        RelaySource relay = relay(radio.uri(ToneRadio.FILE_PATH));
+
+        List<byte[]> frames = pollLikeThePacer(relay, Duration.ofMillis(1_500), MARGIN);
+
+        assertThat(relay.droppedMillis()).isZero();
+        short[] pcm = OpusDecoding.decodeAll(frames);
+        assertThat(Tones.frequency(pcm, SAMPLE_RATE / 5, pcm.length, SAMPLE_RATE)).isCloseTo(TONE_HZ, within(3.0));
     }
 
     @Test
@@ -154,23 +167,27 @@ class RelaySourceTest {
     }
 
     /**
-     * Polls every 20 ms as the stream's pacer would; once the first frame arrives (within {@code firstWithin}),
-     * collects {@code length} worth of frames.
+     * Polls once per frame period on a fixed schedule, as the stream's pacer does; once the first frame arrives
+     * (within {@code firstWithin}), collects {@code length} worth of frames, allowing a second of gaps.
      */
     private static List<byte[]> pollLikeThePacer(RelaySource relay, Duration length, Duration firstWithin)
             throws InterruptedException {
         List<byte[]> frames = new ArrayList<>();
+        long period = Duration.ofMillis(relay.frameMillis()).toNanos();
         long deadline = System.nanoTime() + firstWithin.toNanos();
+        long nextTick = System.nanoTime();
         int wanted = (int) (length.toMillis() / relay.frameMillis());
         while (frames.size() < wanted) {
             byte[] frame = relay.poll();
             if (frame != null) {
+                if (frames.isEmpty()) {
+                    deadline = System.nanoTime() + length.plusSeconds(1).toNanos();
+                }
                 frames.add(frame);
-                deadline = Math.max(deadline, System.nanoTime() + Duration.ofSeconds(1).toNanos());
-            } else {
-                assertThat(System.nanoTime()).as("frames from %s in time", relay.describe()).isLessThan(deadline);
-                Thread.sleep(relay.frameMillis());
             }
+            assertThat(System.nanoTime()).as("frames from %s in time", relay.describe()).isLessThan(deadline);
+            nextTick += period;
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, nextTick - System.nanoTime()));
         }
         return frames;
     }

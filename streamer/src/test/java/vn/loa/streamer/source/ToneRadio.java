@@ -27,6 +27,8 @@ import org.bytedeco.javacv.FrameRecorder;
 final class ToneRadio implements AutoCloseable {
 
     static final String PATH = "/radio.mp3";
+    /** The same MP3 as a plain file, sent as fast as the connection allows. */
+    static final String FILE_PATH = "/file.mp3";
     static final int BITRATE = 64_000;
     private static final int BYTES_PER_SECOND = BITRATE / 8;
     private static final int BURST_BYTES = BYTES_PER_SECOND;
@@ -111,6 +113,7 @@ final class ToneRadio implements AutoCloseable {
     private void startOn(int requestedPort) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
         server.createContext(PATH, this::stream);
+        server.createContext(FILE_PATH, this::sendFile);
         server.setExecutor(handlers);
         running = true;
         server.start();
@@ -131,6 +134,14 @@ final class ToneRadio implements AutoCloseable {
             // the relay hung up or the radio stopped: this listener is gone
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void sendFile(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", "audio/mpeg");
+            exchange.sendResponseHeaders(200, mp3.length);
+            exchange.getResponseBody().write(mp3);
         }
     }
 
