@@ -26,6 +26,8 @@ class RelaySourceTest {
             Duration.ofMillis(400), -60);
     /** Connecting, FFmpeg's probing and a reconnect back-off on a loaded machine. */
     private static final Duration MARGIN = Duration.ofSeconds(4);
+    /** Beyond the configured time: audio still buffered when the server went away, and a busy machine. */
+    private static final Duration DETECTION_MARGIN = Duration.ofSeconds(2);
 
     private static byte[] toneMp3;
     private static byte[] silenceMp3;
@@ -53,10 +55,7 @@ class RelaySourceTest {
         List<byte[]> frames = pollLikeThePacer(relay, Duration.ofMillis(1_500), MARGIN);
 
         assertThat(relay.frameMillis()).isEqualTo(20);
-        short[] pcm = OpusDecoding.decodeAll(frames);
-        int settled = SAMPLE_RATE / 5;
-        assertThat(Tones.frequency(pcm, settled, pcm.length, SAMPLE_RATE)).isCloseTo(TONE_HZ, within(3.0));
-        assertThat(Tones.rmsDbfs(pcm, settled, pcm.length)).isCloseTo(-9.0, within(2.0));
+        assertCarriesTheTone(frames);
         assertThat(relay.health()).isEqualTo(SourceHealth.PLAYING);
         assertThat(relay.droppedMillis()).isZero();
     }
@@ -69,8 +68,7 @@ class RelaySourceTest {
         List<byte[]> frames = pollLikeThePacer(relay, Duration.ofMillis(1_500), MARGIN);
 
         assertThat(relay.droppedMillis()).isZero();
-        short[] pcm = OpusDecoding.decodeAll(frames);
-        assertThat(Tones.frequency(pcm, SAMPLE_RATE / 5, pcm.length, SAMPLE_RATE)).isCloseTo(TONE_HZ, within(3.0));
+        assertCarriesTheTone(frames);
     }
 
     @Test
@@ -80,15 +78,11 @@ class RelaySourceTest {
         pollLikeThePacer(relay, Duration.ofMillis(200), MARGIN);
 
         radio.stop();
-        long stoppedAt = System.nanoTime();
-        awaitHealth(relay, SourceHealth.DEAD, DEAD_AFTER.plus(MARGIN));
-        assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt))
-                .isGreaterThanOrEqualTo(DEAD_AFTER.minus(Duration.ofMillis(RelaySource.MAX_QUEUED_MILLIS)));
+        awaitHealth(relay, SourceHealth.DEAD, DEAD_AFTER.plus(DETECTION_MARGIN));
 
         radio.restart();
         awaitHealth(relay, SourceHealth.PLAYING, FAST.reconnectMax().plus(MARGIN));
-        short[] pcm = OpusDecoding.decodeAll(pollLikeThePacer(relay, Duration.ofMillis(600), MARGIN));
-        assertThat(Tones.frequency(pcm, SAMPLE_RATE / 5, pcm.length, SAMPLE_RATE)).isCloseTo(TONE_HZ, within(3.0));
+        assertCarriesTheTone(pollLikeThePacer(relay, Duration.ofMillis(600), MARGIN));
     }
 
     @Test
@@ -98,7 +92,7 @@ class RelaySourceTest {
         pollLikeThePacer(relay, Duration.ofMillis(200), MARGIN);
 
         radio.stall(true);
-        awaitHealth(relay, SourceHealth.DEAD, DEAD_AFTER.plus(MARGIN));
+        awaitHealth(relay, SourceHealth.DEAD, DEAD_AFTER.plus(DETECTION_MARGIN));
         awaitReconnection(radio, 2, DEAD_AFTER.plus(FAST.reconnectMax()).plus(MARGIN));
 
         radio.stall(false);
@@ -113,7 +107,7 @@ class RelaySourceTest {
         List<byte[]> frames = pollLikeThePacer(relay, Duration.ofMillis(200), MARGIN);
         assertThat(frames).isNotEmpty();
 
-        awaitHealth(relay, SourceHealth.SILENT, SILENCE_AFTER.plus(MARGIN));
+        awaitHealth(relay, SourceHealth.SILENT, SILENCE_AFTER.plus(DETECTION_MARGIN));
         // frames keep coming well past the dead-after time: silent is not dead
         long until = System.nanoTime() + DEAD_AFTER.multipliedBy(2).toNanos();
         while (System.nanoTime() < until) {
@@ -128,7 +122,7 @@ class RelaySourceTest {
         ToneRadio radio = radio(toneMp3);
         RelaySource relay = relay(radio.uri("/no-such-stream.mp3"));
 
-        awaitHealth(relay, SourceHealth.DEAD, DEAD_AFTER.plus(MARGIN));
+        awaitHealth(relay, SourceHealth.DEAD, DEAD_AFTER.plus(DETECTION_MARGIN));
         assertThat(relay.poll()).isNull();
     }
 
@@ -152,6 +146,14 @@ class RelaySourceTest {
 
         assertThat(relay.health()).isEqualTo(SourceHealth.ENDED);
         assertThat(relayThreads()).isEmpty();
+    }
+
+    /** Decoded, the frames are the 440 Hz tone at its level (-9 dBFS RMS for a half-scale sine). */
+    private static void assertCarriesTheTone(List<byte[]> frames) {
+        short[] pcm = OpusDecoding.decodeAll(frames);
+        int settled = SAMPLE_RATE / 5; // past the MP3 and Opus start-up
+        assertThat(Tones.frequency(pcm, settled, pcm.length, SAMPLE_RATE)).isCloseTo(TONE_HZ, within(3.0));
+        assertThat(Tones.rmsDbfs(pcm, settled, pcm.length)).isCloseTo(-9.0, within(2.0));
     }
 
     private ToneRadio radio(byte[] mp3) throws IOException {
