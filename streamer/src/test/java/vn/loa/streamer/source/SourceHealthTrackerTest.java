@@ -29,7 +29,7 @@ class SourceHealthTrackerTest {
 
     @Test
     void quietAudioBecomesSilentExactlyAfterTheSilenceTime() {
-        relay.frameArrived(TONE, TONE.length);
+        relay.frameArrived(TONE);
         for (int second = 1; second < 10; second++) {
             quietFor(Duration.ofSeconds(1));
             assertThat(relay.health()).isEqualTo(SourceHealth.PLAYING);
@@ -37,17 +37,17 @@ class SourceHealthTrackerTest {
         quietFor(Duration.ofSeconds(1));
         assertThat(relay.health()).isEqualTo(SourceHealth.SILENT);
 
-        relay.frameArrived(TONE, TONE.length);
+        relay.frameArrived(TONE);
         assertThat(relay.health()).isEqualTo(SourceHealth.PLAYING);
     }
 
     @Test
     void deadOutranksSilentAndReturningAudioPlaysAgainEvenIfItStartsQuiet() {
-        relay.frameArrived(TONE, TONE.length);
+        relay.frameArrived(TONE);
         advance(Duration.ofSeconds(12));
         assertThat(relay.health()).isEqualTo(SourceHealth.DEAD);
 
-        relay.frameArrived(QUIET, QUIET.length);
+        relay.frameArrived(QUIET);
         assertThat(relay.health()).isEqualTo(SourceHealth.PLAYING);
         quietFor(Duration.ofMillis(9_980));
         assertThat(relay.health()).isEqualTo(SourceHealth.PLAYING);
@@ -57,7 +57,7 @@ class SourceHealthTrackerTest {
 
     @Test
     void aRelayThatStopsDeliveringIsDeadNotSilent() {
-        relay.frameArrived(TONE, TONE.length);
+        relay.frameArrived(TONE);
         advance(Duration.ofMillis(4_999));
         assertThat(relay.health()).isEqualTo(SourceHealth.PLAYING);
         advance(Duration.ofMillis(1));
@@ -66,7 +66,7 @@ class SourceHealthTrackerTest {
 
     @Test
     void aRelayThatStopsDeliveringAfterQuietAudioStaysSilentUntilDead() {
-        relay.frameArrived(TONE, TONE.length);
+        relay.frameArrived(TONE);
         quietFor(Duration.ofSeconds(10));
         assertThat(relay.health()).isEqualTo(SourceHealth.SILENT);
         advance(Duration.ofSeconds(5));
@@ -77,13 +77,13 @@ class SourceHealthTrackerTest {
     void aLiveSourceIsNeverDeadOnlySilent() {
         advance(Duration.ofHours(1));
         assertThat(live.health()).isEqualTo(SourceHealth.SILENT);
-        live.frameArrived(TONE, TONE.length);
+        live.frameArrived(TONE);
         assertThat(live.health()).isEqualTo(SourceHealth.PLAYING);
     }
 
     @Test
     void anEndedSourceStaysEnded() {
-        relay.frameArrived(TONE, TONE.length);
+        relay.frameArrived(TONE);
         relay.end();
         assertThat(relay.health()).isEqualTo(SourceHealth.ENDED);
         advance(Duration.ofMinutes(1));
@@ -94,7 +94,7 @@ class SourceHealthTrackerTest {
     private void quietFor(Duration length) {
         for (long frames = length.toMillis() / 20; frames > 0; frames--) {
             advance(Duration.ofMillis(20));
-            relay.frameArrived(QUIET, QUIET.length);
+            relay.frameArrived(QUIET);
         }
     }
 
