@@ -56,12 +56,14 @@ class SourceHealthTrackerTest {
     }
 
     @Test
-    void aRelayThatStopsDeliveringIsDeadNotSilent() {
-        relay.frameArrived(TONE);
+    void aRelayThatStopsDeliveringIsDeadNotSilentEvenWithAShortSilenceTime() {
+        SilenceRule oneSecond = new SilenceRule(Duration.ofSeconds(1), -60);
+        SourceHealthTracker quickToSilence = new SourceHealthTracker("relay", oneSecond, DEAD_AFTER, now::get);
+        quickToSilence.frameArrived(TONE);
         advance(Duration.ofMillis(4_999));
-        assertThat(relay.health()).isEqualTo(SourceHealth.PLAYING);
+        assertThat(quickToSilence.health()).isEqualTo(SourceHealth.PLAYING);
         advance(Duration.ofMillis(1));
-        assertThat(relay.health()).isEqualTo(SourceHealth.DEAD);
+        assertThat(quickToSilence.health()).isEqualTo(SourceHealth.DEAD);
     }
 
     @Test
