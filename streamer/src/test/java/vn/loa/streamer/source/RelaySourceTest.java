@@ -153,6 +153,19 @@ class RelaySourceTest {
         assertThat(Tones.rmsDbfs(pcm, settled, pcm.length)).isCloseTo(-9.0, within(2.0));
     }
 
+    @Test
+    void closingARelayStuckOnAStalledServerReturnsWithinTheReadTimeout() throws Exception {
+        ToneRadio radio = radio(toneMp3);
+        RelaySource relay = relayPlaying(radio);
+        radio.stall(true);
+        awaitHealth(relay, SourceHealth.DEAD, DEAD_AFTER.plus(DETECTION_MARGIN));
+
+        relay.close();
+
+        assertThat(relay.health()).isEqualTo(SourceHealth.ENDED);
+        assertThat(relayThreads()).isEmpty();
+    }
+
     private ToneRadio radio(byte[] mp3) throws IOException {
         ToneRadio radio = ToneRadio.serving(mp3);
         resources.add(radio);
