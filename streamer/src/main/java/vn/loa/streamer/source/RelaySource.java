@@ -142,6 +142,9 @@ public final class RelaySource extends EncodingFrameSource {
             if (!closed) {
                 log.warn("Relay {} failed: {}", url, e.getMessage());
             }
+        } catch (RuntimeException e) {
+            // a decoder or encoder fault must not end the relay for good: log it and retry like any failure
+            log.error("Relay {} hit an unexpected error", url, e);
         } finally {
             release(grabber);
         }
@@ -176,7 +179,7 @@ public final class RelaySource extends EncodingFrameSource {
 
     /**
      * Keeps a source that delivers faster than real time (a file on a web server, an Icecast burst-on-connect) from
-     * running more than the queue's length ahead of the clock, so nothing is dropped for being early.
+     * running more than half the queue's length ahead of the clock, so nothing is dropped for being early.
      */
     private static final class RealTimeThrottle {
         private final long startNanos = System.nanoTime();
