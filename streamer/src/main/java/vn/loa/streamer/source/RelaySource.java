@@ -15,6 +15,7 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.streamer.media.FfmpegLog;
 import vn.loa.streamer.opus.OpusEncoder;
 
 /**
@@ -55,6 +56,7 @@ public final class RelaySource extends EncodingFrameSource {
                 MAX_QUEUED_MILLIS));
         this.url = url;
         this.settings = settings;
+        FfmpegLog.install();
         this.decoder = new Thread(this::relayUntilClosed, "relay-" + THREAD_NUMBER.incrementAndGet());
         decoder.setDaemon(true);
         decoder.start();

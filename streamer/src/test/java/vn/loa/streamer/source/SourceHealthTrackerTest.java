@@ -2,10 +2,12 @@ package vn.loa.streamer.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import vn.loa.streamer.testaudio.Tones;
+import vn.loa.streamer.testlog.LogCapture;
 
 class SourceHealthTrackerTest {
 
@@ -90,6 +92,23 @@ class SourceHealthTrackerTest {
         assertThat(relay.health()).isEqualTo(SourceHealth.ENDED);
         advance(Duration.ofMinutes(1));
         assertThat(relay.health()).isEqualTo(SourceHealth.ENDED);
+    }
+
+    @Test
+    void everyChangeIsLoggedOnceAndLosingAudioIsAWarning() {
+        try (LogCapture log = LogCapture.of(SourceHealthTracker.class)) {
+            relay.health();
+            advance(Duration.ofSeconds(5));
+            relay.health();
+            relay.health();
+            relay.frameArrived(TONE);
+            relay.health();
+
+            assertThat(log.messages()).containsExactly(
+                    "Source relay is now DEAD (was PLAYING)",
+                    "Source relay is now PLAYING (was DEAD)");
+            assertThat(log.levels()).containsExactly(Level.WARN, Level.INFO);
+        }
     }
 
     /** Quiet 20 ms frames arriving steadily for {@code length}. */
