@@ -52,6 +52,11 @@ final class UdpPeer implements AutoCloseable {
             return StandardCharsets.US_ASCII.decode(packet).toString();
         }
 
+        /** The number a {@link ScriptedSource} frame carries in its payload. */
+        long frameNumber() {
+            return Long.parseLong(payloadText().substring("frame-".length()));
+        }
+
         int payloadLength() {
             ByteBuffer packet = ByteBuffer.wrap(data);
             header(packet);
@@ -142,6 +147,22 @@ final class UdpPeer implements AutoCloseable {
             if (packet == null) {
                 throw new AssertionError("RTP packet " + (i + 1) + " of " + count + " did not arrive within "
                         + timeout);
+            }
+            packets.add(packet);
+        }
+        return packets;
+    }
+
+    /**
+     * RTP packets up to and including the frame with this number (a pacer that skips never skips the last frame it
+     * has), each within the timeout of the one before; fails otherwise.
+     */
+    List<Arrival> receiveRtpThrough(long frameNumber, Duration timeout) {
+        List<Arrival> packets = new ArrayList<>();
+        while (packets.isEmpty() || packets.get(packets.size() - 1).frameNumber() != frameNumber) {
+            Arrival packet = receiveRtp(timeout);
+            if (packet == null) {
+                throw new AssertionError("frame-" + frameNumber + " did not arrive within " + timeout);
             }
             packets.add(packet);
         }
