@@ -26,7 +26,7 @@ class PacingTest extends StreamerTestBase {
     private void assertMeanSpacing(int frameMillis) throws Exception {
         RtpStreamer streamer = startDefault();
         ScriptedSource source = new ScriptedSource(frameMillis);
-        RtpStream stream = streamer.open("paced", source, StreamOptions.DEFAULT);
+        streamer.open("paced", source, StreamOptions.DEFAULT);
         UdpPeer speaker = joined(peer(), streamer, "paced", "dev-1");
         source.addFrames(FRAMES);
         source.endWhenDrained();
