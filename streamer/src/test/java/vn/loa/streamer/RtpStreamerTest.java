@@ -3,6 +3,7 @@ package vn.loa.streamer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.buffer.PooledByteBufAllocator;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -21,7 +22,7 @@ class RtpStreamerTest extends StreamerTestBase {
     @Test
     void theNioFallbackStreamsToo() throws Exception {
         RtpStreamer streamer = RtpStreamer.start(StreamerSettings.defaults("127.0.0.1", 0, newJoinKey()), events,
-                UdpTransport.NIO);
+                UdpTransport.NIO, PooledByteBufAllocator.DEFAULT);
         try {
             assertThat(streamer.transport()).isEqualTo("nio");
             ScriptedSource source = new ScriptedSource(20);
