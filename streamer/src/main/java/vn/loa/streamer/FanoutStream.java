@@ -201,7 +201,7 @@ final class FanoutStream implements RtpStream {
             case REPLAYED -> context.counters().countJoinRejected(JoinRejection.REPLAYED);
             case FULL -> {
                 context.counters().countReceiverRefused();
-                log.warn("Stream {}: refused device {}, the stream has its {} receivers", id, claims.deviceId(),
+                log.debug("Stream {}: refused device {}, the stream has its {} receivers", id, claims.deviceId(),
                         context.settings().maxReceiversPerStream());
             }
             default -> accepted(latch, from);
@@ -355,12 +355,12 @@ final class FanoutStream implements RtpStream {
 
     @Override
     public boolean removeListener(InetSocketAddress target) {
-        return onLoop(() -> receivers.removeListener(target));
+        return !closed && onLoop(() -> receivers.removeListener(target));
     }
 
     @Override
     public boolean removeReceiver(String deviceId) {
-        return onLoop(() -> {
+        return !closed && onLoop(() -> {
             Receiver removed = receivers.removeDevice(deviceId);
             if (removed != null) {
                 context.events().receiverDropped(id, deviceId, StreamEvents.DROPPED_REMOVED);
@@ -371,6 +371,9 @@ final class FanoutStream implements RtpStream {
 
     @Override
     public List<ReceiverStats> receivers() {
+        if (closed) {
+            return List.of();
+        }
         return onLoop(() -> {
             long sent = packetsSent;
             List<ReceiverStats> stats = new ArrayList<>(receivers.size());
@@ -384,7 +387,7 @@ final class FanoutStream implements RtpStream {
 
     @Override
     public int receiverCount() {
-        return onLoop(receivers::size);
+        return closed ? 0 : onLoop(receivers::size);
     }
 
     @Override

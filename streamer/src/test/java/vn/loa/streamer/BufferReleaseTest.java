@@ -18,14 +18,12 @@ class BufferReleaseTest extends StreamerTestBase {
     @Test
     void everyBufferIsReleasedOnceTheWorkIsDone() throws Exception {
         UnpooledByteBufAllocator allocator = new UnpooledByteBufAllocator(true);
-        RtpStreamer streamer = RtpStreamer.start(settings(Duration.ofSeconds(30), Duration.ofMillis(100), 100),
-                events, UdpTransport.best(), allocator);
-        ScriptedSource source = new ScriptedSource(20);
-        RtpStream stream = streamer.open("leaks", source, StreamOptions.DEFAULT);
-        UdpPeer first = joined(peer(), streamer, "leaks", "dev-1");
-        UdpPeer second = joined(peer(), streamer, "leaks", "dev-2");
-        UdpPeer monitor = peer();
-        stream.addListener(monitor.address());
+        RtpStreamer streamer = closeLater(RtpStreamer.start(settings(Duration.ofSeconds(30), Duration.ofMillis(100),
+                100), events, UdpTransport.best(), allocator));
+        Broadcast leaks = broadcast(streamer, "leaks", 20);
+        UdpPeer first = leaks.speaker("dev-1");
+        UdpPeer second = leaks.speaker("dev-2");
+        leaks.stream.addListener(peer().address());
         UdpPeer stranger = peer();
         Random random = new Random(3);
         for (int i = 0; i < 50; i++) {
@@ -34,9 +32,7 @@ class BufferReleaseTest extends StreamerTestBase {
             stranger.send(garbage, streamer.port());
         }
         first.send(new ReceiverReport(1, List.of()), streamer.port());
-        source.addFrames(30);
-        source.endWhenDrained();
-        assertThat(receiveUntilEnded(second, "leaks")).hasSize(30);
+        assertThat(leaks.playToEnd(30, second)).hasSize(30);
 
         streamer.close();
         Eventually.await(WAIT, () -> allocator.metric().usedDirectMemory() == 0,
