@@ -68,6 +68,7 @@ final class FanoutStream implements RtpStream {
     private long nextFrame;
     private int nextSequence;
     private boolean markNext = true;
+    private boolean warnedOversized;
     private long octetsSent;
     private volatile long packetsSent;
     private volatile SourceHealth health;
@@ -137,11 +138,11 @@ final class FanoutStream implements RtpStream {
 
     private void sendFrame(byte[] payload) {
         long frame = nextFrame++;
-        if (payload == null || payload.length == 0 || payload.length > MAX_PAYLOAD_BYTES) {
-            if (payload != null && payload.length > MAX_PAYLOAD_BYTES) {
-                log.warn("Stream {}: dropped a {}-byte frame, more than {} bytes", id, payload.length,
-                        MAX_PAYLOAD_BYTES);
-            }
+        if (payload != null && payload.length > MAX_PAYLOAD_BYTES) {
+            dropOversized(payload.length);
+            payload = null;
+        }
+        if (payload == null || payload.length == 0) {
             markNext = true;
             return;
         }
@@ -159,6 +160,15 @@ final class FanoutStream implements RtpStream {
         context.counters().countPacketsSent(Fanout.send(channel, packet, receivers.all()));
     }
 
+    private void dropOversized(int length) {
+        context.counters().countOversizedFrame();
+        if (!warnedOversized) {
+            warnedOversized = true;
+            log.warn("Stream {}: source {} yields frames of {} bytes, more than {}; they are dropped", id,
+                    source.describe(), length, MAX_PAYLOAD_BYTES);
+        }
+    }
+
     private void followHealth(SourceHealth now) {
         if (now != health) {
             health = now;
@@ -167,7 +177,9 @@ final class FanoutStream implements RtpStream {
     }
 
     private void reportToAll() {
-        sendReport(receivers.all());
+        if (receivers.size() > 0) {
+            sendReport(receivers.all());
+        }
     }
 
     private void sendReport(Iterable<Receiver> targets) {

@@ -52,6 +52,21 @@ class PacingTest extends StreamerTestBase {
     }
 
     @Test
+    void aFrameTooLargeForOneDatagramIsDroppedAndCounted() throws Exception {
+        Broadcast big = broadcast("big", 60);
+        UdpPeer speaker = big.speaker("dev-1");
+        big.source.add(new byte[FanoutStream.MAX_PAYLOAD_BYTES]);
+        big.source.add(new byte[FanoutStream.MAX_PAYLOAD_BYTES + 1]);
+        List<UdpPeer.Arrival> packets = big.playToEnd(1, speaker);
+
+        assertThat(packets).extracting(UdpPeer.Arrival::payloadLength).containsExactly(FanoutStream.MAX_PAYLOAD_BYTES,
+                "frame-0".length());
+        assertThat(packets.get(0).data()).hasSize(1_500 - 20 - 8);
+        assertThat(packets.get(1).rtp().marker()).as("the packet after the dropped frame").isTrue();
+        assertThat(big.counters().oversizedFrames()).isEqualTo(1);
+    }
+
+    @Test
     void aStalledTickCatchesUpWithAFewFramesAndSkipsTheRest() throws Exception {
         Broadcast stall = broadcast("stall", 20);
         UdpPeer speaker = stall.speaker("dev-1");
