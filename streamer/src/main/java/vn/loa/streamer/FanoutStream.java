@@ -154,9 +154,7 @@ final class FanoutStream implements RtpStream {
         if (receivers.size() == 0) {
             return;
         }
-        ByteBuf packet = channel.alloc().directBuffer(RtpHeader.SIZE + payload.length);
-        header.writeTo(packet.nioBuffer(0, RtpHeader.SIZE));
-        packet.writerIndex(RtpHeader.SIZE).writeBytes(payload);
+        ByteBuf packet = Packets.rtp(channel.alloc(), header, payload);
         context.counters().countPacketsSent(Fanout.send(channel, packet, receivers.all()));
     }
 
@@ -186,10 +184,7 @@ final class FanoutStream implements RtpStream {
         long nanos = System.nanoTime();
         long ntp = NtpTime.fromEpochNanos(epochNanos(Instant.now()));
         SenderReport report = new SenderReport(ssrc, ntp, rtpTimestampAt(nanos), packetsSent, octetsSent);
-        ByteBuf packet = channel.alloc().directBuffer(report.size());
-        report.writeTo(packet.nioBuffer(0, report.size()));
-        packet.writerIndex(report.size());
-        context.counters().countSenderReportsSent(Fanout.send(channel, packet, targets));
+        context.counters().countSenderReportsSent(Fanout.send(channel, Packets.rtcp(channel.alloc(), report), targets));
     }
 
     private void sweep() {
