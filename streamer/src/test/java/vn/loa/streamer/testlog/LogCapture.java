@@ -12,9 +12,13 @@ public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final Level configuredLevel;
 
+    /** Captures every level, whatever the test logging configuration lets through to the console. */
     private LogCapture(String loggerName) {
         logger = (Logger) LoggerFactory.getLogger(loggerName);
+        configuredLevel = logger.getLevel();
+        logger.setLevel(Level.ALL);
         appender.start();
         logger.addAppender(appender);
     }
@@ -38,5 +42,6 @@ public final class LogCapture implements AutoCloseable {
     @Override
     public void close() {
         logger.detachAppender(appender);
+        logger.setLevel(configuredLevel);
     }
 }
