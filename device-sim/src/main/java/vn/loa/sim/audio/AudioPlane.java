@@ -109,9 +109,9 @@ public final class AudioPlane implements AutoCloseable {
         Arrays.sort(ranked);
         double lossPercent = received + lost == 0 ? 0 : 100.0 * lost / (received + lost);
         return new PlaybackSummary(sessions.size(), playing, decoding, received, lost, lossPercent, late, concealed,
-                overflow, counters.strayDatagrams.sum(), counters.malformedDatagrams.sum(), PlayoutOffsets.percentile(ranked, 0.5),
-                PlayoutOffsets.percentile(ranked, 0.99), offsets.absolutePercentile(0.5), offsets.absolutePercentile(0.99),
-                offsets.absolutePercentile(1.0));
+                overflow, counters.strayDatagrams.sum(), counters.malformedDatagrams.sum(),
+                PlayoutOffsets.percentile(ranked, 0.5), PlayoutOffsets.percentile(ranked, 0.99),
+                offsets.absolutePercentile(0.5), offsets.absolutePercentile(0.99), offsets.absolutePercentile(1.0));
     }
 
     private synchronized AudioLoop loopFor(String deviceId) throws IOException {
