@@ -193,7 +193,7 @@ class PlaybackTest {
     @Test
     void datagramsFromElsewhereOrMalformedAreDroppedAndCounted() throws Exception {
         sender = new ToneSender(20, false, 100);
-        PlaybackSession session = plane(0.0).play("dev-s", sender.order("s-stray", "t", 100), EpochClock.nowNanos(),
+        PlaybackSession session = plane(1.0).play("dev-s", sender.order("s-stray", "t", 100), EpochClock.nowNanos(),
                 events);
         Eventually.until("a join", () -> !sender.joinedFrom().isEmpty());
         try (DatagramSocket stranger = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
@@ -205,6 +205,10 @@ class PlaybackTest {
                 && plane.summary().malformedDatagrams() == 1);
         assertThat(sender.awaitDone(WAIT.toMillis())).isTrue();
         Eventually.until("all frames received", () -> plane.stats("dev-s").orElseThrow().packetsReceived() == 100);
+        // a code-3 Opus packet announcing zero frames is invalid; sent as frame 150, a second ahead of its instant
+        sender.sendFrame(150, new byte[] {0x03, 0x00});
+        Eventually.until("the undecodable frame counted", () -> plane.summary().undecodableFrames() == 1);
+        assertThat(plane.stats("dev-s").orElseThrow().packetsReceived()).isEqualTo(101);
         assertThat(session.closed()).isFalse();
     }
 
