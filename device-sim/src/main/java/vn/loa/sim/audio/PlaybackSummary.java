@@ -15,7 +15,8 @@ package vn.loa.sim.audio;
  */
 public record PlaybackSummary(int sessions, int playing, int decoding, long packetsReceived, long lost,
                               double lossPercent, long late, long concealed, long overflow, long strayDatagrams,
-                              long malformedDatagrams, long undecodableFrames, Double firstAudioP50Millis, Double firstAudioP99Millis,
+                              long malformedDatagrams, long undecodableFrames, Double firstAudioP50Millis,
+                              Double firstAudioP99Millis,
                               Double playoutOffsetP50Millis, Double playoutOffsetP99Millis,
                               Double playoutOffsetMaxMillis) {
 }

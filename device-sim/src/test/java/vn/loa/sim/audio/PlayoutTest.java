@@ -23,6 +23,11 @@ class PlayoutTest {
         public void conceal(long timestamp, byte[] next, long nowNanos) {
             dac.add("conceal " + timestamp / SPF + (next == null ? "" : " from next"));
         }
+
+        @Override
+        public void pause(long samples) {
+            dac.add("pause " + samples / SPF);
+        }
     };
 
     private static long due(int k) {
@@ -52,6 +57,12 @@ class PlayoutTest {
         assertThat(dac).endsWith("play 3", "conceal 4 from next", "play 5");
         assertThat(playout.concealed()).isEqualTo(2);
         assertThat(dac).as("the buffer ran dry at frame 6: the stream paused, nothing invented").hasSize(6);
+
+        playout.offer(SPF * 20L, new byte[1], due(15));
+        playout.playDue(due(20), recorder);
+        assertThat(dac).as("after the pause, silence for frames 6..19, then frame 20 at its own instant")
+                .endsWith("play 5", "pause 14", "play 20");
+        assertThat(playout.concealed()).isEqualTo(2);
     }
 
     @Test
