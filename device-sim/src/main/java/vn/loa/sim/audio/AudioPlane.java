@@ -131,6 +131,7 @@ public final class AudioPlane implements AutoCloseable {
         long late = 0;
         long concealed = 0;
         long overflow = 0;
+        long skipped = 0;
         double[] firstAudio = new double[sessions.size()];
         int withAudio = 0;
         for (PlaybackSession session : sessions) {
@@ -142,6 +143,7 @@ public final class AudioPlane implements AutoCloseable {
             late += s.late();
             concealed += s.concealed();
             overflow += session.overflow();
+            skipped += session.skipped();
             if (s.firstAudioMillis() != null) {
                 firstAudio[withAudio++] = s.firstAudioMillis();
             }
@@ -150,7 +152,7 @@ public final class AudioPlane implements AutoCloseable {
         Arrays.sort(ranked);
         double lossPercent = received + lost == 0 ? 0 : 100.0 * lost / (received + lost);
         return new PlaybackSummary(sessions.size(), playing, decoding, received, lost, lossPercent, late, concealed,
-                overflow, counters.strayDatagrams.sum(), counters.malformedDatagrams.sum(),
+                overflow, skipped, counters.strayDatagrams.sum(), counters.malformedDatagrams.sum(),
                 counters.undecodableFrames.sum(),
                 PlayoutOffsets.percentile(ranked, 0.5), PlayoutOffsets.percentile(ranked, 0.99),
                 offsets.absolutePercentile(0.5), offsets.absolutePercentile(0.99), offsets.absolutePercentile(1.0));

@@ -73,6 +73,7 @@ public final class PlaybackSession {
     private volatile long late;
     private volatile long concealed;
     private volatile long overflow;
+    private volatile long skipped;
     private volatile Long firstAudioMillis;
 
     /**
@@ -157,6 +158,11 @@ public final class PlaybackSession {
     /** Frames dropped because the jitter buffer was full (the sender ran far ahead of the playout clock). */
     long overflow() {
         return overflow;
+    }
+
+    /** Frames received before the first sender report whose instant had passed by then (never played). */
+    long skipped() {
+        return skipped;
     }
 
     /** True if this speaker decodes what it plays (rather than only accounting packets and timing). */
@@ -303,6 +309,7 @@ public final class PlaybackSession {
         late = playout.late();
         concealed = playout.concealed();
         overflow = playout.overflow();
+        skipped = playout.skipped();
     }
 
     /** Where due frames go: decoded (if this speaker decodes), timed and counted. */

@@ -39,6 +39,7 @@ final class Playout {
     /** Where playout stopped when the buffer ran dry; null if it never did. */
     private Long pausedAt;
     private long late;
+    private long skipped;
     private long overflow;
     private long concealed;
 
@@ -88,7 +89,7 @@ final class Playout {
         if (cursor == null) {
             while (!frames.isEmpty() && tooLate(frames.firstKey(), nowNanos)) {
                 frames.pollFirstEntry(); // buffered before the first sender report, and its instant has passed
-                late++;
+                skipped++;
             }
             if (frames.isEmpty()) {
                 return;
@@ -126,6 +127,14 @@ final class Playout {
 
     long late() {
         return late;
+    }
+
+    /**
+     * Frames that came in time but before the first sender report, and whose instant had passed when it came:
+     * playout starts with the first frame still ahead, as the device protocol asks.
+     */
+    long skipped() {
+        return skipped;
     }
 
     /** Frames dropped because the buffer was full. */
