@@ -303,13 +303,24 @@ public final class PlaybackSession {
         }
     }
 
+    /** Makes the counts visible to other threads; writes only what changed (this runs every tick per speaker). */
     private void publishCounts() {
-        packetsReceived = reception.received();
-        lost = reception.lost();
-        late = playout.late();
-        concealed = playout.concealed();
-        overflow = playout.overflow();
-        skipped = playout.skipped();
+        if (packetsReceived != reception.received()) {
+            packetsReceived = reception.received();
+            lost = reception.lost();
+        }
+        if (late != playout.late()) {
+            late = playout.late();
+        }
+        if (concealed != playout.concealed()) {
+            concealed = playout.concealed();
+        }
+        if (overflow != playout.overflow()) {
+            overflow = playout.overflow();
+        }
+        if (skipped != playout.skipped()) {
+            skipped = playout.skipped();
+        }
     }
 
     /** Where due frames go: decoded (if this speaker decodes), timed and counted. */
