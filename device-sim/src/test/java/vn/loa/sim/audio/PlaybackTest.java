@@ -26,6 +26,7 @@ class PlaybackTest {
     static final Duration WAIT = Duration.ofSeconds(20);
     /** Playout may lag a frame's instant by the playout tick plus scheduling noise; never lead it. */
     static final long PLAYOUT_TOLERANCE_NANOS = 20_000_000;
+    private static final long SCHEDULING_HICCUP_NANOS = 100_000_000;
     /** Playout delay of the orders: generous, so a loaded test machine delivers every frame in time. */
     static final int DELAY_MILLIS = 400;
 
@@ -98,11 +99,16 @@ class PlaybackTest {
 
         List<PlayoutSamples.Sample> played = session.samples().recent();
         assertThat(played).hasSizeGreaterThanOrEqualTo(3);
-        for (PlayoutSamples.Sample s : played) {
-            long due = sender.epochNanosOf(s.timestamp()) + DELAY_MILLIS * 1_000_000L;
-            assertThat(s.epochNanos() - due).as("frame %d played after its instant", s.timestamp())
-                    .isBetween(0L, PLAYOUT_TOLERANCE_NANOS);
-        }
+        List<Long> lateness = played.stream()
+                .map(s -> s.epochNanos() - sender.epochNanosOf(s.timestamp()) - DELAY_MILLIS * 1_000_000L)
+                .toList();
+        assertThat(lateness).as("no frame plays before its instant").allMatch(nanos -> nanos >= 0);
+        assertThat(lateness).as("every frame within a scheduling hiccup of its instant")
+                .allMatch(nanos -> nanos <= SCHEDULING_HICCUP_NANOS);
+        // A shared 2-core test machine may stall the playout tick once; a systematic lag shows in most samples.
+        assertThat(lateness.stream().filter(nanos -> nanos > PLAYOUT_TOLERANCE_NANOS).count())
+                .as("frames played more than the tolerance after their instant: %s", lateness)
+                .isLessThanOrEqualTo(1);
     }
 
     @Test
