@@ -1,0 +1,163 @@
+package vn.loa.bench.stream;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.loa.bench.support.Distribution;
+
+/**
+ * Judges one measured window of a fan-out from the receiver's arrival records, fed in arrival order.
+ *
+ * <p>The schedule is anchored on the first frame whose first copy arrived inside the window: a frame with RTP
+ * timestamp T is due at that arrival plus (T - T0) / 48 ms. Every copy of every frame (one per receiver) is on
+ * time when it arrives within {@link #ON_TIME_TOLERANCE_NANOS} of its frame's due instant, either side. Frames
+ * whose first copy arrived after the window are left out; copies of a counted frame are counted whenever they
+ * arrive. A copy that never came counts as lost and not on time.
+ */
+final class FanoutJudge {
+    static final long ON_TIME_TOLERANCE_NANOS = 5_000_000;
+    static final int RTP_CLOCK_HZ = 48_000;
+
+    private final int receivers;
+    private final int frameMillis;
+    private final int samplesPerFrame;
+    private final long windowStartNanos;
+    private final long windowEndNanos;
+    private final Map<Integer, FrameTally> frames = new HashMap<>();
+    private final Set<Integer> excludedFrames = new HashSet<>();
+    private Long lastTimestampBeforeWindow;
+    private long referenceTimestamp;
+    private long referenceArrival;
+    private boolean anchored;
+    private FrameTally current;
+
+    FanoutJudge(int receivers, int frameMillis, long windowStartNanos, long windowEndNanos) {
+        this.receivers = receivers;
+        this.frameMillis = frameMillis;
+        this.samplesPerFrame = RTP_CLOCK_HZ / 1000 * frameMillis;
+        this.windowStartNanos = windowStartNanos;
+        this.windowEndNanos = windowEndNanos;
+    }
+
+    void accept(long arrivalNanos, long rtpTimestamp, int sequence) {
+        if (!anchored && !anchor(arrivalNanos, rtpTimestamp)) {
+            return;
+        }
+        int offsetSamples = (int) (rtpTimestamp - referenceTimestamp); // RTP timestamps wrap at 2^32
+        if (offsetSamples < 0) {
+            return; // a late copy of a frame that began before the window
+        }
+        int index = Math.floorDiv(offsetSamples, samplesPerFrame);
+        FrameTally tally = tallyFor(index, sequence, arrivalNanos);
+        if (tally == null) {
+            return;
+        }
+        long due = referenceArrival + offsetSamples * 1_000_000_000L / RTP_CLOCK_HZ;
+        tally.count(arrivalNanos, arrivalNanos - due);
+    }
+
+    private boolean anchor(long arrivalNanos, long rtpTimestamp) {
+        if (arrivalNanos < windowStartNanos) {
+            lastTimestampBeforeWindow = rtpTimestamp;
+            return false;
+        }
+        if (arrivalNanos >= windowEndNanos || Long.valueOf(rtpTimestamp).equals(lastTimestampBeforeWindow)) {
+            return false;
+        }
+        referenceTimestamp = rtpTimestamp;
+        referenceArrival = arrivalNanos;
+        anchored = true;
+        return true;
+    }
+
+    private FrameTally tallyFor(int index, int sequence, long arrivalNanos) {
+        if (current != null && current.index == index) {
+            return current; // copies of one frame arrive together
+        }
+        FrameTally tally = frames.get(index);
+        if (tally == null) {
+            if (arrivalNanos >= windowEndNanos || excludedFrames.contains(index)) {
+                excludedFrames.add(index);
+                return null;
+            }
+            tally = new FrameTally(index, sequence, arrivalNanos);
+            frames.put(index, tally);
+        }
+        current = tally;
+        return tally;
+    }
+
+    FanoutQuality result() {
+        List<FrameTally> ordered = new ArrayList<>(frames.values());
+        ordered.sort(Comparator.comparingInt(t -> t.index));
+        long received = 0;
+        long onTime = 0;
+        long early = 0;
+        long late = 0;
+        long lost = 0;
+        long missingFrames = 0;
+        List<Double> spreadsMs = new ArrayList<>();
+        double squaredIntervalErrors = 0;
+        int intervals = 0;
+        double worstIntervalErrorMs = 0;
+        FrameTally previous = null;
+        for (FrameTally t : ordered) {
+            received += t.copies;
+            onTime += t.onTime;
+            early += t.early;
+            late += t.late;
+            lost += Math.max(0, receivers - t.copies);
+            spreadsMs.add((t.lastArrival - t.firstArrival) / 1e6);
+            if (previous != null) {
+                missingFrames += Math.max(0, ((t.sequence - previous.sequence) & 0xFFFF) - 1);
+                if (t.index == previous.index + 1) {
+                    double errorMs = (t.firstArrival - previous.firstArrival) / 1e6 - frameMillis;
+                    squaredIntervalErrors += errorMs * errorMs;
+                    worstIntervalErrorMs = Math.max(worstIntervalErrorMs, Math.abs(errorMs));
+                    intervals++;
+                }
+            }
+            previous = t;
+        }
+        lost += missingFrames * receivers;
+        long expected = (ordered.size() + missingFrames) * receivers;
+        return new FanoutQuality(ordered.size() + missingFrames, expected, received, lost, onTime, early, late,
+                new Distribution(spreadsMs),
+                intervals == 0 ? Double.NaN : Math.sqrt(squaredIntervalErrors / intervals), worstIntervalErrorMs);
+    }
+
+    /** What arrived of one frame (one RTP packet sent to every receiver). */
+    private static final class FrameTally {
+        final int index;
+        final int sequence;
+        final long firstArrival;
+        long lastArrival;
+        long copies;
+        long onTime;
+        long early;
+        long late;
+
+        FrameTally(int index, int sequence, long firstArrival) {
+            this.index = index;
+            this.sequence = sequence;
+            this.firstArrival = firstArrival;
+            this.lastArrival = firstArrival;
+        }
+
+        void count(long arrival, long deviationNanos) {
+            copies++;
+            lastArrival = Math.max(lastArrival, arrival);
+            if (Math.abs(deviationNanos) <= ON_TIME_TOLERANCE_NANOS) {
+                onTime++;
+            } else if (deviationNanos < 0) {
+                early++;
+            } else {
+                late++;
+            }
+        }
+    }
+}
