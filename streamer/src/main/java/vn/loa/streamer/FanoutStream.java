@@ -1,0 +1,403 @@
+package vn.loa.streamer;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.protocol.rtp.JoinClaims;
+import vn.loa.protocol.rtp.JoinRejection;
+import vn.loa.protocol.rtp.NtpTime;
+import vn.loa.protocol.rtp.ReceiverReport;
+import vn.loa.protocol.rtp.ReportBlock;
+import vn.loa.protocol.rtp.RtcpPacket;
+import vn.loa.protocol.rtp.RtpHeader;
+import vn.loa.protocol.rtp.SenderReport;
+import vn.loa.streamer.pacing.FrameClock;
+import vn.loa.streamer.pacing.TickPlan;
+import vn.loa.streamer.receiver.Latch;
+import vn.loa.streamer.receiver.Moment;
+import vn.loa.streamer.receiver.Receiver;
+import vn.loa.streamer.receiver.ReceiverTable;
+import vn.loa.streamer.source.FrameSource;
+import vn.loa.streamer.source.SourceHealth;
+
+/**
+ * One stream paced on the streamer's event loop: at each tick it polls the source for the frames that are due,
+ * builds each RTP packet once and fans it out to every receiver. Every field but the volatile ones is touched only
+ * on the event loop; the public methods hop onto it.
+ *
+ * <p>Frame n always carries RTP timestamp {@code first + n * samplesPerFrame} and is due at {@code start + n *
+ * frame}. A frame the source has no packet for is not sent (the next one carries the marker bit); frames a late tick
+ * skips are polled and discarded, so the source stays in step with the clock and a live source's latency does not
+ * grow.
+ */
+final class FanoutStream implements RtpStream {
+    /** Payload bytes that still fit one 1,500-byte Ethernet frame with IPv4, UDP and RTP headers. */
+    static final int MAX_PAYLOAD_BYTES = 1_500 - 20 - 8 - RtpHeader.SIZE;
+    static final Set<Integer> FRAME_MILLIS = Set.of(20, 60);
+    private static final Logger log = LoggerFactory.getLogger(FanoutStream.class);
+    private static final Duration LONGEST_SWEEP = Duration.ofSeconds(1);
+    private static final int SWEEPS_PER_TIMEOUT = 10;
+
+    private final String id;
+    private final FrameSource source;
+    private final long ssrc;
+    private final int payloadType;
+    private final int frameMillis;
+    private final FrameClock clock;
+    private final long firstTimestamp;
+    private final StreamerContext context;
+    private final Channel channel;
+    private final EventLoop loop;
+    private final ReceiverTable receivers;
+    private final Consumer<FanoutStream> onClosed;
+    private final List<ScheduledFuture<?>> timers = new ArrayList<>(2);
+    private ScheduledFuture<?> nextTick;
+
+    private long nextFrame;
+    private int nextSequence;
+    private boolean markNext = true;
+    private long octetsSent;
+    private volatile long packetsSent;
+    private volatile SourceHealth health;
+    private volatile boolean closed;
+
+    FanoutStream(String id, FrameSource source, long ssrc, int payloadType, long randomBits,
+                 StreamerContext context, Consumer<FanoutStream> onClosed) {
+        this.id = id;
+        this.source = source;
+        this.ssrc = ssrc;
+        this.payloadType = payloadType;
+        this.frameMillis = source.frameMillis();
+        this.clock = new FrameClock(System.nanoTime(), frameMillis);
+        this.firstTimestamp = randomBits & 0xFFFFFFFFL;
+        this.nextSequence = (int) (randomBits >>> 48);
+        this.context = context;
+        this.channel = context.channel();
+        this.loop = channel.eventLoop();
+        this.receivers = new ReceiverTable(context.settings().maxReceiversPerStream());
+        this.onClosed = onClosed;
+        this.health = source.health();
+    }
+
+    /** Starts pacing (the first frame is due now), sender reports and the receiver timeout sweep. */
+    void start() {
+        StreamerSettings settings = context.settings();
+        long reportNanos = settings.senderReportInterval().toNanos();
+        long sweepNanos = Math.min(settings.receiverTimeout().toNanos() / SWEEPS_PER_TIMEOUT, LONGEST_SWEEP.toNanos());
+        loop.execute(() -> {
+            timers.add(loop.scheduleAtFixedRate(this::reportToAll, reportNanos, reportNanos, TimeUnit.NANOSECONDS));
+            timers.add(loop.scheduleAtFixedRate(this::sweep, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS));
+            tick();
+        });
+    }
+
+    private void tick() {
+        if (closed) {
+            return;
+        }
+        try {
+            TickPlan plan = clock.plan(nextFrame, System.nanoTime());
+            if (plan.skip() > 0) {
+                skip(plan.skip());
+            }
+            for (int i = 0; i < plan.send(); i++) {
+                sendFrame(source.poll());
+            }
+            followHealth(source.health());
+        } catch (RuntimeException e) {
+            log.warn("Stream {}: source {} failed; closing the stream", id, source.describe(), e);
+            followHealth(SourceHealth.ENDED);
+        }
+        if (health == SourceHealth.ENDED) {
+            closeNow();
+            return;
+        }
+        long delay = Math.max(0, clock.dueNanos(nextFrame) - System.nanoTime());
+        nextTick = loop.schedule(this::tick, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void skip(long frames) {
+        for (long i = 0; i < frames; i++) {
+            source.poll();
+        }
+        nextFrame += frames;
+        markNext = true;
+        context.counters().countFramesSkipped(frames);
+        log.debug("Stream {}: pacing ran late, skipped {} frames", id, frames);
+    }
+
+    private void sendFrame(byte[] payload) {
+        long frame = nextFrame++;
+        if (payload == null || payload.length == 0 || payload.length > MAX_PAYLOAD_BYTES) {
+            if (payload != null && payload.length > MAX_PAYLOAD_BYTES) {
+                log.warn("Stream {}: dropped a {}-byte frame, more than {} bytes", id, payload.length,
+                        MAX_PAYLOAD_BYTES);
+            }
+            markNext = true;
+            return;
+        }
+        RtpHeader header = new RtpHeader(markNext, payloadType, nextSequence++,
+                firstTimestamp + clock.samplesAtFrame(frame), ssrc);
+        markNext = false;
+        packetsSent++;
+        octetsSent += payload.length;
+        if (receivers.size() == 0) {
+            return;
+        }
+        ByteBuf packet = channel.alloc().directBuffer(RtpHeader.SIZE + payload.length);
+        header.writeTo(packet.nioBuffer(0, RtpHeader.SIZE));
+        packet.writerIndex(RtpHeader.SIZE).writeBytes(payload);
+        context.counters().countPacketsSent(Fanout.send(channel, packet, receivers.all()));
+    }
+
+    private void followHealth(SourceHealth now) {
+        if (now != health) {
+            health = now;
+            context.events().healthChanged(id, now);
+        }
+    }
+
+    private void reportToAll() {
+        sendReport(receivers.all());
+    }
+
+    private void sendReport(Iterable<Receiver> targets) {
+        long nanos = System.nanoTime();
+        long ntp = NtpTime.fromEpochNanos(epochNanos(Instant.now()));
+        SenderReport report = new SenderReport(ssrc, ntp, rtpTimestampAt(nanos), packetsSent, octetsSent);
+        ByteBuf packet = channel.alloc().directBuffer(report.size());
+        report.writeTo(packet.nioBuffer(0, report.size()));
+        packet.writerIndex(report.size());
+        context.counters().countSenderReportsSent(Fanout.send(channel, packet, targets));
+    }
+
+    private void sweep() {
+        Moment now = moment();
+        for (Receiver silent : receivers.removeSilent(context.settings().receiverTimeout().toNanos(), now.nanos())) {
+            context.counters().countTimedOut();
+            log.info("Stream {}: device {} at {} silent too long, dropped", id, silent.deviceId(), silent.address());
+            context.events().receiverDropped(id, silent.deviceId(), StreamEvents.DROPPED_TIMEOUT);
+        }
+        receivers.forgetExpiredTokens(now.wall().getEpochSecond());
+    }
+
+    /** Applies a join whose token verified for this stream (on the event loop). */
+    void join(JoinClaims claims, String token, InetSocketAddress from) {
+        if (closed) {
+            context.counters().countJoinRejected(JoinRejection.UNKNOWN_STREAM);
+            return;
+        }
+        Latch latch = receivers.latch(claims.deviceId(), token, claims.expiresEpochSecond(), from, moment());
+        switch (latch.outcome()) {
+            case REPLAYED -> context.counters().countJoinRejected(JoinRejection.REPLAYED);
+            case FULL -> {
+                context.counters().countReceiverRefused();
+                log.warn("Stream {}: refused device {}, the stream has its {} receivers", id, claims.deviceId(),
+                        context.settings().maxReceiversPerStream());
+            }
+            default -> accepted(latch, from);
+        }
+    }
+
+    private void accepted(Latch latch, InetSocketAddress from) {
+        context.counters().countJoinAccepted();
+        Receiver displaced = latch.displaced();
+        if (displaced != null && !displaced.isStaticListener()) {
+            context.events().receiverDropped(id, displaced.deviceId(), StreamEvents.DROPPED_REPLACED);
+        }
+        if (latch.outcome() != Latch.Outcome.REPEATED) {
+            log.debug("Stream {}: device {} latched at {} ({})", id, latch.receiver().deviceId(), from,
+                    latch.outcome());
+            context.events().receiverJoined(id, latch.receiver().deviceId(), from);
+        }
+        sendReport(List.of(latch.receiver()));
+    }
+
+    /** True if this stream sends to the address (on the event loop). */
+    boolean sendsTo(InetSocketAddress address) {
+        return receivers.at(address) != null;
+    }
+
+    /** Takes an RTCP compound from a receiver of this stream (on the event loop): it is alive, and how it fares. */
+    void takeReports(InetSocketAddress from, List<RtcpPacket> packets) {
+        Receiver receiver = receivers.at(from);
+        if (receiver == null) {
+            return;
+        }
+        Moment now = moment();
+        receiver.heard(now);
+        long ntpNow = NtpTime.fromEpochNanos(epochNanos(now.wall()));
+        for (RtcpPacket packet : packets) {
+            for (ReportBlock block : blocksOf(packet)) {
+                if (block.ssrc() == ssrc) {
+                    receiver.report(block, ntpNow);
+                }
+            }
+        }
+    }
+
+    private static List<ReportBlock> blocksOf(RtcpPacket packet) {
+        if (packet instanceof ReceiverReport receiverReport) {
+            return receiverReport.blocks();
+        }
+        return ((SenderReport) packet).blocks();
+    }
+
+    private Moment moment() {
+        return new Moment(System.nanoTime(), Instant.now(), packetsSent);
+    }
+
+    private long rtpTimestampAt(long nanos) {
+        return (firstTimestamp + clock.samplesAt(nanos)) & 0xFFFFFFFFL;
+    }
+
+    private static long epochNanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    private void closeNow() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        timers.forEach(timer -> timer.cancel(false));
+        if (nextTick != null) {
+            nextTick.cancel(false);
+        }
+        for (Receiver device : receivers.clear()) {
+            context.events().receiverDropped(id, device.deviceId(), StreamEvents.DROPPED_STREAM_CLOSED);
+        }
+        try {
+            source.close();
+        } catch (RuntimeException e) {
+            log.warn("Stream {}: closing source {} failed", id, source.describe(), e);
+        }
+        onClosed.accept(this);
+        log.info("Stream {} ({}) ended after {} packets", id, source.describe(), packetsSent);
+        context.events().ended(id);
+    }
+
+    private <T> T onLoop(Supplier<T> task) {
+        if (loop.inEventLoop()) {
+            return task.get();
+        }
+        return loop.submit(task::get).syncUninterruptibly().getNow();
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public long ssrc() {
+        return ssrc;
+    }
+
+    @Override
+    public int payloadType() {
+        return payloadType;
+    }
+
+    @Override
+    public int frameMillis() {
+        return frameMillis;
+    }
+
+    @Override
+    public String describe() {
+        return source.describe();
+    }
+
+    @Override
+    public SourceHealth health() {
+        return health;
+    }
+
+    @Override
+    public long packetsSent() {
+        return packetsSent;
+    }
+
+    @Override
+    public long rtpTimestampNow() {
+        return rtpTimestampAt(System.nanoTime());
+    }
+
+    @Override
+    public void addListener(InetSocketAddress target) {
+        if (target.isUnresolved() || target.getPort() == 0) {
+            throw new IllegalArgumentException("a listener needs a resolved address and a port: " + target);
+        }
+        onLoop(() -> {
+            if (closed) {
+                throw new IllegalStateException("stream " + id + " is closed");
+            }
+            Receiver listener = receivers.addListener(target, moment());
+            if (listener == null) {
+                context.counters().countReceiverRefused();
+                throw new IllegalStateException("stream " + id + " already has its "
+                        + context.settings().maxReceiversPerStream() + " receivers");
+            }
+            sendReport(List.of(listener));
+            return listener;
+        });
+    }
+
+    @Override
+    public boolean removeListener(InetSocketAddress target) {
+        return onLoop(() -> receivers.removeListener(target));
+    }
+
+    @Override
+    public boolean removeReceiver(String deviceId) {
+        return onLoop(() -> {
+            Receiver removed = receivers.removeDevice(deviceId);
+            if (removed != null) {
+                context.events().receiverDropped(id, deviceId, StreamEvents.DROPPED_REMOVED);
+            }
+            return removed != null;
+        });
+    }
+
+    @Override
+    public List<ReceiverStats> receivers() {
+        return onLoop(() -> {
+            long sent = packetsSent;
+            List<ReceiverStats> stats = new ArrayList<>(receivers.size());
+            for (Receiver r : receivers.all()) {
+                stats.add(new ReceiverStats(r.deviceId(), r.address(), r.since(), r.packetsSent(sent), r.lastHeard(),
+                        r.lossShare(), r.cumulativeLost(), r.jitterMillis(), r.rttMillis()));
+            }
+            return stats;
+        });
+    }
+
+    @Override
+    public int receiverCount() {
+        return onLoop(receivers::size);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        onLoop(() -> {
+            closeNow();
+            return null;
+        });
+    }
+}
