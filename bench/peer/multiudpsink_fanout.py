@@ -3,7 +3,7 @@
 
     audiotestsrc is-live=true ! audio/x-raw,rate=48000,channels=1 ! opusenc frame-size=20 ! rtpopuspay ! multiudpsink
 
-built through GObject introspection, because gst-launch cannot take 10,000 clients in one argument. Clients come
+with the encoder set as Loa's live sources are (32 kbit/s, in-band FEC planned for 10 % loss), built through GObject introspection, because gst-launch cannot take 10,000 clients in one argument. Clients come
 from a file (one "host port" a line). Talks with the harness on stdin/stdout, one JSON line per request:
 "sample" answers {"packetsSent": n} (datagrams handed to the kernel so far: frames x clients), "stop" ends.
 """
@@ -21,7 +21,8 @@ from gi.repository import Gst  # noqa: E402
 def build(frame_ms, bitrate, clients):
     pipeline = Gst.parse_launch(
         "audiotestsrc is-live=true wave=sine freq=1000 ! audio/x-raw,rate=48000,channels=1 "
-        f"! opusenc frame-size={frame_ms} bitrate={bitrate} ! rtpopuspay pt=96 ! multiudpsink name=sink")
+        f"! opusenc frame-size={frame_ms} bitrate={bitrate} inband-fec=true packet-loss-percentage=10 "
+        "! rtpopuspay pt=96 ! multiudpsink name=sink")
     sink = pipeline.get_by_name("sink")
     for host, port in clients:
         sink.emit("add", host, port)

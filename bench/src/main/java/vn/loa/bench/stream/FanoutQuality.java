@@ -17,12 +17,17 @@ record FanoutQuality(long frames, long packetsExpected, long packetsReceived, lo
         return packetsExpected == 0 ? 0 : (double) onTime / packetsExpected;
     }
 
+    double lossShare() {
+        return packetsExpected == 0 ? 0 : (double) packetsLost / packetsExpected;
+    }
+
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("frames", frames);
         m.put("packetsExpected", packetsExpected);
         m.put("packetsReceived", packetsReceived);
         m.put("packetsLost", packetsLost);
+        m.put("lossShare", lossShare());
         m.put("onTimeShare", onTimeShare());
         m.put("packetsEarly", early);
         m.put("packetsLate", late);

@@ -1,0 +1,105 @@
+package vn.loa.bench.stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.bench.support.ChildProcess;
+
+/**
+ * One sender at one receiver count: the arrival recorder, then the sender; after a warm-up, a measured window
+ * bounded by two samples of the sender's CPU time and sent-datagram count; then the arrivals are judged.
+ */
+final class StreamRun {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamRun.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final Path receiverBinary;
+    private final Path workDir;
+    private final Duration warmUp;
+    private final Duration window;
+
+    StreamRun(Path receiverBinary, Path workDir, Duration warmUp, Duration window) {
+        this.receiverBinary = receiverBinary;
+        this.workDir = workDir;
+        this.warmUp = warmUp;
+        this.window = window;
+    }
+
+    Map<String, Object> run(SenderSide side, int receivers) throws IOException, InterruptedException {
+        Path dir = workDir.resolve(side.key() + "-" + receivers);
+        Files.createDirectories(dir);
+        Path arrivals = dir.resolve("arrivals.bin");
+        Sample start;
+        Sample end;
+        long senderRss;
+        try (ChildProcess recorder = ChildProcess.startTalking("receiver",
+                List.of(receiverBinary.toString(), "0", arrivals.toString()), dir.resolve("receiver.log"))) {
+            int port = JSON.readTree(recorder.nextJsonLine()).get("port").asInt();
+            Path receiverList = dir.resolve("receivers.txt");
+            LoopbackReceivers.write(receiverList, receivers, port);
+            try (ChildProcess sender = ChildProcess.startTalking(side.key(), side.command().apply(receiverList),
+                    dir.resolve("sender.log"))) {
+                LOG.info("{} ready: {}", side.label(), sender.nextJsonLine());
+                Thread.sleep(warmUp.toMillis());
+                start = Sample.take(sender);
+                Thread.sleep(window.toMillis());
+                end = Sample.take(sender);
+                recorder.requireAlive();
+                senderRss = sender.rssBytes();
+                sender.tell("stop");
+                sender.stop(STOP_GRACE);
+            }
+            recorder.stop(STOP_GRACE); // SIGTERM: it reads what is still queued, then writes the file out
+        }
+        FanoutJudge judge = new FanoutJudge(receivers, side.frameMillis(), start.epochNanos, end.epochNanos);
+        ArrivalLog.replay(arrivals, judge);
+        Files.delete(arrivals); // a 10,000-receiver window is over 100 MB
+        return measures(receivers, start, end, senderRss, judge.result());
+    }
+
+    private static Map<String, Object> measures(int receivers, Sample start, Sample end, long senderRss,
+                                                FanoutQuality quality) {
+        double seconds = (end.epochNanos - start.epochNanos) / 1e9;
+        double cpuSeconds = end.cpuSeconds - start.cpuSeconds;
+        long sent = end.packetsSent - start.packetsSent;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("windowSeconds", seconds);
+        m.put("cpuSeconds", cpuSeconds);
+        m.put("packetsSent", sent);
+        m.put("cpuSecondsPer1000Packets", cpuSeconds / sent * 1000);
+        m.put("cpuMsPerReceiverSecond", cpuSeconds * 1000 / (receivers * seconds));
+        m.putAll(quality.toMap());
+        UdpCounters drops = end.udp.since(start.udp);
+        m.put("kernelReceiveBufferDrops", drops.receiveBufferErrors());
+        m.put("kernelSendBufferDrops", drops.sendBufferErrors());
+        m.put("senderRssMb", senderRss / 1_048_576);
+        m.put("loadAverage1mAtStart", start.loadAverage);
+        m.put("loadAverage1mAtEnd", end.loadAverage);
+        return m;
+    }
+
+    /**
+     * The sender at one instant: its datagrams sent, its CPU time, the wall clock, the kernel's UDP drops, and
+     * the machine's load (other work on the same cores shows in lateness and jitter).
+     */
+    private record Sample(long packetsSent, double cpuSeconds, long epochNanos, UdpCounters udp, double loadAverage) {
+        static Sample take(ChildProcess sender) throws IOException {
+            sender.tell("sample");
+            long packets = JSON.readTree(sender.nextJsonLine()).get("packetsSent").asLong();
+            double cpu = ProcessCpu.seconds(sender.pid());
+            Instant now = Instant.now();
+            return new Sample(packets, cpu, now.getEpochSecond() * 1_000_000_000L + now.getNano(), UdpCounters.read(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+}
