@@ -5,12 +5,13 @@ import java.util.Map;
 import vn.loa.bench.support.Distribution;
 
 /**
- * How one measured window of a fan-out arrived. Packets are datagrams (one frame to one receiver); the spread
- * of a frame is the time from its first copy to its last; the inter-departure jitter is the root mean square
- * of the first copies' frame-to-frame intervals minus the nominal frame duration.
+ * How one measured window of a fan-out arrived. Packets are datagrams (one frame to one receiver). The lateness
+ * of a frame's first copy is measured from its due instant; the spread of a frame is the time from its first
+ * copy to its last; the inter-departure jitter is the root mean square of the first copies' frame-to-frame
+ * intervals minus the nominal frame duration.
  */
 record FanoutQuality(long frames, long packetsExpected, long packetsReceived, long packetsLost, long onTime,
-                     long early, long late, Distribution frameSpreadMs, double interDepartureJitterMs,
+                     Distribution firstCopyLatenessMs, Distribution frameSpreadMs, double interDepartureJitterMs,
                      double worstIntervalErrorMs) {
 
     double onTimeShare() {
@@ -29,8 +30,7 @@ record FanoutQuality(long frames, long packetsExpected, long packetsReceived, lo
         m.put("packetsLost", packetsLost);
         m.put("lossShare", lossShare());
         m.put("onTimeShare", onTimeShare());
-        m.put("packetsEarly", early);
-        m.put("packetsLate", late);
+        m.put("firstCopyLatenessMs", firstCopyLatenessMs.summary());
         m.put("frameSpreadMs", frameSpreadMs.summary());
         m.put("interDepartureJitterMs", interDepartureJitterMs);
         m.put("worstIntervalErrorMs", worstIntervalErrorMs);

@@ -103,6 +103,8 @@ public final class StreamBench implements Callable<Integer> {
         m.put("windowSeconds", seconds);
         m.put("warmUpSeconds", warmUpSeconds);
         m.put("onTimeToleranceMs", FanoutJudge.ON_TIME_TOLERANCE_NANOS / 1e6);
+        m.put("schedule", "frame with RTP timestamp T due at baseline + (T - T0)/48 ms; baseline = the earliest first"
+                + " copy's offset (the sender's best phase); a copy is on time if it arrives at most 5 ms after due");
         m.put("receivers", "distinct loopback addresses 127.1.0.1.. on one UDP socket; arrival stamped by the kernel");
         m.put("cpu", "utime+stime of the sender process over the window, from /proc/PID/stat");
         m.put("loa20ms", "LivePcmSource fed a 1 kHz tone in real time (Opus encoding included), static listeners");

@@ -22,6 +22,13 @@ final class StreamRun {
     private static final Logger LOG = LoggerFactory.getLogger(StreamRun.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /**
+     * The sender keeps streaming this long after the window, so the copies of the window's last frames are all
+     * sent before it stops (a wide fan-out on a busy machine spreads one frame over hundreds of milliseconds).
+     */
+    private static final Duration TAIL = Duration.ofSeconds(2);
+    /** Writing out a 10,000-receiver window on a busy machine can take a while; cut short, the record is lost. */
+    private static final Duration RECORDER_GRACE = Duration.ofSeconds(120);
 
     private final Path receiverBinary;
     private final Path workDir;
@@ -42,6 +49,7 @@ final class StreamRun {
         Sample start;
         Sample end;
         long senderRss;
+        UdpCounters udpBefore = UdpCounters.read();
         try (ChildProcess recorder = ChildProcess.startTalking("receiver",
                 List.of(receiverBinary.toString(), "0", arrivals.toString()), dir.resolve("receiver.log"))) {
             int port = JSON.readTree(recorder.nextJsonLine()).get("port").asInt();
@@ -54,21 +62,27 @@ final class StreamRun {
                 start = Sample.take(sender);
                 Thread.sleep(window.toMillis());
                 end = Sample.take(sender);
-                recorder.requireAlive();
                 senderRss = sender.rssBytes();
+                Thread.sleep(TAIL.toMillis());
+                recorder.requireAlive();
                 sender.tell("stop");
                 sender.stop(STOP_GRACE);
             }
-            recorder.stop(STOP_GRACE); // SIGTERM: it reads what is still queued, then writes the file out
+            recorder.stop(RECORDER_GRACE); // SIGTERM: it reads what is still queued, then writes the file out
+            if (recorder.exitValue() != 0) {
+                throw new IOException("the receiver did not finish its record (exit " + recorder.exitValue()
+                        + "); see " + recorder.log());
+            }
         }
-        FanoutJudge judge = new FanoutJudge(receivers, side.frameMillis(), start.epochNanos, end.epochNanos);
-        ArrivalLog.replay(arrivals, judge);
+        UdpCounters drops = UdpCounters.read().since(udpBefore);
+        FanoutQuality quality = FanoutJudge.judge(judge -> ArrivalLog.replay(arrivals, judge), receivers,
+                side.frameMillis(), start.epochNanos, end.epochNanos);
         Files.delete(arrivals); // a 10,000-receiver window is over 100 MB
-        return measures(receivers, start, end, senderRss, judge.result());
+        return measures(receivers, start, end, senderRss, quality, drops);
     }
 
     private static Map<String, Object> measures(int receivers, Sample start, Sample end, long senderRss,
-                                                FanoutQuality quality) {
+                                                FanoutQuality quality, UdpCounters drops) {
         double seconds = (end.epochNanos - start.epochNanos) / 1e9;
         double cpuSeconds = end.cpuSeconds - start.cpuSeconds;
         long sent = end.packetsSent - start.packetsSent;
@@ -79,9 +93,8 @@ final class StreamRun {
         m.put("cpuSecondsPer1000Packets", cpuSeconds / sent * 1000);
         m.put("cpuMsPerReceiverSecond", cpuSeconds * 1000 / (receivers * seconds));
         m.putAll(quality.toMap());
-        UdpCounters drops = end.udp.since(start.udp);
-        m.put("kernelReceiveBufferDrops", drops.receiveBufferErrors());
-        m.put("kernelSendBufferDrops", drops.sendBufferErrors());
+        m.put("kernelReceiveBufferDropsDuringRun", drops.receiveBufferErrors());
+        m.put("kernelSendBufferDropsDuringRun", drops.sendBufferErrors());
         m.put("senderRssMb", senderRss / 1_048_576);
         m.put("loadAverage1mAtStart", start.loadAverage);
         m.put("loadAverage1mAtEnd", end.loadAverage);
@@ -89,16 +102,16 @@ final class StreamRun {
     }
 
     /**
-     * The sender at one instant: its datagrams sent, its CPU time, the wall clock, the kernel's UDP drops, and
-     * the machine's load (other work on the same cores shows in lateness and jitter).
+     * The sender at one instant: its datagrams sent, its CPU time, the wall clock, and the machine's load (other
+     * work on the same cores shows in lateness and jitter).
      */
-    private record Sample(long packetsSent, double cpuSeconds, long epochNanos, UdpCounters udp, double loadAverage) {
+    private record Sample(long packetsSent, double cpuSeconds, long epochNanos, double loadAverage) {
         static Sample take(ChildProcess sender) throws IOException {
             sender.tell("sample");
             long packets = JSON.readTree(sender.nextJsonLine()).get("packetsSent").asLong();
             double cpu = ProcessCpu.seconds(sender.pid());
             Instant now = Instant.now();
-            return new Sample(packets, cpu, now.getEpochSecond() * 1_000_000_000L + now.getNano(), UdpCounters.read(),
+            return new Sample(packets, cpu, now.getEpochSecond() * 1_000_000_000L + now.getNano(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }

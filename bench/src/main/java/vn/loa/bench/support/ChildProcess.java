@@ -94,6 +94,11 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Exit status of a child that has ended. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     public void requireAlive() throws IOException {
         if (!process.isAlive()) {
             throw new IOException(name + " exited with " + process.exitValue() + "; see " + log);

@@ -29,9 +29,10 @@ class ArrivalLogTest {
     void everyRecordReachesTheJudgeWithUnsignedTimestampAndSequence(@TempDir Path dir) throws IOException {
         int count = 70_000; // more than one read's worth
         Path file = Files.write(dir.resolve("arrivals.bin"), records(count));
-        FanoutJudge judge = new FanoutJudge(1, 20, START, Long.MAX_VALUE);
-        assertThat(ArrivalLog.replay(file, judge)).isEqualTo(count);
-        FanoutQuality q = judge.result();
+        long[] replayed = new long[1];
+        FanoutQuality q = FanoutJudge.judge(judge -> replayed[0] = ArrivalLog.replay(file, judge), 1, 20, START,
+                Long.MAX_VALUE);
+        assertThat(replayed[0]).isEqualTo(count);
         assertThat(q.frames()).isEqualTo(count);
         assertThat(q.packetsLost()).isZero();
         assertThat(q.onTimeShare()).isEqualTo(1.0);
@@ -41,7 +42,7 @@ class ArrivalLogTest {
     void aFileEndingInsideARecordIsRefused(@TempDir Path dir) throws IOException {
         byte[] bytes = records(3);
         Path file = Files.write(dir.resolve("arrivals.bin"), Arrays.copyOf(bytes, bytes.length - 5));
-        assertThatThrownBy(() -> ArrivalLog.replay(file, new FanoutJudge(1, 20, START, Long.MAX_VALUE)))
+        assertThatThrownBy(() -> FanoutJudge.judge(judge -> ArrivalLog.replay(file, judge), 1, 20, START, 0))
                 .isInstanceOf(IOException.class).hasMessageContaining("ends inside a record");
     }
 }
