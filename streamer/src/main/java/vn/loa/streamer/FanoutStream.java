@@ -37,10 +37,10 @@ import vn.loa.streamer.source.SourceHealth;
  * builds each RTP packet once and fans it out to every receiver. Every field but the volatile ones is touched only
  * on the event loop; the public methods hop onto it.
  *
- * <p>Frame n always carries RTP timestamp {@code first + n * samplesPerFrame} and is due at {@code start + n *
- * frame}. A frame the source has no packet for is not sent (the next one carries the marker bit); frames a late tick
- * skips are polled and discarded, so the source stays in step with the clock and a live source's latency does not
- * grow.
+ * <p>Frame slot n carries RTP timestamp {@code first + n * samplesPerFrame} and is due at {@code start + n * frame}.
+ * A slot the source has no packet for sends nothing (the next packet carries the marker bit). Slots a late tick skips
+ * are not polled: no audio is lost, it plays that much later (receivers conceal the gap), and a source that must stay
+ * close to real time (live) keeps its own queue short.
  */
 final class FanoutStream implements RtpStream {
     /** Payload bytes that still fit one 1,500-byte Ethernet frame with IPv4, UDP and RTP headers. */
@@ -129,9 +129,6 @@ final class FanoutStream implements RtpStream {
     }
 
     private void skip(long frames) {
-        for (long i = 0; i < frames; i++) {
-            source.poll();
-        }
         nextFrame += frames;
         markNext = true;
         context.counters().countFramesSkipped(frames);

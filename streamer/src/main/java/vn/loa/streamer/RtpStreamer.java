@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,8 +56,12 @@ public final class RtpStreamer implements AutoCloseable {
 
     /** Binds the RTP port (epoll where available, NIO otherwise) and starts serving it. */
     public static RtpStreamer start(StreamerSettings settings, StreamEvents events) throws InterruptedException {
+        return start(settings, events, UdpTransport.best());
+    }
+
+    static RtpStreamer start(StreamerSettings settings, StreamEvents events, UdpTransport transport)
+            throws InterruptedException {
         Objects.requireNonNull(events, "events");
-        UdpTransport transport = UdpTransport.best();
         EventLoopGroup group = transport.newEventLoop();
         JoinTokens joinTokens = new JoinTokens(settings.joinKey());
         StreamerCounters counters = new StreamerCounters();
@@ -89,7 +94,7 @@ public final class RtpStreamer implements AutoCloseable {
 
     /** "epoll" or "nio". */
     public String transport() {
-        return transport.name().toLowerCase(java.util.Locale.ROOT);
+        return transport.name().toLowerCase(Locale.ROOT);
     }
 
     /** Issues the tokens play commands carry; the streamer verifies joins with the same key. */

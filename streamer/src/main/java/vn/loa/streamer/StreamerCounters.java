@@ -75,7 +75,7 @@ public final class StreamerCounters {
         return senderReportsSent.sum();
     }
 
-    /** Frames dropped by pacing after a late tick instead of being sent in a burst. */
+    /** Frame slots a late tick left empty rather than burst out (RTP time moves on, the audio follows later). */
     public long framesSkipped() {
         return framesSkipped.sum();
     }

@@ -56,6 +56,11 @@ final class LiveOpusPipeline implements AutoCloseable {
         return health.health();
     }
 
+    /** Reports ENDED at once, while the feeding thread may still be winding down. */
+    void markEnded() {
+        health.end();
+    }
+
     /** Frees the encoder and marks the source ENDED; the caller makes sure no feeding is under way. */
     @Override
     public void close() {
