@@ -34,6 +34,10 @@ public final class StreamBench implements Callable<Integer> {
     @Option(names = "--warm-up-seconds", defaultValue = "3", description = "streaming before the window opens")
     int warmUpSeconds;
 
+    @Option(names = "--latency-clicks", defaultValue = "10",
+            description = "clicks for the live latency measure (one a second; 0 skips it)")
+    int latencyClicks;
+
     @Option(names = "--receiver-binary", defaultValue = "bench/target/rtp_arrivals")
     Path receiverBinary;
 
@@ -50,11 +54,11 @@ public final class StreamBench implements Callable<Integer> {
     Path outDir;
 
     /** A run that fails is recorded as such; the other runs still go ahead. */
-    private static Map<String, Object> attempt(StreamRun run, SenderSide side, int receivers) {
+    private static Map<String, Object> attempt(String what, Callable<Map<String, Object>> run) {
         try {
-            return run.run(side, receivers);
+            return run.call();
         } catch (Exception e) {
-            LOG.error("{} with {} receivers failed: {}", side.label(), receivers, e.toString());
+            LOG.error("{} failed: {}", what, e.toString());
             return Map.of("error", String.valueOf(e));
         }
     }
@@ -74,12 +78,19 @@ public final class StreamBench implements Callable<Integer> {
             row.put("receivers", receivers);
             for (SenderSide side : sides) {
                 LOG.info("== {} receivers: {}", receivers, side.label());
-                row.put(side.key(), attempt(run, side, receivers));
+                row.put(side.key(), attempt(side.label() + " with " + receivers + " receivers",
+                        () -> run.run(side, receivers)));
                 LOG.info("{} receivers, {}: {}", receivers, side.label(), row.get(side.key()));
             }
             row.put("ratios", StreamVerdict.ratios(row));
             LOG.info("{} receivers: ratios {}", receivers, row.get("ratios"));
             rows.add(row);
+        }
+        Map<String, Object> liveLatency = null;
+        if (latencyClicks > 0) {
+            LOG.info("== live latency: {} clicks to one simulated speaker", latencyClicks);
+            liveLatency = attempt("live latency", new LiveLatencyRun(workDir, latencyClicks)::run);
+            LOG.info("live latency: {}", liveLatency);
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("benchmark", "stream");
@@ -88,7 +99,8 @@ public final class StreamBench implements Callable<Integer> {
                 "java", System.getProperty("java.version")));
         report.put("method", method());
         report.put("sizes", rows);
-        report.put("targets", StreamVerdict.targets(rows));
+        report.put("liveLatency", liveLatency);
+        report.put("targets", StreamVerdict.targets(rows, liveLatency));
         Files.createDirectories(outDir);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(outDir.resolve("stream.json").toFile(), report);
@@ -109,6 +121,8 @@ public final class StreamBench implements Callable<Integer> {
         m.put("cpu", "utime+stime of the sender process over the window, from /proc/PID/stat");
         m.put("loa20ms", "LivePcmSource fed a 1 kHz tone in real time (Opus encoding included), static listeners");
         m.put("loa60ms", "MediaFrameSource looping a 1 kHz tone pre-encoded once at 60 ms, static listeners");
+        m.put("liveLatency", "clicks pushed into a LivePcmSource in real time, streamed to one device-sim speaker"
+                + " (SR-timed playout, Concentus decode, WAV); latency = decoded onset played - click pushed");
         m.put("gstreamer20ms", "audiotestsrc is-live ! opusenc frame-size=20 (32 kbit/s, in-band FEC 10 %, as Loa live)"
                 + " ! rtpopuspay ! multiudpsink, clients added one by one through GObject introspection");
         return m;

@@ -49,7 +49,7 @@ final class StreamVerdict {
     }
 
     /** Each target passes only if every size measured it and met it; a size that failed to run fails it. */
-    static Map<String, Object> targets(List<Map<String, Object>> rows) {
+    static Map<String, Object> targets(List<Map<String, Object>> rows, Map<String, Object> liveLatency) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("cpuPerPacket20msWithin1.2xOfGStreamer",
                 ratioTarget(rows, "cpuPerPacketLoa20VsGStreamer20", TARGET_CPU_PER_PACKET_RATIO));
@@ -60,6 +60,7 @@ final class StreamVerdict {
             onTime.put(side, onTimeTarget(rows, side));
         }
         t.put("tenThousandReceivers99.9PercentOnTime", onTime);
+        t.put("liveLatencyUnder200ms", latencyTarget(liveLatency));
         return t;
     }
 
@@ -79,6 +80,24 @@ final class StreamVerdict {
         m.put("limit", limit);
         m.put("worstRatio", worst);
         m.put("pass", every && worst <= limit);
+        return m;
+    }
+
+    /** Every click heard, the slowest under the limit. */
+    private static Map<String, Object> latencyTarget(Map<String, Object> liveLatency) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("limitMs", LiveLatencyRun.TARGET_MILLIS);
+        boolean measured = liveLatency != null && liveLatency.get("latencyMs") instanceof Map<?, ?>;
+        m.put("measured", measured);
+        if (!measured) {
+            m.put("pass", false);
+            return m;
+        }
+        double worst = ((Number) ((Map<?, ?>) liveLatency.get("latencyMs")).get("maxMs")).doubleValue();
+        boolean allHeard = liveLatency.get("clicksHeard").equals(liveLatency.get("clicksPushed"));
+        m.put("worstMs", worst);
+        m.put("allClicksHeard", allHeard);
+        m.put("pass", allHeard && worst < LiveLatencyRun.TARGET_MILLIS);
         return m;
     }
 

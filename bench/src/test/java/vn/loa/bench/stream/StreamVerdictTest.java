@@ -40,7 +40,7 @@ class StreamVerdictTest {
         List<Map<String, Object>> rows = List.of(
                 row(1_000, side(0.05, 2.0, 1), side(0.1, 1.0, 1), side(0.05, 2.0, 1)),
                 row(10_000, side(0.07, 2.0, 0.9995), side(0.1, 1.2, 0.998), side(0.05, 2.0, 1)));
-        Map<?, ?> targets = StreamVerdict.targets(rows);
+        Map<?, ?> targets = StreamVerdict.targets(rows, null);
         Map<?, ?> perPacket = (Map<?, ?>) targets.get("cpuPerPacket20msWithin1.2xOfGStreamer");
         assertThat(perPacket.get("pass")).isEqualTo(false);
         assertThat((double) perPacket.get("worstRatio")).isEqualTo(1.4, within(1e-9));
@@ -57,7 +57,7 @@ class StreamVerdictTest {
         List<Map<String, Object>> rows = List.of(
                 row(1_000, side(0.05, 2.0, 1), side(0.02, 0.5, 1), side(0.05, 2.0, 1)),
                 row(10_000, Map.of("error", "sender died"), Map.of("error", "sender died"), side(0.05, 2.0, 1)));
-        Map<?, ?> targets = StreamVerdict.targets(rows);
+        Map<?, ?> targets = StreamVerdict.targets(rows, null);
         assertThat(((Map<?, ?>) targets.get("cpuPerPacket20msWithin1.2xOfGStreamer")).get("pass")).isEqualTo(false);
         assertThat(((Map<?, ?>) targets.get("cpuPerReceiverSecond60msAtMostHalfOfGStreamer20ms")).get("pass"))
                 .isEqualTo(false);
@@ -71,9 +71,26 @@ class StreamVerdictTest {
         List<Map<String, Object>> rows = List.of(
                 row(500, side(0.05, 2.0, 1), side(0.02, 0.9, 1), side(0.05, 2.0, 1)),
                 row(10_000, side(0.06, 2.0, 0.9999), side(0.02, 1.0, 0.9999), side(0.05, 2.0, 1)));
-        Map<?, ?> targets = StreamVerdict.targets(rows);
+        Map<?, ?> targets = StreamVerdict.targets(rows, null);
         assertThat(((Map<?, ?>) targets.get("cpuPerPacket20msWithin1.2xOfGStreamer")).get("pass")).isEqualTo(true);
         assertThat(((Map<?, ?>) targets.get("cpuPerReceiverSecond60msAtMostHalfOfGStreamer20ms")).get("pass"))
                 .isEqualTo(true);
+    }
+
+    @Test
+    void liveLatencyPassesOnlyIfEveryClickWasHeardAndTheSlowestUnder200Ms() {
+        Map<String, Object> fast = Map.of("clicksPushed", 10, "clicksHeard", 10, "latencyMs", Map.of("maxMs", 185.0));
+        Map<String, Object> slow = Map.of("clicksPushed", 10, "clicksHeard", 10, "latencyMs", Map.of("maxMs", 200.0));
+        Map<String, Object> deaf = Map.of("clicksPushed", 10, "clicksHeard", 9, "latencyMs", Map.of("maxMs", 150.0));
+        assertThat(latencyPass(fast)).isEqualTo(true);
+        assertThat(latencyPass(slow)).isEqualTo(false);
+        assertThat(latencyPass(deaf)).isEqualTo(false);
+        assertThat(latencyPass(Map.of("error", "speaker never started"))).isEqualTo(false);
+        assertThat(((Map<?, ?>) StreamVerdict.targets(List.of(), null).get("liveLatencyUnder200ms")).get("measured"))
+                .isEqualTo(false);
+    }
+
+    private static Object latencyPass(Map<String, Object> liveLatency) {
+        return ((Map<?, ?>) StreamVerdict.targets(List.of(), liveLatency).get("liveLatencyUnder200ms")).get("pass");
     }
 }
