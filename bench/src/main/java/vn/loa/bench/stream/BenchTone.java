@@ -2,9 +2,6 @@ package vn.loa.bench.stream;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import vn.loa.streamer.opus.OpusEncoder;
 import vn.loa.streamer.opus.OpusSettings;
 import vn.loa.streamer.source.FrameSource;
@@ -23,9 +20,9 @@ final class BenchTone implements AutoCloseable {
     static final int MEDIA_SECONDS = 10;
 
     private final FrameSource source;
-    private final ScheduledExecutorService feeder;
+    private final RealTimeFeeder feeder;
 
-    private BenchTone(FrameSource source, ScheduledExecutorService feeder) {
+    private BenchTone(FrameSource source, RealTimeFeeder feeder) {
         this.source = source;
         this.feeder = feeder;
     }
@@ -44,15 +41,10 @@ final class BenchTone implements AutoCloseable {
         int samplesPerPush = TonePcm.SAMPLE_RATE / 1000 * LIVE_PUSH_MILLIS;
         byte[] headroom = TonePcm.littleEndian(tone.next(TonePcm.SAMPLE_RATE / 1000 * LIVE_HEADROOM_MILLIS));
         live.push(headroom, 0, headroom.length);
-        ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bench-tone-feeder");
-            t.setDaemon(true);
-            return t;
-        });
-        feeder.scheduleAtFixedRate(() -> {
+        RealTimeFeeder feeder = new RealTimeFeeder("bench-tone-feeder", LIVE_PUSH_MILLIS, () -> {
             byte[] chunk = TonePcm.littleEndian(tone.next(samplesPerPush));
             live.push(chunk, 0, chunk.length);
-        }, LIVE_PUSH_MILLIS, LIVE_PUSH_MILLIS, TimeUnit.MILLISECONDS);
+        });
         return new BenchTone(live, feeder);
     }
 
@@ -75,7 +67,7 @@ final class BenchTone implements AutoCloseable {
     @Override
     public void close() {
         if (feeder != null) {
-            feeder.shutdownNow();
+            feeder.close();
         }
         source.close();
     }

@@ -2,9 +2,6 @@ package vn.loa.bench.stream;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import vn.loa.sim.audio.EpochClock;
 import vn.loa.streamer.source.LivePcmSource;
 
@@ -19,7 +16,7 @@ final class ClickFeeder implements AutoCloseable {
     static final int CLICK_MILLIS = 5;
 
     private final LivePcmSource source;
-    private final ScheduledExecutorService pusher;
+    private final RealTimeFeeder pusher;
     private final List<Long> clickPushes = new ArrayList<>();
     private final List<Long> queuedAtClicks = new ArrayList<>();
     private final byte[] silence = new byte[2 * samples(CHUNK_MILLIS)];
@@ -32,12 +29,7 @@ final class ClickFeeder implements AutoCloseable {
         short[] chunk = new short[samples(CHUNK_MILLIS)];
         System.arraycopy(new TonePcm().next(samples(CLICK_MILLIS)), 0, chunk, 0, samples(CLICK_MILLIS));
         this.click = TonePcm.littleEndian(chunk);
-        this.pusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bench-click-feeder");
-            t.setDaemon(true);
-            return t;
-        });
-        pusher.scheduleAtFixedRate(this::pushChunk, 0, CHUNK_MILLIS, TimeUnit.MILLISECONDS);
+        this.pusher = new RealTimeFeeder("bench-click-feeder", CHUNK_MILLIS, this::pushChunk);
     }
 
     private static int samples(int millis) {
@@ -74,6 +66,6 @@ final class ClickFeeder implements AutoCloseable {
 
     @Override
     public void close() {
-        pusher.shutdownNow();
+        pusher.close();
     }
 }
