@@ -118,7 +118,8 @@ public final class StreamBench implements Callable<Integer> {
         m.put("schedule", "frame with RTP timestamp T due at baseline + (T - T0)/48 ms; baseline = the earliest first"
                 + " copy's offset (the sender's best phase); a copy is on time if it arrives at most 5 ms after due");
         m.put("receivers", "distinct loopback addresses 127.1.0.1.. on one UDP socket; arrival stamped by the kernel");
-        m.put("cpu", "utime+stime of the sender process over the window, from /proc/PID/stat");
+        m.put("cpu", "utime+stime of the sender process over the window, from /proc/PID/stat; per receiver-second"
+                + " of audio sent (packets x frame duration), realTimeShare = audio sent / (receivers x window)");
         m.put("loa20ms", "LivePcmSource fed a 1 kHz tone in real time (Opus encoding included), static listeners");
         m.put("loa60ms", "MediaFrameSource looping a 1 kHz tone pre-encoded once at 60 ms, static listeners");
         m.put("liveLatency", "clicks pushed into a LivePcmSource in real time, streamed to one device-sim speaker"

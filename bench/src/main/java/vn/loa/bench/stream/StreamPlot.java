@@ -13,11 +13,11 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 
-/** Six panels, each Loa 20 ms, Loa 60 ms and GStreamer 20 ms against the receiver count. */
+/** Eight panels, each Loa 20 ms, Loa 60 ms and GStreamer 20 ms against the receiver count. */
 final class StreamPlot {
-    private static final int PANEL_WIDTH = 640;
+    private static final int PANEL_WIDTH = 560;
     private static final int PANEL_HEIGHT = 420;
-    private static final int COLUMNS = 3;
+    private static final int COLUMNS = 4;
     private static final List<String> SIDES =
             List.of(StreamVerdict.LOA_20, StreamVerdict.LOA_60, StreamVerdict.GSTREAMER_20);
     private static final List<String> SIDE_LABELS = List.of("Loa 20 ms", "Loa 60 ms", "GStreamer 20 ms");
@@ -33,13 +33,15 @@ final class StreamPlot {
         List<String> sizes = new ArrayList<>();
         rows.forEach(r -> sizes.add(r.get("receivers").toString()));
         List<CategoryChart> panels = List.of(
-                panel(rows, sizes, "Sender CPU s per 1,000 packets", "s", StreamVerdict.CPU_PER_1000_PACKETS, 1),
-                panel(rows, sizes, "Sender CPU ms per receiver-second of audio", "ms",
-                        StreamVerdict.CPU_PER_RECEIVER_SECOND, 1),
-                panel(rows, sizes, "Packets on time (within 5 ms), %", "%", "onTimeShare", 100),
-                panel(rows, sizes, "Inter-departure jitter (RMS, ms)", "ms", "interDepartureJitterMs", 1),
-                spreadPanel(rows, sizes),
-                panel(rows, sizes, "Packets lost, %", "%", "lossShare", 100));
+                panel(rows, sizes, "Sender CPU s per 1,000 packets", "s", 1, StreamVerdict.CPU_PER_1000_PACKETS),
+                panel(rows, sizes, "Sender CPU ms per receiver-second of audio", "ms", 1,
+                        StreamVerdict.CPU_PER_RECEIVER_SECOND),
+                panel(rows, sizes, "Audio sent in real time, %", "%", 100, "realTimeShare"),
+                panel(rows, sizes, "Packets on time (within 5 ms), %", "%", 100, "onTimeShare"),
+                panel(rows, sizes, "First copy of a frame: lateness p99 (ms)", "ms", 1, "firstCopyLatenessMs", "p99Ms"),
+                panel(rows, sizes, "First-to-last copy of a frame, p99 (ms)", "ms", 1, "frameSpreadMs", "p99Ms"),
+                panel(rows, sizes, "Inter-departure jitter (RMS, ms)", "ms", 1, "interDepartureJitterMs"),
+                panel(rows, sizes, "Packets lost, %", "%", 100, "lossShare"));
 
         int rowsOfPanels = (panels.size() + COLUMNS - 1) / COLUMNS;
         BufferedImage image = new BufferedImage(COLUMNS * PANEL_WIDTH, rowsOfPanels * PANEL_HEIGHT,
@@ -56,14 +58,17 @@ final class StreamPlot {
     }
 
     private static CategoryChart panel(List<Map<String, Object>> rows, List<String> sizes, String title, String unit,
-                                       String field, double scale) {
-        return chart(rows, sizes, title, unit, side -> row -> scale * StreamVerdict.value(row, side, field));
+                                       double scale, String... path) {
+        return chart(rows, sizes, title, unit, side -> row -> scale * number(row.get(side), path));
     }
 
-    private static CategoryChart spreadPanel(List<Map<String, Object>> rows, List<String> sizes) {
-        return chart(rows, sizes, "First-to-last copy of a frame, p99 (ms)", "ms",
-                side -> row -> ((Number) ((Map<?, ?>) ((Map<?, ?>) row.get(side)).get("frameSpreadMs")).get("p99Ms"))
-                        .doubleValue());
+    /** The number at a path of keys inside nested result maps. */
+    private static double number(Object result, String... path) {
+        Object at = result;
+        for (String key : path) {
+            at = ((Map<?, ?>) at).get(key);
+        }
+        return ((Number) at).doubleValue();
     }
 
     private static CategoryChart chart(List<Map<String, Object>> rows, List<String> sizes, String title, String unit,

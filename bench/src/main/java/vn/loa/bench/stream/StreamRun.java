@@ -78,20 +78,26 @@ final class StreamRun {
         FanoutQuality quality = FanoutJudge.judge(judge -> ArrivalLog.replay(arrivals, judge), receivers,
                 side.frameMillis(), start.epochNanos, end.epochNanos);
         Files.delete(arrivals); // a 10,000-receiver window is over 100 MB
-        return measures(receivers, start, end, senderRss, quality, drops);
+        return measures(receivers, side.frameMillis(), start, end, senderRss, quality, drops);
     }
 
-    private static Map<String, Object> measures(int receivers, Sample start, Sample end, long senderRss,
-                                                FanoutQuality quality, UdpCounters drops) {
+    /**
+     * CPU per receiver-second counts the audio actually sent (a packet is one frame's worth for one receiver): a
+     * sender that could not keep real time is charged for what it did, not for the wall-clock window.
+     */
+    private static Map<String, Object> measures(int receivers, int frameMillis, Sample start, Sample end,
+                                                long senderRss, FanoutQuality quality, UdpCounters drops) {
         double seconds = (end.epochNanos - start.epochNanos) / 1e9;
         double cpuSeconds = end.cpuSeconds - start.cpuSeconds;
         long sent = end.packetsSent - start.packetsSent;
+        double receiverSecondsSent = sent * frameMillis / 1000.0;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("windowSeconds", seconds);
         m.put("cpuSeconds", cpuSeconds);
         m.put("packetsSent", sent);
+        m.put("realTimeShare", receiverSecondsSent / (receivers * seconds));
         m.put("cpuSecondsPer1000Packets", cpuSeconds / sent * 1000);
-        m.put("cpuMsPerReceiverSecond", cpuSeconds * 1000 / (receivers * seconds));
+        m.put("cpuMsPerReceiverSecond", cpuSeconds * 1000 / receiverSecondsSent);
         m.putAll(quality.toMap());
         m.put("kernelReceiveBufferDropsDuringRun", drops.receiveBufferErrors());
         m.put("kernelSendBufferDropsDuringRun", drops.sendBufferErrors());
