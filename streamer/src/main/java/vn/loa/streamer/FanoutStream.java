@@ -68,6 +68,7 @@ final class FanoutStream implements RtpStream {
     private long nextFrame;
     private int nextSequence;
     private boolean markNext = true;
+    private boolean warnedOversized;
     private long octetsSent;
     private volatile long packetsSent;
     private volatile SourceHealth health;
@@ -137,11 +138,11 @@ final class FanoutStream implements RtpStream {
 
     private void sendFrame(byte[] payload) {
         long frame = nextFrame++;
-        if (payload == null || payload.length == 0 || payload.length > MAX_PAYLOAD_BYTES) {
-            if (payload != null && payload.length > MAX_PAYLOAD_BYTES) {
-                log.warn("Stream {}: dropped a {}-byte frame, more than {} bytes", id, payload.length,
-                        MAX_PAYLOAD_BYTES);
-            }
+        if (payload != null && payload.length > MAX_PAYLOAD_BYTES) {
+            dropOversized(payload.length);
+            payload = null;
+        }
+        if (payload == null || payload.length == 0) {
             markNext = true;
             return;
         }
@@ -153,10 +154,17 @@ final class FanoutStream implements RtpStream {
         if (receivers.size() == 0) {
             return;
         }
-        ByteBuf packet = channel.alloc().directBuffer(RtpHeader.SIZE + payload.length);
-        header.writeTo(packet.nioBuffer(0, RtpHeader.SIZE));
-        packet.writerIndex(RtpHeader.SIZE).writeBytes(payload);
+        ByteBuf packet = Packets.rtp(channel.alloc(), header, payload);
         context.counters().countPacketsSent(Fanout.send(channel, packet, receivers.all()));
+    }
+
+    private void dropOversized(int length) {
+        context.counters().countOversizedFrame();
+        if (!warnedOversized) {
+            warnedOversized = true;
+            log.warn("Stream {}: source {} yields frames of {} bytes, more than {}; they are dropped", id,
+                    source.describe(), length, MAX_PAYLOAD_BYTES);
+        }
     }
 
     private void followHealth(SourceHealth now) {
@@ -167,17 +175,16 @@ final class FanoutStream implements RtpStream {
     }
 
     private void reportToAll() {
-        sendReport(receivers.all());
+        if (receivers.size() > 0) {
+            sendReport(receivers.all());
+        }
     }
 
     private void sendReport(Iterable<Receiver> targets) {
         long nanos = System.nanoTime();
         long ntp = NtpTime.fromEpochNanos(epochNanos(Instant.now()));
         SenderReport report = new SenderReport(ssrc, ntp, rtpTimestampAt(nanos), packetsSent, octetsSent);
-        ByteBuf packet = channel.alloc().directBuffer(report.size());
-        report.writeTo(packet.nioBuffer(0, report.size()));
-        packet.writerIndex(report.size());
-        context.counters().countSenderReportsSent(Fanout.send(channel, packet, targets));
+        context.counters().countSenderReportsSent(Fanout.send(channel, Packets.rtcp(channel.alloc(), report), targets));
     }
 
     private void sweep() {
@@ -201,7 +208,7 @@ final class FanoutStream implements RtpStream {
             case REPLAYED -> context.counters().countJoinRejected(JoinRejection.REPLAYED);
             case FULL -> {
                 context.counters().countReceiverRefused();
-                log.warn("Stream {}: refused device {}, the stream has its {} receivers", id, claims.deviceId(),
+                log.debug("Stream {}: refused device {}, the stream has its {} receivers", id, claims.deviceId(),
                         context.settings().maxReceiversPerStream());
             }
             default -> accepted(latch, from);
@@ -355,12 +362,12 @@ final class FanoutStream implements RtpStream {
 
     @Override
     public boolean removeListener(InetSocketAddress target) {
-        return onLoop(() -> receivers.removeListener(target));
+        return !closed && onLoop(() -> receivers.removeListener(target));
     }
 
     @Override
     public boolean removeReceiver(String deviceId) {
-        return onLoop(() -> {
+        return !closed && onLoop(() -> {
             Receiver removed = receivers.removeDevice(deviceId);
             if (removed != null) {
                 context.events().receiverDropped(id, deviceId, StreamEvents.DROPPED_REMOVED);
@@ -371,6 +378,9 @@ final class FanoutStream implements RtpStream {
 
     @Override
     public List<ReceiverStats> receivers() {
+        if (closed) {
+            return List.of();
+        }
         return onLoop(() -> {
             long sent = packetsSent;
             List<ReceiverStats> stats = new ArrayList<>(receivers.size());
@@ -384,7 +394,7 @@ final class FanoutStream implements RtpStream {
 
     @Override
     public int receiverCount() {
-        return onLoop(receivers::size);
+        return closed ? 0 : onLoop(receivers::size);
     }
 
     @Override

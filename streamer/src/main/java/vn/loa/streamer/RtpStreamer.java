@@ -1,6 +1,8 @@
 package vn.loa.streamer;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -56,11 +58,11 @@ public final class RtpStreamer implements AutoCloseable {
 
     /** Binds the RTP port (epoll where available, NIO otherwise) and starts serving it. */
     public static RtpStreamer start(StreamerSettings settings, StreamEvents events) throws InterruptedException {
-        return start(settings, events, UdpTransport.best());
+        return start(settings, events, UdpTransport.best(), PooledByteBufAllocator.DEFAULT);
     }
 
-    static RtpStreamer start(StreamerSettings settings, StreamEvents events, UdpTransport transport)
-            throws InterruptedException {
+    static RtpStreamer start(StreamerSettings settings, StreamEvents events, UdpTransport transport,
+                             ByteBufAllocator allocator) throws InterruptedException {
         Objects.requireNonNull(events, "events");
         EventLoopGroup group = transport.newEventLoop();
         JoinTokens joinTokens = new JoinTokens(settings.joinKey());
@@ -70,6 +72,7 @@ public final class RtpStreamer implements AutoCloseable {
             Channel channel = new Bootstrap()
                     .group(group)
                     .channel(transport.channelClass())
+                    .option(ChannelOption.ALLOCATOR, allocator)
                     .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
                     .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES))

@@ -20,6 +20,7 @@ public final class StreamerCounters {
     private final LongAdder packetsSent = new LongAdder();
     private final LongAdder senderReportsSent = new LongAdder();
     private final LongAdder framesSkipped = new LongAdder();
+    private final LongAdder oversizedFrames = new LongAdder();
     private final LongAdder channelErrors = new LongAdder();
 
     StreamerCounters() {
@@ -80,6 +81,11 @@ public final class StreamerCounters {
         return framesSkipped.sum();
     }
 
+    /** Frames a source yielded too large for one datagram (dropped, the slot stays empty). */
+    public long oversizedFrames() {
+        return oversizedFrames.sum();
+    }
+
     /** Reads or writes the socket refused (logged at debug). */
     public long channelErrors() {
         return channelErrors.sum();
@@ -123,6 +129,10 @@ public final class StreamerCounters {
 
     void countFramesSkipped(long count) {
         framesSkipped.add(count);
+    }
+
+    void countOversizedFrame() {
+        oversizedFrames.increment();
     }
 
     void countChannelError() {

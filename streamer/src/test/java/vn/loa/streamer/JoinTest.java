@@ -18,12 +18,14 @@ import vn.loa.protocol.rtp.RtpHeader;
 
 /** Joins over real UDP: who gets latched, who does not, and what arrives once latched. */
 class JoinTest extends StreamerTestBase {
+
     @Test
     void aJoinLatchesTheSenderAndPacketsArriveInOrderWithTheStreamsHeader() throws Exception {
         RtpStreamer streamer = startDefault();
         ScriptedSource source = new ScriptedSource(60);
         RtpStream stream = streamer.open("news", source, new StreamOptions(111, 0x1234_5678L));
-        UdpPeer speaker = joined(peer(), streamer, "news", "dev-1");
+        UdpPeer speaker = peer();
+        speaker.join(token(streamer, "news", "dev-1"), streamer.port());
         events.await("joined news dev-1 " + speaker.address().getPort(), WAIT);
 
         source.addFrames(10);
@@ -44,45 +46,40 @@ class JoinTest extends StreamerTestBase {
 
     @Test
     void receiverStatsCountThePacketsSentToEachReceiver() throws Exception {
-        RtpStreamer streamer = startDefault();
-        ScriptedSource source = new ScriptedSource(60);
-        RtpStream stream = streamer.open("count", source, StreamOptions.DEFAULT);
-        UdpPeer early = joined(peer(), streamer, "count", "dev-1");
-        source.addFrames(3);
+        Broadcast count = broadcast("count", 60);
+        UdpPeer early = count.speaker("dev-1");
+        count.source.addFrames(3);
         early.receiveRtpThrough(2, WAIT);
-        long sentBeforeLateJoin = stream.packetsSent();
-        UdpPeer late = joined(peer(), streamer, "count", "dev-2");
-        source.addFrames(2);
-        assertThat(late.receiveRtpThrough(4, WAIT)).hasSize((int) (stream.packetsSent() - sentBeforeLateJoin));
-        assertThat(stream.receivers()).extracting(ReceiverStats::deviceId, ReceiverStats::packetsSent)
-                .containsExactly(tuple("dev-1", stream.packetsSent()),
-                        tuple("dev-2", stream.packetsSent() - sentBeforeLateJoin));
+        long sentBeforeLateJoin = count.stream.packetsSent();
+        UdpPeer late = count.speaker("dev-2");
+        count.source.addFrames(2);
+        assertThat(late.receiveRtpThrough(4, WAIT)).hasSize((int) (count.stream.packetsSent() - sentBeforeLateJoin));
+        assertThat(count.stream.receivers()).extracting(ReceiverStats::deviceId, ReceiverStats::packetsSent)
+                .containsExactly(tuple("dev-1", count.stream.packetsSent()),
+                        tuple("dev-2", count.stream.packetsSent() - sentBeforeLateJoin));
     }
 
     @Test
     void joinsThatMustNotLatchAreDroppedAndCountedByReason() throws Exception {
-        RtpStreamer streamer = startDefault();
-        ScriptedSource source = new ScriptedSource(60);
-        RtpStream stream = streamer.open("alert", source, StreamOptions.DEFAULT);
+        Broadcast alert = broadcast("alert", 60);
         UdpPeer speaker = peer();
-        String speakerToken = token(streamer, "alert", "dev-1");
-        speaker.join(speakerToken, streamer.port());
-        assertThat(speaker.receiveSenderReport(WAIT)).isNotNull();
+        String speakerToken = alert.token("dev-1");
+        alert.join(speaker, speakerToken);
 
         UdpPeer attacker = peer();
         long now = Instant.now().getEpochSecond();
         JoinTokens otherServer = new JoinTokens(newJoinKey());
-        attacker.join(otherServer.issue("alert", "dev-2", now + 600), streamer.port());
-        attacker.join(tampered(token(streamer, "alert", "dev-2")), streamer.port());
-        attacker.join(streamer.joinTokens().issue("alert", "dev-2", now - 1), streamer.port());
-        attacker.join(speakerToken, streamer.port());
-        attacker.join(token(streamer, "other-stream", "dev-2"), streamer.port());
-        attacker.join("not-a-token", streamer.port());
-        attacker.send(new byte[] {'L', 'O', 'A', 'J', 1}, streamer.port());
+        attacker.join(otherServer.issue("alert", "dev-2", now + 600), alert.port());
+        attacker.join(tampered(alert.token("dev-2")), alert.port());
+        attacker.join(alert.streamer.joinTokens().issue("alert", "dev-2", now - 1), alert.port());
+        attacker.join(speakerToken, alert.port());
+        attacker.join(token(alert.streamer, "other-stream", "dev-2"), alert.port());
+        attacker.join("not-a-token", alert.port());
+        attacker.send(new byte[] {'L', 'O', 'A', 'J', 1}, alert.port());
         attacker.send(ByteBuffer.allocate(8).putInt(0x4C4F414A).put((byte) 9).put((byte) 2).put((byte) 'a')
-                .put((byte) 'b').array(), streamer.port());
+                .put((byte) 'b').array(), alert.port());
 
-        StreamerCounters counters = streamer.counters();
+        StreamerCounters counters = alert.counters();
         Eventually.await(WAIT, () -> counters.joinsRejected() == 8, () -> "8 joins rejected, not "
                 + counters.joinsRejected());
         assertThat(counters.joinsRejected(JoinRejection.FORGED)).isEqualTo(2);
@@ -92,10 +89,10 @@ class JoinTest extends StreamerTestBase {
         assertThat(counters.joinsRejected(JoinRejection.MALFORMED)).isEqualTo(3);
         assertThat(counters.joinsAccepted()).isEqualTo(1);
 
-        source.addFrames(5);
+        alert.source.addFrames(5);
         speaker.receiveRtpThrough(4, WAIT);
         assertThat(attacker.receive(QUIET)).as("nothing is ever sent to a rejected joiner").isNull();
-        assertThat(stream.receivers()).extracting(ReceiverStats::address).containsExactly(speaker.address());
+        assertThat(alert.stream.receivers()).extracting(ReceiverStats::address).containsExactly(speaker.address());
     }
 
     private static String tampered(String token) {
@@ -105,33 +102,26 @@ class JoinTest extends StreamerTestBase {
 
     @Test
     void aRepeatedJoinIsHarmlessAndAFreshTokenFromANewSocketMovesTheDevice() throws Exception {
-        RtpStreamer streamer = startDefault();
-        ScriptedSource source = new ScriptedSource(60);
-        RtpStream stream = streamer.open("music", source, StreamOptions.DEFAULT);
+        Broadcast music = broadcast("music", 60);
         UdpPeer first = peer();
-        String token = token(streamer, "music", "dev-1");
-        first.join(token, streamer.port());
-        first.join(token, streamer.port());
-        Eventually.await(WAIT, () -> streamer.counters().joinsAccepted() == 2, () -> "both joins accepted");
-        assertThat(stream.receiverCount()).isEqualTo(1);
+        String token = music.token("dev-1");
+        first.join(token, music.port());
+        first.join(token, music.port());
+        Eventually.await(WAIT, () -> music.counters().joinsAccepted() == 2, () -> "both joins accepted");
+        assertThat(music.stream.receiverCount()).isEqualTo(1);
 
-        UdpPeer second = joined(peer(), streamer, "music", "dev-1");
+        UdpPeer second = music.speaker("dev-1");
         events.await("joined music dev-1 " + second.address().getPort(), WAIT);
-        assertThat(stream.receivers()).extracting(ReceiverStats::address).containsExactly(second.address());
-        source.addFrames(3);
-        source.endWhenDrained();
-        assertThat(receiveUntilEnded(second, "music")).extracting(UdpPeer.Arrival::payloadText)
-                .isEqualTo(frameNames(3));
+        assertThat(music.stream.receivers()).extracting(ReceiverStats::address).containsExactly(second.address());
+        assertThat(music.playToEnd(3, second)).extracting(UdpPeer.Arrival::payloadText).isEqualTo(frameNames(3));
         assertThat(first.receiveRtp(Duration.ofMillis(1))).as("the old socket no longer receives").isNull();
         assertThat(events.lines()).filteredOn(line -> line.startsWith("joined")).hasSize(2);
     }
 
     @Test
     void garbageNeverBreaksTheChannelAndEveryDatagramIsCountedOnce() throws Exception {
-        RtpStreamer streamer = startDefault();
-        ScriptedSource source = new ScriptedSource(60);
-        streamer.open("fuzz", source, StreamOptions.DEFAULT);
-        UdpPeer speaker = joined(peer(), streamer, "fuzz", "dev-1");
+        Broadcast fuzz = broadcast("fuzz", 60);
+        UdpPeer speaker = fuzz.speaker("dev-1");
         UdpPeer stranger = peer();
         Random random = new Random(7);
         int sent = 0;
@@ -144,15 +134,12 @@ class JoinTest extends StreamerTestBase {
                 case 2 -> garbage = joinLooking(garbage);              // looks like a join
                 default -> { }                                         // anything
             }
-            (i % 2 == 0 ? stranger : speaker).send(garbage, streamer.port());
+            (i % 2 == 0 ? stranger : speaker).send(garbage, fuzz.port());
             sent++;
         }
-        source.addFrames(20);
-        source.endWhenDrained();
-        List<UdpPeer.Arrival> packets = receiveUntilEnded(speaker, "fuzz");
-        assertThat(packets).extracting(UdpPeer.Arrival::payloadText).isEqualTo(frameNames(20));
+        assertThat(fuzz.playToEnd(20, speaker)).extracting(UdpPeer.Arrival::payloadText).isEqualTo(frameNames(20));
 
-        StreamerCounters counters = streamer.counters();
+        StreamerCounters counters = fuzz.counters();
         int expected = sent;
         Eventually.await(WAIT, () -> dropped(counters) == expected,
                 () -> "every garbage datagram counted once: " + dropped(counters) + " of " + expected);
@@ -181,13 +168,12 @@ class JoinTest extends StreamerTestBase {
 
     @Test
     void trafficFromAddressesThatNeverJoinedIsDroppedAndCounted() throws Exception {
-        RtpStreamer streamer = startDefault();
-        streamer.open("quiet", new ScriptedSource(60), StreamOptions.DEFAULT);
+        Broadcast quiet = broadcast("quiet", 60);
         UdpPeer stranger = peer();
-        stranger.send(new byte[] {(byte) 0x81, (byte) 201, 0, 1, 0, 0, 0, 1}, streamer.port());
-        stranger.send(new byte[] {(byte) 0x80, 96, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 42}, streamer.port());
-        stranger.send(new byte[] {1}, streamer.port());
-        StreamerCounters counters = streamer.counters();
+        stranger.send(new byte[] {(byte) 0x81, (byte) 201, 0, 1, 0, 0, 0, 1}, quiet.port());
+        stranger.send(new byte[] {(byte) 0x80, 96, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 42}, quiet.port());
+        stranger.send(new byte[] {1}, quiet.port());
+        StreamerCounters counters = quiet.counters();
         Eventually.await(WAIT, () -> counters.unknownSenderDatagrams() == 2 && counters.malformedDatagrams() == 1,
                 () -> "2 unknown-sender and 1 malformed datagram, not " + counters.unknownSenderDatagrams() + " and "
                         + counters.malformedDatagrams());
@@ -197,36 +183,32 @@ class JoinTest extends StreamerTestBase {
 
     @Test
     void aStreamRefusesReceiversBeyondItsMaximum() throws Exception {
-        RtpStreamer streamer = start(settings(Duration.ofSeconds(30), Duration.ofSeconds(5), 2));
-        RtpStream stream = streamer.open("small", new ScriptedSource(60), StreamOptions.DEFAULT);
-        joined(peer(), streamer, "small", "dev-1");
-        joined(peer(), streamer, "small", "dev-2");
+        Broadcast small = broadcast(start(settings(Duration.ofSeconds(30), Duration.ofSeconds(5), 2)), "small", 60);
+        small.speaker("dev-1");
+        small.speaker("dev-2");
         UdpPeer third = peer();
-        third.join(token(streamer, "small", "dev-3"), streamer.port());
-        Eventually.await(WAIT, () -> streamer.counters().receiversRefused() == 1, () -> "the third join refused");
+        third.join(small.token("dev-3"), small.port());
+        Eventually.await(WAIT, () -> small.counters().receiversRefused() == 1, () -> "the third join refused");
         assertThat(third.receive(QUIET)).isNull();
-        assertThatThrownBy(() -> stream.addListener(peer().address()))
+        assertThatThrownBy(() -> small.stream.addListener(peer().address()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("2 receivers");
-        assertThat(streamer.counters().receiversRefused()).isEqualTo(2);
-        assertThat(stream.receiverCount()).isEqualTo(2);
+        assertThat(small.counters().receiversRefused()).isEqualTo(2);
+        assertThat(small.stream.receiverCount()).isEqualTo(2);
     }
 
     @Test
     void aRemovedDeviceStopsReceivingAndItsTokenNoLongerLatches() throws Exception {
-        RtpStreamer streamer = startDefault();
-        ScriptedSource source = new ScriptedSource(60);
-        RtpStream stream = streamer.open("talk", source, StreamOptions.DEFAULT);
+        Broadcast talk = broadcast("talk", 60);
         UdpPeer speaker = peer();
-        String token = token(streamer, "talk", "dev-1");
-        speaker.join(token, streamer.port());
-        assertThat(speaker.receiveSenderReport(WAIT)).isNotNull();
+        String token = talk.token("dev-1");
+        talk.join(speaker, token);
 
-        assertThat(stream.removeReceiver("dev-1")).isTrue();
-        assertThat(stream.removeReceiver("dev-1")).isFalse();
+        assertThat(talk.stream.removeReceiver("dev-1")).isTrue();
+        assertThat(talk.stream.removeReceiver("dev-1")).isFalse();
         events.await("dropped talk dev-1 removed", WAIT);
-        speaker.join(token, streamer.port());
-        Eventually.await(WAIT, () -> streamer.counters().joinsRejected(JoinRejection.REPLAYED) == 1,
+        speaker.join(token, talk.port());
+        Eventually.await(WAIT, () -> talk.counters().joinsRejected(JoinRejection.REPLAYED) == 1,
                 () -> "the old token replayed");
-        assertThat(stream.receiverCount()).isZero();
+        assertThat(talk.stream.receiverCount()).isZero();
     }
 }

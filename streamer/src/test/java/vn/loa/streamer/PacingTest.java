@@ -24,13 +24,8 @@ class PacingTest extends StreamerTestBase {
     }
 
     private void assertMeanSpacing(int frameMillis) throws Exception {
-        RtpStreamer streamer = startDefault();
-        ScriptedSource source = new ScriptedSource(frameMillis);
-        streamer.open("paced", source, StreamOptions.DEFAULT);
-        UdpPeer speaker = joined(peer(), streamer, "paced", "dev-1");
-        source.addFrames(FRAMES);
-        source.endWhenDrained();
-        List<UdpPeer.Arrival> packets = receiveUntilEnded(speaker, "paced");
+        Broadcast paced = broadcast("paced", frameMillis);
+        List<UdpPeer.Arrival> packets = paced.playToEnd(FRAMES, paced.speaker("dev-1"));
 
         assertThat(packets).extracting(UdpPeer.Arrival::payloadText).isEqualTo(frameNames(FRAMES));
         long slots = FRAMES - 1 + emptySlots(packets, frameMillis);
@@ -41,18 +36,14 @@ class PacingTest extends StreamerTestBase {
 
     @Test
     void aSourceWithNothingReadySendsNothingButTimeMovesOn() throws Exception {
-        RtpStreamer streamer = startDefault();
-        ScriptedSource source = new ScriptedSource(60);
-        streamer.open("relay", source, StreamOptions.DEFAULT);
-        UdpPeer speaker = joined(peer(), streamer, "relay", "dev-1");
-        source.addFrames(3);
-        source.addGaps(5);
-        source.addFrames(3);
-        source.endWhenDrained();
-        List<UdpPeer.Arrival> packets = receiveUntilEnded(speaker, "relay");
+        Broadcast relay = broadcast("relay", 60);
+        UdpPeer speaker = relay.speaker("dev-1");
+        relay.source.addFrames(3);
+        relay.source.addGaps(5);
+        List<UdpPeer.Arrival> packets = relay.playToEnd(3, speaker);
 
         assertThat(packets).extracting(UdpPeer.Arrival::payloadText).isEqualTo(frameNames(6));
-        long skipped = streamer.counters().framesSkipped();
+        long skipped = relay.counters().framesSkipped();
         assertThat(emptySlots(packets, 60)).as("five empty polls, and any slot a late tick skipped")
                 .isBetween(5L, 5L + skipped);
         assertThat(emptySlots(packets.subList(2, 4), 60)).isGreaterThanOrEqualTo(5);
@@ -61,16 +52,27 @@ class PacingTest extends StreamerTestBase {
     }
 
     @Test
+    void aFrameTooLargeForOneDatagramIsDroppedAndCounted() throws Exception {
+        Broadcast big = broadcast("big", 60);
+        UdpPeer speaker = big.speaker("dev-1");
+        big.source.add(new byte[FanoutStream.MAX_PAYLOAD_BYTES]);
+        big.source.add(new byte[FanoutStream.MAX_PAYLOAD_BYTES + 1]);
+        List<UdpPeer.Arrival> packets = big.playToEnd(1, speaker);
+
+        assertThat(packets).extracting(UdpPeer.Arrival::payloadLength).containsExactly(FanoutStream.MAX_PAYLOAD_BYTES,
+                "frame-0".length());
+        assertThat(packets.get(0).data()).hasSize(1_500 - 20 - 8);
+        assertThat(packets.get(1).rtp().marker()).as("the packet after the dropped frame").isTrue();
+        assertThat(big.counters().oversizedFrames()).isEqualTo(1);
+    }
+
+    @Test
     void aStalledTickCatchesUpWithAFewFramesAndSkipsTheRest() throws Exception {
-        RtpStreamer streamer = startDefault();
-        ScriptedSource source = new ScriptedSource(20);
-        streamer.open("stall", source, StreamOptions.DEFAULT);
-        UdpPeer speaker = joined(peer(), streamer, "stall", "dev-1");
-        source.addFrames(10);
-        source.stallNextPoll(Duration.ofMillis(300));
-        source.addFrames(40);
-        source.endWhenDrained();
-        List<UdpPeer.Arrival> packets = receiveUntilEnded(speaker, "stall");
+        Broadcast stall = broadcast("stall", 20);
+        UdpPeer speaker = stall.speaker("dev-1");
+        stall.source.addFrames(10);
+        stall.source.stallNextPoll(Duration.ofMillis(300));
+        List<UdpPeer.Arrival> packets = stall.playToEnd(40, speaker);
 
         assertThat(packets).extracting(UdpPeer.Arrival::payloadText).as("no audio is lost")
                 .isEqualTo(frameNames(50));
@@ -80,7 +82,7 @@ class PacingTest extends StreamerTestBase {
         }
         assertThat(largestJump).as("a 300 ms stall leaves about 15 slots overdue, 3 are caught up")
                 .isGreaterThanOrEqualTo(8);
-        assertThat(emptySlots(packets, 20)).isLessThanOrEqualTo(streamer.counters().framesSkipped());
+        assertThat(emptySlots(packets, 20)).isLessThanOrEqualTo(stall.counters().framesSkipped());
         assertThat(largestBurst(packets, Duration.ofMillis(5))).as("packets within 5 ms")
                 .isLessThanOrEqualTo(FrameClock.MAX_FRAMES_PER_TICK + 2);
     }
@@ -100,49 +102,39 @@ class PacingTest extends StreamerTestBase {
 
     @Test
     void anEndedSourceClosesItsStream() throws Exception {
-        RtpStreamer streamer = startDefault();
-        ScriptedSource source = new ScriptedSource(20);
-        streamer.open("bulletin", source, StreamOptions.DEFAULT);
-        UdpPeer speaker = joined(peer(), streamer, "bulletin", "dev-1");
-        source.addFrames(5);
-        source.endWhenDrained();
-        assertThat(receiveUntilEnded(speaker, "bulletin")).isNotEmpty();
+        Broadcast bulletin = broadcast("bulletin", 20);
+        assertThat(bulletin.playToEnd(5, bulletin.speaker("dev-1"))).hasSize(5);
 
-        events.await("ended bulletin", WAIT);
         assertThat(events.lines()).containsSubsequence("health bulletin ENDED",
                 "dropped bulletin dev-1 stream-closed", "ended bulletin");
-        assertThat(streamer.stream("bulletin")).isEmpty();
-        assertThat(source.isClosed()).isTrue();
+        assertThat(bulletin.streamer.stream("bulletin")).isEmpty();
+        assertThat(bulletin.source.isClosed()).isTrue();
     }
 
     @Test
     void healthChangesAreReported() throws Exception {
-        RtpStreamer streamer = startDefault();
-        ScriptedSource source = new ScriptedSource(20);
-        RtpStream stream = streamer.open("radio", source, StreamOptions.DEFAULT);
-        source.health(SourceHealth.SILENT);
+        Broadcast radio = broadcast("radio", 20);
+        radio.source.health(SourceHealth.SILENT);
         events.await("health radio SILENT", WAIT);
-        assertThat(stream.health()).isEqualTo(SourceHealth.SILENT);
-        source.health(SourceHealth.PLAYING);
+        assertThat(radio.stream.health()).isEqualTo(SourceHealth.SILENT);
+        radio.source.health(SourceHealth.PLAYING);
         events.await("health radio PLAYING", WAIT);
     }
 
     @Test
     void closingAStreamStopsItAndReleasesItsReceivers() throws Exception {
-        RtpStreamer streamer = startDefault();
-        ScriptedSource source = new ScriptedSource(20);
-        RtpStream stream = streamer.open("live", source, StreamOptions.DEFAULT);
-        UdpPeer speaker = joined(peer(), streamer, "live", "dev-1");
-        stream.close();
-        stream.close();
+        Broadcast live = broadcast("live", 20);
+        UdpPeer speaker = live.speaker("dev-1");
+        live.stream.close();
+        live.stream.close();
 
         assertThat(events.lines()).containsSubsequence("dropped live dev-1 stream-closed", "ended live");
         assertThat(events.lines()).filteredOn(line -> line.startsWith("ended")).hasSize(1);
-        assertThat(streamer.streams()).isEmpty();
-        assertThat(source.isClosed()).isTrue();
-        source.addFrames(3);
+        assertThat(live.streamer.streams()).isEmpty();
+        assertThat(live.source.isClosed()).isTrue();
+        live.source.addFrames(3);
         assertThat(speaker.receiveRtp(Duration.ofMillis(200))).isNull();
-        RtpStream again = streamer.open("live", new ScriptedSource(60), StreamOptions.DEFAULT);
+        RtpStream again = live.streamer.open("live", new ScriptedSource(60), StreamOptions.DEFAULT);
         assertThat(again.frameMillis()).as("the id is free again").isEqualTo(60);
     }
 }

@@ -18,17 +18,17 @@ class RtcpTest extends StreamerTestBase {
     private static final Duration SHORT_REPORT_INTERVAL = Duration.ofMillis(200);
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(400);
 
+    private Broadcast withShortTimeout(String streamId) throws InterruptedException {
+        return broadcast(start(settings(SHORT_TIMEOUT, Duration.ofSeconds(5), 100)), streamId, 20);
+    }
+
     @Test
     void senderReportsCountWhatWasSentAndMapRtpTimeToTheWallClock() throws Exception {
-        RtpStreamer streamer = start(settings(Duration.ofSeconds(30), SHORT_REPORT_INTERVAL, 100));
-        ScriptedSource source = new ScriptedSource(20);
-        RtpStream stream = streamer.open("sync", source, StreamOptions.DEFAULT);
+        Broadcast sync = broadcast(start(settings(Duration.ofSeconds(30), SHORT_REPORT_INTERVAL, 100)), "sync", 20);
         UdpPeer speaker = peer();
-        speaker.join(token(streamer, "sync", "dev-1"), streamer.port());
-        UdpPeer.Arrival joinReport = speaker.receiveSenderReport(WAIT);
-        assertThat(joinReport).as("a sender report right after the join").isNotNull();
-        source.addFrames(60);
-        source.endWhenDrained();
+        UdpPeer.Arrival joinReport = sync.join(speaker, sync.token("dev-1"));
+        sync.source.addFrames(60);
+        sync.source.endWhenDrained();
 
         List<UdpPeer.Arrival> rtp = new ArrayList<>();
         List<SenderReport> reports = new ArrayList<>();
@@ -36,7 +36,7 @@ class RtcpTest extends StreamerTestBase {
         for (UdpPeer.Arrival arrival : receiveAllUntilEnded(speaker, "sync")) {
             if (arrival.isRtcp()) {
                 SenderReport report = arrival.senderReport();
-                assertThat(report.ssrc()).isEqualTo(stream.ssrc());
+                assertThat(report.ssrc()).isEqualTo(sync.stream.ssrc());
                 assertThat(report.packetCount()).as("packets sent before this report").isEqualTo(rtp.size());
                 assertThat(report.octetCount()).as("payload octets sent before this report").isEqualTo(octets);
                 reports.add(report);
@@ -45,7 +45,7 @@ class RtcpTest extends StreamerTestBase {
                 octets += arrival.payloadLength();
             }
         }
-        assertThat(rtp).hasSize((int) stream.packetsSent());
+        assertThat(rtp).hasSize(60);
         assertThat(reports).as("a report every 200 ms over 1.2 s").hasSizeGreaterThanOrEqualTo(3);
 
         SenderReport first = joinReport.senderReport();
@@ -62,55 +62,51 @@ class RtcpTest extends StreamerTestBase {
 
     @Test
     void aReceiverReportUpdatesLossJitterAndRoundTrip() throws Exception {
-        RtpStreamer streamer = startDefault();
-        ScriptedSource source = new ScriptedSource(20);
-        RtpStream stream = streamer.open("stats", source, StreamOptions.DEFAULT);
+        Broadcast stats = broadcast("stats", 20);
         UdpPeer speaker = peer();
-        speaker.join(token(streamer, "stats", "dev-1"), streamer.port());
-        UdpPeer.Arrival report = speaker.receiveSenderReport(WAIT);
-        source.addFrames(15);
+        UdpPeer.Arrival report = stats.join(speaker, stats.token("dev-1"));
+        stats.source.addFrames(15);
         List<UdpPeer.Arrival> packets = speaker.receiveRtpThrough(14, WAIT);
 
         long heldNanos = System.nanoTime() - report.nanos();
         long claimedHoldUnits = 6_554;   // 100 ms in 1/65536 s
-        ReportBlock block = new ReportBlock(stream.ssrc(), 64, 7, packets.get(packets.size() - 1).rtp().sequence(), 480,
+        long highestSequence = packets.get(packets.size() - 1).rtp().sequence();
+        ReportBlock block = new ReportBlock(stats.stream.ssrc(), 64, 7, highestSequence, 480,
                 NtpTime.middle32(report.senderReport().ntpTimestamp()), claimedHoldUnits);
-        ReportBlock foreign = new ReportBlock(stream.ssrc() ^ 1, 255, 999, 0, 48_000, 0, 0);
-        speaker.send(new ReceiverReport(0xCAFEL, List.of(foreign, block)), streamer.port());
+        ReportBlock foreign = new ReportBlock(stats.stream.ssrc() ^ 1, 255, 999, 0, 48_000, 0, 0);
+        speaker.send(new ReceiverReport(0xCAFEL, List.of(foreign, block)), stats.port());
 
-        Eventually.await(WAIT, () -> statsOf(stream, speaker.address()).rttMillis() != null,
+        Eventually.await(WAIT, () -> statsOf(stats.stream, speaker.address()).rttMillis() != null,
                 () -> "the receiver report applied");
-        ReceiverStats stats = statsOf(stream, speaker.address());
-        assertThat(stats.lossShare()).isEqualTo(0.25);
-        assertThat(stats.cumulativeLost()).isEqualTo(7);
-        assertThat(stats.jitterMillis()).isEqualTo(10.0);
+        ReceiverStats receiver = statsOf(stats.stream, speaker.address());
+        assertThat(receiver.lossShare()).isEqualTo(0.25);
+        assertThat(receiver.cumulativeLost()).isEqualTo(7);
+        assertThat(receiver.jitterMillis()).isEqualTo(10.0);
         double expectedRtt = heldNanos / 1e6 - 100;
-        assertThat(stats.rttMillis()).as("held %.1f ms, claimed 100 ms", heldNanos / 1e6)
+        assertThat(receiver.rttMillis()).as("held %.1f ms, claimed 100 ms", heldNanos / 1e6)
                 .isBetween(expectedRtt - 5, expectedRtt + 50);
-        assertThat(stats.lastHeard()).isAfter(stats.since());
-        assertThat(stats.packetsSent()).isEqualTo(packets.size()).isEqualTo(stream.packetsSent());
-        assertThat(streamer.counters().rtcpReceived()).isEqualTo(1);
+        assertThat(receiver.lastHeard()).isAfter(receiver.since());
+        assertThat(receiver.packetsSent()).isEqualTo(packets.size()).isEqualTo(stats.stream.packetsSent());
+        assertThat(stats.counters().rtcpReceived()).isEqualTo(1);
     }
 
     @Test
     void aSilentReceiverIsDroppedWhileReportingOnesAndStaticListenersStay() throws Exception {
-        RtpStreamer streamer = start(settings(SHORT_TIMEOUT, Duration.ofSeconds(5), 100));
-        ScriptedSource source = new ScriptedSource(20);
-        RtpStream stream = streamer.open("keep", source, StreamOptions.DEFAULT);
-        UdpPeer quiet = joined(peer(), streamer, "keep", "dev-quiet");
-        UdpPeer chatty = joined(peer(), streamer, "keep", "dev-chatty");
+        Broadcast keep = withShortTimeout("keep");
+        UdpPeer quiet = keep.speaker("dev-quiet");
+        UdpPeer chatty = keep.speaker("dev-chatty");
         UdpPeer monitor = peer();
-        stream.addListener(monitor.address());
-        source.addFrames(500);
+        keep.stream.addListener(monitor.address());
+        keep.source.addFrames(500);
 
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!events.lines().contains("dropped keep dev-quiet timeout") && System.nanoTime() < deadline) {
             chatty.receiveRtp(Duration.ofMillis(100));
-            chatty.send(new ReceiverReport(1, List.of()), streamer.port());
+            chatty.send(new ReceiverReport(1, List.of()), keep.port());
         }
         events.await("dropped keep dev-quiet timeout", Duration.ZERO);
-        assertThat(streamer.counters().receiversTimedOut()).isEqualTo(1);
-        assertThat(stream.receivers()).extracting(ReceiverStats::deviceId).containsExactly("dev-chatty", null);
+        assertThat(keep.counters().receiversTimedOut()).isEqualTo(1);
+        assertThat(keep.stream.receivers()).extracting(ReceiverStats::deviceId).containsExactly("dev-chatty", null);
 
         while (quiet.receive(Duration.ofMillis(100)) != null) {
             // what was sent before the drop
@@ -122,39 +118,35 @@ class RtcpTest extends StreamerTestBase {
 
     @Test
     void aStaticListenerReceivesWithoutJoiningUntilRemoved() throws Exception {
-        RtpStreamer streamer = start(settings(SHORT_TIMEOUT, Duration.ofSeconds(5), 100));
-        ScriptedSource source = new ScriptedSource(20);
-        RtpStream stream = streamer.open("fm", source, StreamOptions.DEFAULT);
+        Broadcast fm = withShortTimeout("fm");
         UdpPeer encoderBox = peer();
-        stream.addListener(encoderBox.address());
-        stream.addListener(encoderBox.address());
+        fm.stream.addListener(encoderBox.address());
+        fm.stream.addListener(encoderBox.address());
         assertThat(encoderBox.receiveSenderReport(WAIT)).as("a sender report to sync at once").isNotNull();
-        source.addFrames(40);
+        fm.source.addFrames(40);
         List<UdpPeer.Arrival> packets = encoderBox.receiveRtpThrough(39, WAIT);
 
-        assertThat(stream.receivers()).singleElement().satisfies(listener -> {
+        assertThat(fm.stream.receivers()).singleElement().satisfies(listener -> {
             assertThat(listener.isStaticListener()).isTrue();
             assertThat(listener.address()).isEqualTo(encoderBox.address());
-            assertThat(listener.packetsSent()).isEqualTo(packets.size()).isEqualTo(stream.packetsSent());
+            assertThat(listener.packetsSent()).isEqualTo(packets.size()).isEqualTo(fm.stream.packetsSent());
             assertThat(listener.lastHeard()).isNull();
         });
-        assertThat(streamer.counters().joinsAccepted()).isZero();
-        assertThat(streamer.counters().receiversTimedOut()).as("0.8 s of audio, 0.4 s timeout").isZero();
-        assertThat(stream.receiverCount()).isEqualTo(1);
+        assertThat(fm.counters().joinsAccepted()).isZero();
+        assertThat(fm.counters().receiversTimedOut()).as("0.8 s of audio, 0.4 s timeout").isZero();
 
-        assertThat(stream.removeListener(encoderBox.address())).isTrue();
-        assertThat(stream.removeListener(encoderBox.address())).isFalse();
-        assertThat(stream.receivers()).isEmpty();
-        long sent = stream.packetsSent();
-        source.addFrames(5);
-        Eventually.await(WAIT, () -> stream.packetsSent() == sent + 5, () -> "5 more frames sent");
+        assertThat(fm.stream.removeListener(encoderBox.address())).isTrue();
+        assertThat(fm.stream.removeListener(encoderBox.address())).isFalse();
+        assertThat(fm.stream.receivers()).isEmpty();
+        long sent = fm.stream.packetsSent();
+        fm.source.addFrames(5);
+        Eventually.await(WAIT, () -> fm.stream.packetsSent() == sent + 5, () -> "5 more frames sent");
         assertThat(encoderBox.receive(Duration.ofMillis(1))).as("nothing after the removal").isNull();
     }
 
     @Test
     void aListenerNeedsAResolvedAddressAndAPort() throws Exception {
-        RtpStreamer streamer = startDefault();
-        RtpStream stream = streamer.open("check", new ScriptedSource(20), StreamOptions.DEFAULT);
+        RtpStream stream = broadcast("check", 20).stream;
         assertThatThrownBy(() -> stream.addListener(InetSocketAddress.createUnresolved("nowhere.invalid", 5004)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> stream.addListener(new InetSocketAddress("127.0.0.1", 0)))

@@ -3,10 +3,12 @@ package vn.loa.streamer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.buffer.PooledByteBufAllocator;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import vn.loa.streamer.source.SourceHealth;
 
 /** Starting, opening and closing: the transports, and what the streamer refuses. */
 class RtpStreamerTest extends StreamerTestBase {
@@ -20,20 +22,12 @@ class RtpStreamerTest extends StreamerTestBase {
 
     @Test
     void theNioFallbackStreamsToo() throws Exception {
-        RtpStreamer streamer = RtpStreamer.start(StreamerSettings.defaults("127.0.0.1", 0, newJoinKey()), events,
-                UdpTransport.NIO);
-        try {
-            assertThat(streamer.transport()).isEqualTo("nio");
-            ScriptedSource source = new ScriptedSource(20);
-            streamer.open("fallback", source, StreamOptions.DEFAULT);
-            UdpPeer speaker = joined(peer(), streamer, "fallback", "dev-1");
-            source.addFrames(5);
-            source.endWhenDrained();
-            assertThat(receiveUntilEnded(speaker, "fallback")).extracting(UdpPeer.Arrival::payloadText)
-                    .isEqualTo(frameNames(5));
-        } finally {
-            streamer.close();
-        }
+        RtpStreamer streamer = closeLater(RtpStreamer.start(StreamerSettings.defaults("127.0.0.1", 0, newJoinKey()),
+                events, UdpTransport.NIO, PooledByteBufAllocator.DEFAULT));
+        assertThat(streamer.transport()).isEqualTo("nio");
+        Broadcast fallback = broadcast(streamer, "fallback", 20);
+        assertThat(fallback.playToEnd(5, fallback.speaker("dev-1"))).extracting(UdpPeer.Arrival::payloadText)
+                .isEqualTo(frameNames(5));
     }
 
     @Test
@@ -84,31 +78,24 @@ class RtpStreamerTest extends StreamerTestBase {
 
     @Test
     void closingTheStreamerEndsEveryStreamAndRefusesNewOnes() throws Exception {
-        RtpStreamer streamer = startDefault();
-        ScriptedSource source = new ScriptedSource(20);
-        streamer.open("last", source, StreamOptions.DEFAULT);
-        joined(peer(), streamer, "last", "dev-1");
-        streamer.close();
-        streamer.close();
+        Broadcast last = broadcast("last", 20);
+        last.speaker("dev-1");
+        last.streamer.close();
+        last.streamer.close();
         assertThat(events.lines()).containsSubsequence("dropped last dev-1 stream-closed", "ended last");
-        assertThat(source.isClosed()).isTrue();
-        assertThatThrownBy(() -> streamer.open("next", new ScriptedSource(20), StreamOptions.DEFAULT))
+        assertThat(last.source.isClosed()).isTrue();
+        assertThatThrownBy(() -> last.streamer.open("next", new ScriptedSource(20), StreamOptions.DEFAULT))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aFailingEventListenerDoesNotStopTheStream() throws Exception {
-        RtpStreamer streamer = RtpStreamer.start(StreamerSettings.defaults("127.0.0.1", 0, newJoinKey()),
-                new FailingEvents());
-        try {
-            ScriptedSource source = new ScriptedSource(20);
-            streamer.open("robust", source, StreamOptions.DEFAULT);
-            UdpPeer speaker = joined(peer(), streamer, "robust", "dev-1");
-            source.addFrames(3);
-            assertThat(speaker.receiveRtpThrough(2, WAIT)).isNotEmpty();
-        } finally {
-            streamer.close();
-        }
+        RtpStreamer streamer = closeLater(RtpStreamer.start(
+                StreamerSettings.defaults("127.0.0.1", 0, newJoinKey()), new FailingEvents()));
+        Broadcast robust = broadcast(streamer, "robust", 20);
+        UdpPeer speaker = robust.speaker("dev-1");
+        robust.source.addFrames(3);
+        assertThat(speaker.receiveRtpThrough(2, WAIT)).isNotEmpty();
     }
 
     private static final class FailingEvents implements StreamEvents {
@@ -123,7 +110,7 @@ class RtpStreamerTest extends StreamerTestBase {
         }
 
         @Override
-        public void healthChanged(String streamId, vn.loa.streamer.source.SourceHealth health) {
+        public void healthChanged(String streamId, SourceHealth health) {
             throw new IllegalStateException("listener bug");
         }
 

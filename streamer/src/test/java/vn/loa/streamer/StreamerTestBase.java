@@ -34,9 +34,13 @@ abstract class StreamerTestBase {
     }
 
     RtpStreamer start(StreamerSettings settings) throws InterruptedException {
-        RtpStreamer streamer = RtpStreamer.start(settings, events);
-        closeables.add(streamer);
-        return streamer;
+        return closeLater(RtpStreamer.start(settings, events));
+    }
+
+    /** Closes it after the test, with everything else the test opened. */
+    <T extends AutoCloseable> T closeLater(T closeable) {
+        closeables.add(closeable);
+        return closeable;
     }
 
     RtpStreamer startDefault() throws InterruptedException {
@@ -44,22 +48,68 @@ abstract class StreamerTestBase {
     }
 
     UdpPeer peer() {
-        UdpPeer peer = new UdpPeer();
-        closeables.add(peer);
-        return peer;
+        return closeLater(new UdpPeer());
+    }
+
+    /** A stream under test: the streamer it runs on and the scripted source that drives it. */
+    final class Broadcast {
+        final RtpStreamer streamer;
+        final ScriptedSource source;
+        final RtpStream stream;
+
+        private Broadcast(RtpStreamer streamer, String streamId, int frameMillis) {
+            this.streamer = streamer;
+            this.source = new ScriptedSource(frameMillis);
+            this.stream = streamer.open(streamId, source, StreamOptions.DEFAULT);
+        }
+
+        String token(String deviceId) {
+            return StreamerTestBase.token(streamer, stream.id(), deviceId);
+        }
+
+        /** A new speaker socket joined to this stream, its first sender report read. */
+        UdpPeer speaker(String deviceId) {
+            UdpPeer speaker = peer();
+            join(speaker, token(deviceId));
+            return speaker;
+        }
+
+        /** Joins from the peer's socket and returns the sender report the streamer answers with. */
+        UdpPeer.Arrival join(UdpPeer peer, String token) {
+            peer.join(token, streamer.port());
+            UdpPeer.Arrival report = peer.receiveSenderReport(WAIT);
+            if (report == null) {
+                throw new AssertionError("no sender report after joining " + stream.id());
+            }
+            return report;
+        }
+
+        /** Plays numbered frames, ends the stream, and returns the RTP the speaker received. */
+        List<UdpPeer.Arrival> playToEnd(int frames, UdpPeer speaker) {
+            source.addFrames(frames);
+            source.endWhenDrained();
+            return receiveUntilEnded(speaker, stream.id());
+        }
+
+        StreamerCounters counters() {
+            return streamer.counters();
+        }
+
+        int port() {
+            return streamer.port();
+        }
+    }
+
+    Broadcast broadcast(RtpStreamer streamer, String streamId, int frameMillis) {
+        return new Broadcast(streamer, streamId, frameMillis);
+    }
+
+    Broadcast broadcast(String streamId, int frameMillis) throws InterruptedException {
+        return new Broadcast(startDefault(), streamId, frameMillis);
     }
 
     static String token(RtpStreamer streamer, String streamId, String deviceId) {
         return streamer.joinTokens().issue(streamId, deviceId, Instant.now().getEpochSecond() + TOKEN_LIFETIME_SECONDS);
-    }
-
-    /** Joins and waits until the streamer answers with its first sender report. */
-    static UdpPeer joined(UdpPeer peer, RtpStreamer streamer, String streamId, String deviceId) {
-        peer.join(token(streamer, streamId, deviceId), streamer.port());
-        if (peer.receiveSenderReport(WAIT) == null) {
-            throw new AssertionError(deviceId + " got no sender report after joining " + streamId);
-        }
-        return peer;
     }
 
     /** Every RTP packet until the stream has ended and the socket has gone quiet; arrival times as they come. */

@@ -14,21 +14,20 @@ class ThousandReceiversTest extends StreamerTestBase {
 
     @Test
     void everyReceiverGetsEveryPacketOfAShortStream() throws Exception {
-        RtpStreamer streamer = startDefault();
-        ScriptedSource source = new ScriptedSource(60);
-        RtpStream stream = streamer.open("crowd", source, StreamOptions.DEFAULT);
+        Broadcast crowd = broadcast("crowd", 60);
+        RtpStream stream = crowd.stream;
         List<UdpPeer> speakers = new ArrayList<>(RECEIVERS);
         for (int i = 0; i < RECEIVERS; i++) {
             UdpPeer speaker = peer();
-            speaker.join(token(streamer, "crowd", "dev-" + i), streamer.port());
+            speaker.join(crowd.token("dev-" + i), crowd.port());
             speakers.add(speaker);
         }
         Eventually.await(WAIT, () -> stream.receiverCount() == RECEIVERS,
                 () -> RECEIVERS + " receivers latched, not " + stream.receiverCount());
         assertThat(speakers.stream().map(UdpPeer::address).distinct()).hasSize(RECEIVERS);
 
-        source.addFrames(FRAMES);
-        source.endWhenDrained();
+        crowd.source.addFrames(FRAMES);
+        crowd.source.endWhenDrained();
         events.await("ended crowd", WAIT);
 
         for (UdpPeer speaker : speakers) {
@@ -37,8 +36,8 @@ class ThousandReceiversTest extends StreamerTestBase {
                     .isEqualTo(frameNames(FRAMES));
             emptySlots(packets, 60);
         }
-        assertThat(streamer.counters().packetsSent()).isEqualTo((long) RECEIVERS * FRAMES);
-        assertThat(streamer.counters().joinsAccepted()).isEqualTo(RECEIVERS);
-        assertThat(streamer.counters().channelErrors()).isZero();
+        assertThat(crowd.counters().packetsSent()).isEqualTo((long) RECEIVERS * FRAMES);
+        assertThat(crowd.counters().joinsAccepted()).isEqualTo(RECEIVERS);
+        assertThat(crowd.counters().channelErrors()).isZero();
     }
 }

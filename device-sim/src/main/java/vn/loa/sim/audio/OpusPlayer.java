@@ -13,15 +13,18 @@ import org.slf4j.LoggerFactory;
  * sample played to a WAV file. Used from one thread.
  */
 final class OpusPlayer implements AutoCloseable {
+    /** One minute at 48 kHz. */
+    static final long MAX_RECORDED_PAUSE_SAMPLES = 60L * Audio.SAMPLE_RATE;
+
     private static final Logger log = LoggerFactory.getLogger(OpusPlayer.class);
 
     private final OpusDecoder decoder;
     private final short[] pcm;
     private final WavWriter wav;
-    private long undecodable;
+    private final AudioCounters counters;
 
     /** @param wav null records nothing */
-    OpusPlayer(int samplesPerFrame, WavWriter wav) {
+    OpusPlayer(int samplesPerFrame, WavWriter wav, AudioCounters counters) {
         try {
             this.decoder = new OpusDecoder(Audio.SAMPLE_RATE, 1);
         } catch (OpusException e) {
@@ -29,15 +32,30 @@ final class OpusPlayer implements AutoCloseable {
         }
         this.pcm = new short[samplesPerFrame];
         this.wav = wav;
+        this.counters = counters;
     }
 
-    void play(byte[] frame) {
+    /** Decodes and plays a frame; false if it does not decode (it is concealed instead and counted). */
+    boolean play(byte[] frame) {
         try {
             output(decoder.decode(frame, 0, frame.length, pcm, 0, pcm.length, false));
+            return true;
         } catch (OpusException | RuntimeException e) {
-            undecodable++;
+            counters.undecodableFrames.increment();
             log.debug("undecodable Opus frame ({} bytes): {}", frame.length, e.getMessage());
             conceal(null);
+            return false;
+        }
+    }
+
+    /**
+     * The DAC plays silence through a pause of the source. Up to {@link #MAX_RECORDED_PAUSE_SAMPLES} of it is
+     * recorded: a timestamp jump of hours must not fill the disk with zeros.
+     */
+    void silence(long samples) {
+        Arrays.fill(pcm, (short) 0);
+        for (long left = Math.min(samples, MAX_RECORDED_PAUSE_SAMPLES); left > 0; left -= pcm.length) {
+            output((int) Math.min(left, pcm.length));
         }
     }
 
@@ -49,14 +67,8 @@ final class OpusPlayer implements AutoCloseable {
             output(samples);
         } catch (OpusException | RuntimeException e) {
             log.debug("concealment failed: {}", e.getMessage());
-            Arrays.fill(pcm, (short) 0);
-            output(pcm.length);
+            silence(pcm.length);
         }
-    }
-
-    /** Frames that failed to decode and were concealed instead. */
-    long undecodable() {
-        return undecodable;
     }
 
     private void output(int samples) {

@@ -85,11 +85,7 @@ final class UploadDecoder implements AutoCloseable {
         long samples = 0;
         long firstMicros = -1;
         long timelineEndMicros = 0;
-        while (true) {
-            Frame frame = grab();
-            if (frame == null) {
-                break;
-            }
+        for (Frame frame; (frame = grab()) != null; ) {
             ShortBuffer pcm = (ShortBuffer) frame.samples[0];
             int count = pcm.remaining();
             if (chunk.length < count) {

@@ -70,7 +70,7 @@ final class LiveOpusPipeline implements AutoCloseable {
     }
 
     private void encodeFrame(short[] frame) {
-        health.frameArrived(frame, frame.length);
+        health.frameArrived(frame);
         queue.offer(encoder.encode(frame, 0));
     }
 }

@@ -15,6 +15,7 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.streamer.media.FfmpegLog;
 import vn.loa.streamer.opus.OpusEncoder;
 
 /**
@@ -55,6 +56,7 @@ public final class RelaySource extends EncodingFrameSource {
                 MAX_QUEUED_MILLIS));
         this.url = url;
         this.settings = settings;
+        FfmpegLog.install();
         this.decoder = new Thread(this::relayUntilClosed, "relay-" + THREAD_NUMBER.incrementAndGet());
         decoder.setDaemon(true);
         decoder.start();
@@ -142,6 +144,9 @@ public final class RelaySource extends EncodingFrameSource {
             if (!closed) {
                 log.warn("Relay {} failed: {}", url, e.getMessage());
             }
+        } catch (RuntimeException e) {
+            // a decoder or encoder fault must not end the relay for good: log it and retry like any failure
+            log.error("Relay {} hit an unexpected error", url, e);
         } finally {
             release(grabber);
         }
@@ -176,7 +181,7 @@ public final class RelaySource extends EncodingFrameSource {
 
     /**
      * Keeps a source that delivers faster than real time (a file on a web server, an Icecast burst-on-connect) from
-     * running more than the queue's length ahead of the clock, so nothing is dropped for being early.
+     * running more than half the queue's length ahead of the clock, so nothing is dropped for being early.
      */
     private static final class RealTimeThrottle {
         private final long startNanos = System.nanoTime();

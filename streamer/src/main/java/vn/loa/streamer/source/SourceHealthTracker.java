@@ -50,10 +50,10 @@ final class SourceHealthTracker {
         return new SourceHealthTracker(description, silence, NEVER_DEAD, System::nanoTime);
     }
 
-    void frameArrived(short[] samples, int count) {
+    void frameArrived(short[] frame) {
         long now = nanoClock.getAsLong();
         boolean resumed = !heardAny || now - lastAudioNanos >= deadAfterNanos;
-        if (resumed || silence.isAudible(samples, count)) {
+        if (resumed || silence.isAudible(frame)) {
             lastAudibleNanos = now;
         }
         lastAudioNanos = now;

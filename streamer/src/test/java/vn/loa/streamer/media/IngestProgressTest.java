@@ -2,29 +2,18 @@ package vn.loa.streamer.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import vn.loa.streamer.testlog.LogCapture;
 
 class IngestProgressTest {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(IngestProgress.class);
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-
-    @BeforeEach
-    void capture() {
-        lines.start();
-        logger.addAppender(lines);
-    }
+    private final LogCapture log = LogCapture.of(IngestProgress.class);
 
     @AfterEach
     void release() {
-        logger.detachAppender(lines);
+        log.close();
     }
 
     @Test
@@ -35,7 +24,7 @@ class IngestProgressTest {
         }
         progress.at(600_000);
 
-        List<String> messages = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> messages = log.messages();
         assertThat(messages).hasSize(6);
         assertThat(messages.get(0)).isEqualTo("Encoding bulletin.mp3: 10 % (1 min 0 s of 10 min 0 s)");
         assertThat(messages.get(4)).startsWith("Encoding bulletin.mp3: 50 %");
@@ -50,6 +39,6 @@ class IngestProgressTest {
             shortStep.at(done);
             unknown.at(done);
         }
-        assertThat(lines.list).isEmpty();
+        assertThat(log.messages()).isEmpty();
     }
 }

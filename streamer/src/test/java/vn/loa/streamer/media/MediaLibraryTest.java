@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ShortBuffer;
@@ -25,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 import vn.loa.streamer.testaudio.OpusDecoding;
 import vn.loa.streamer.testaudio.TestAudioFiles;
 import vn.loa.streamer.testaudio.TestAudioFiles.Kind;
 import vn.loa.streamer.testaudio.Tones;
+import vn.loa.streamer.testlog.LogCapture;
 
 class MediaLibraryTest {
 
@@ -129,17 +126,12 @@ class MediaLibraryTest {
 
     @Test
     void aLongUploadLogsItsProgressThroughBothPasses() throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger(IngestProgress.class);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        logger.addAppender(lines);
-        try {
-            Path wav = TestAudioFiles.wav(uploads.resolve("long.wav"), Tones.sine(300, 0.2, RATE, 70 * RATE), RATE);
+        Path wav = TestAudioFiles.wav(uploads.resolve("long.wav"), Tones.sine(300, 0.2, RATE, 70 * RATE), RATE);
+        List<String> messages;
+        try (LogCapture log = LogCapture.of(IngestProgress.class)) {
             library.ingest(wav, "Chương trình dài.wav");
-        } finally {
-            logger.detachAppender(lines);
+            messages = log.messages();
         }
-        List<String> messages = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(messages).filteredOn(m -> m.startsWith("Analysing Chương trình dài.wav: ")).hasSize(10);
         assertThat(messages).filteredOn(m -> m.startsWith("Encoding Chương trình dài.wav: ")).hasSize(10)
                 .last().asString().contains("100 %");

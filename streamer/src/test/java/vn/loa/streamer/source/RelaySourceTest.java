@@ -74,8 +74,7 @@ class RelaySourceTest {
     @Test
     void aStoppedServerMakesTheRelayDeadAndItsReturnMakesItPlayAgain() throws Exception {
         ToneRadio radio = radio(toneMp3);
-        RelaySource relay = relay(radio.uri(ToneRadio.PATH));
-        pollLikeThePacer(relay, Duration.ofMillis(200), MARGIN);
+        RelaySource relay = relayPlaying(radio);
 
         radio.stop();
         awaitHealth(relay, SourceHealth.DEAD, DEAD_AFTER.plus(DETECTION_MARGIN));
@@ -88,8 +87,7 @@ class RelaySourceTest {
     @Test
     void aServerThatStallsWithTheConnectionOpenIsNoticedAndRelayedAgainWhenItResumes() throws Exception {
         ToneRadio radio = radio(toneMp3);
-        RelaySource relay = relay(radio.uri(ToneRadio.PATH));
-        pollLikeThePacer(relay, Duration.ofMillis(200), MARGIN);
+        RelaySource relay = relayPlaying(radio);
 
         radio.stall(true);
         awaitHealth(relay, SourceHealth.DEAD, DEAD_AFTER.plus(DETECTION_MARGIN));
@@ -139,8 +137,7 @@ class RelaySourceTest {
     @Test
     void closingEndsTheSourceAndStopsItsDecoderThread() throws Exception {
         ToneRadio radio = radio(toneMp3);
-        RelaySource relay = relay(radio.uri(ToneRadio.PATH));
-        pollLikeThePacer(relay, Duration.ofMillis(100), MARGIN);
+        RelaySource relay = relayPlaying(radio);
 
         relay.close();
 
@@ -154,6 +151,19 @@ class RelaySourceTest {
         int settled = SAMPLE_RATE / 5; // past the MP3 and Opus start-up
         assertThat(Tones.frequency(pcm, settled, pcm.length, SAMPLE_RATE)).isCloseTo(TONE_HZ, within(3.0));
         assertThat(Tones.rmsDbfs(pcm, settled, pcm.length)).isCloseTo(-9.0, within(2.0));
+    }
+
+    @Test
+    void closingARelayStuckOnAStalledServerReturnsWithinTheReadTimeout() throws Exception {
+        ToneRadio radio = radio(toneMp3);
+        RelaySource relay = relayPlaying(radio);
+        radio.stall(true);
+        awaitHealth(relay, SourceHealth.DEAD, DEAD_AFTER.plus(DETECTION_MARGIN));
+
+        relay.close();
+
+        assertThat(relay.health()).isEqualTo(SourceHealth.ENDED);
+        assertThat(relayThreads()).isEmpty();
     }
 
     private ToneRadio radio(byte[] mp3) throws IOException {
@@ -192,6 +202,13 @@ class RelaySourceTest {
             TimeUnit.NANOSECONDS.sleep(Math.max(0, nextTick - System.nanoTime()));
         }
         return frames;
+    }
+
+    /** A relay of the radio's stream, once its first frames have come through. */
+    private RelaySource relayPlaying(ToneRadio radio) throws InterruptedException {
+        RelaySource relay = relay(radio.uri(ToneRadio.PATH));
+        pollLikeThePacer(relay, Duration.ofMillis(200), MARGIN);
+        return relay;
     }
 
     private static void awaitHealth(RelaySource relay, SourceHealth expected, Duration within)

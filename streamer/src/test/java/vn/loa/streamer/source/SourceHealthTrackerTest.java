@@ -2,10 +2,12 @@ package vn.loa.streamer.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import vn.loa.streamer.testaudio.Tones;
+import vn.loa.streamer.testlog.LogCapture;
 
 class SourceHealthTrackerTest {
 
@@ -29,7 +31,7 @@ class SourceHealthTrackerTest {
 
     @Test
     void quietAudioBecomesSilentExactlyAfterTheSilenceTime() {
-        relay.frameArrived(TONE, TONE.length);
+        relay.frameArrived(TONE);
         for (int second = 1; second < 10; second++) {
             quietFor(Duration.ofSeconds(1));
             assertThat(relay.health()).isEqualTo(SourceHealth.PLAYING);
@@ -37,17 +39,17 @@ class SourceHealthTrackerTest {
         quietFor(Duration.ofSeconds(1));
         assertThat(relay.health()).isEqualTo(SourceHealth.SILENT);
 
-        relay.frameArrived(TONE, TONE.length);
+        relay.frameArrived(TONE);
         assertThat(relay.health()).isEqualTo(SourceHealth.PLAYING);
     }
 
     @Test
     void deadOutranksSilentAndReturningAudioPlaysAgainEvenIfItStartsQuiet() {
-        relay.frameArrived(TONE, TONE.length);
+        relay.frameArrived(TONE);
         advance(Duration.ofSeconds(12));
         assertThat(relay.health()).isEqualTo(SourceHealth.DEAD);
 
-        relay.frameArrived(QUIET, QUIET.length);
+        relay.frameArrived(QUIET);
         assertThat(relay.health()).isEqualTo(SourceHealth.PLAYING);
         quietFor(Duration.ofMillis(9_980));
         assertThat(relay.health()).isEqualTo(SourceHealth.PLAYING);
@@ -56,17 +58,19 @@ class SourceHealthTrackerTest {
     }
 
     @Test
-    void aRelayThatStopsDeliveringIsDeadNotSilent() {
-        relay.frameArrived(TONE, TONE.length);
+    void aRelayThatStopsDeliveringIsDeadNotSilentEvenWithAShortSilenceTime() {
+        SilenceRule oneSecond = new SilenceRule(Duration.ofSeconds(1), -60);
+        SourceHealthTracker quickToSilence = new SourceHealthTracker("relay", oneSecond, DEAD_AFTER, now::get);
+        quickToSilence.frameArrived(TONE);
         advance(Duration.ofMillis(4_999));
-        assertThat(relay.health()).isEqualTo(SourceHealth.PLAYING);
+        assertThat(quickToSilence.health()).isEqualTo(SourceHealth.PLAYING);
         advance(Duration.ofMillis(1));
-        assertThat(relay.health()).isEqualTo(SourceHealth.DEAD);
+        assertThat(quickToSilence.health()).isEqualTo(SourceHealth.DEAD);
     }
 
     @Test
     void aRelayThatStopsDeliveringAfterQuietAudioStaysSilentUntilDead() {
-        relay.frameArrived(TONE, TONE.length);
+        relay.frameArrived(TONE);
         quietFor(Duration.ofSeconds(10));
         assertThat(relay.health()).isEqualTo(SourceHealth.SILENT);
         advance(Duration.ofSeconds(5));
@@ -77,24 +81,41 @@ class SourceHealthTrackerTest {
     void aLiveSourceIsNeverDeadOnlySilent() {
         advance(Duration.ofHours(1));
         assertThat(live.health()).isEqualTo(SourceHealth.SILENT);
-        live.frameArrived(TONE, TONE.length);
+        live.frameArrived(TONE);
         assertThat(live.health()).isEqualTo(SourceHealth.PLAYING);
     }
 
     @Test
     void anEndedSourceStaysEnded() {
-        relay.frameArrived(TONE, TONE.length);
+        relay.frameArrived(TONE);
         relay.end();
         assertThat(relay.health()).isEqualTo(SourceHealth.ENDED);
         advance(Duration.ofMinutes(1));
         assertThat(relay.health()).isEqualTo(SourceHealth.ENDED);
     }
 
+    @Test
+    void everyChangeIsLoggedOnceAndLosingAudioIsAWarning() {
+        try (LogCapture log = LogCapture.of(SourceHealthTracker.class)) {
+            relay.health();
+            advance(Duration.ofSeconds(5));
+            relay.health();
+            relay.health();
+            relay.frameArrived(TONE);
+            relay.health();
+
+            assertThat(log.messages()).containsExactly(
+                    "Source relay is now DEAD (was PLAYING)",
+                    "Source relay is now PLAYING (was DEAD)");
+            assertThat(log.levels()).containsExactly(Level.WARN, Level.INFO);
+        }
+    }
+
     /** Quiet 20 ms frames arriving steadily for {@code length}. */
     private void quietFor(Duration length) {
         for (long frames = length.toMillis() / 20; frames > 0; frames--) {
             advance(Duration.ofMillis(20));
-            relay.frameArrived(QUIET, QUIET.length);
+            relay.frameArrived(QUIET);
         }
     }
 
