@@ -17,6 +17,7 @@ import vn.loa.bench.support.Distribution;
 import vn.loa.protocol.message.PlayOrder;
 import vn.loa.sim.audio.AudioPlane;
 import vn.loa.sim.audio.AudioSettings;
+import vn.loa.sim.audio.CannotPlayException;
 import vn.loa.sim.audio.EpochClock;
 import vn.loa.sim.audio.PlaybackEnd;
 import vn.loa.sim.audio.PlaybackListener;
@@ -53,7 +54,7 @@ final class LiveLatencyRun {
         this.clicks = clicks;
     }
 
-    Map<String, Object> run() throws IOException, InterruptedException {
+    Map<String, Object> run() throws IOException, InterruptedException, CannotPlayException {
         Path dir = Files.createDirectories(workDir.resolve("latency"));
         byte[] joinKey = new byte[32];
         new SecureRandom().nextBytes(joinKey);
