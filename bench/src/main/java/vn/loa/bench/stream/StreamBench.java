@@ -14,7 +14,10 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * scripts/bench stream: one stream fanned out over loopback to N receivers, by Loa (20 ms live-encoded and
@@ -24,6 +27,9 @@ import picocli.CommandLine.Option;
         description = "RTP fan-out: sender CPU, packets on time and jitter, Loa against GStreamer multiudpsink.")
 public final class StreamBench implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(StreamBench.class);
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--sizes", split = ",", defaultValue = "500,1000,2000,5000,10000", description = "receiver counts")
     List<Integer> sizes;
@@ -66,7 +72,18 @@ public final class StreamBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (sizes.stream().anyMatch(n -> n < 1 || n > LoopbackReceivers.MAX_RECEIVERS)) {
-            throw new IllegalArgumentException("receiver counts must be within 1.." + LoopbackReceivers.MAX_RECEIVERS);
+            throw new ParameterException(spec.commandLine(),
+                    "--sizes: receiver counts must be within 1.." + LoopbackReceivers.MAX_RECEIVERS);
+        }
+        if (seconds < 1 || warmUpSeconds < 0 || latencyClicks < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--seconds must be at least 1, --warm-up-seconds and --latency-clicks at least 0");
+        }
+        for (Path needed : List.of(receiverBinary, peerScript, benchJar)) {
+            if (!Files.isReadable(needed)) {
+                throw new ParameterException(spec.commandLine(),
+                        needed + " is missing: scripts/bench stream builds and finds everything it needs");
+            }
         }
         StreamRun run = new StreamRun(receiverBinary, workDir, Duration.ofSeconds(warmUpSeconds),
                 Duration.ofSeconds(seconds));
