@@ -14,8 +14,13 @@ final class ArrivalLog {
     private ArrivalLog() {
     }
 
-    /** Feeds every record of the file to the judge; returns how many there were. */
-    static long replay(Path file, FanoutJudge judge) throws IOException {
+    /** Takes the records one by one. */
+    interface Sink {
+        void accept(long arrivalEpochNanos, long rtpTimestamp, int sequence);
+    }
+
+    /** Feeds every record of the file to the sink; returns how many there were. */
+    static long replay(Path file, Sink sink) throws IOException {
         long records = 0;
         ByteBuffer buffer = ByteBuffer.allocateDirect(RECORD_BYTES * RECORDS_PER_READ).order(ByteOrder.LITTLE_ENDIAN);
         try (FileChannel channel = FileChannel.open(file)) {
@@ -26,7 +31,7 @@ final class ArrivalLog {
                     long rtpTimestamp = buffer.getInt() & 0xFFFFFFFFL;
                     int sequence = buffer.getShort() & 0xFFFF;
                     buffer.getShort();
-                    judge.accept(arrivalNanos, rtpTimestamp, sequence);
+                    sink.accept(arrivalNanos, rtpTimestamp, sequence);
                     records++;
                 }
                 buffer.compact();

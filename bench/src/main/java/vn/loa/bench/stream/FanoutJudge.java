@@ -21,7 +21,7 @@ import vn.loa.bench.support.Distribution;
  * Frames whose first copy arrived after the window are left out; copies of a counted frame are counted whenever
  * they arrive. A copy that never came counts as lost and not on time.
  */
-final class FanoutJudge {
+final class FanoutJudge implements ArrivalLog.Sink {
     static final long ON_TIME_TOLERANCE_NANOS = 5_000_000;
     static final int RTP_CLOCK_HZ = 48_000;
 
@@ -64,7 +64,8 @@ final class FanoutJudge {
         return judge.result();
     }
 
-    void accept(long arrivalNanos, long rtpTimestamp, int sequence) {
+    @Override
+    public void accept(long arrivalNanos, long rtpTimestamp, int sequence) {
         if (!anchored && !anchor(arrivalNanos, rtpTimestamp)) {
             return;
         }
