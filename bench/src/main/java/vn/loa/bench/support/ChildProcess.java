@@ -1,6 +1,10 @@
 package vn.loa.bench.support;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +17,8 @@ public final class ChildProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private BufferedReader answers;
+    private PrintWriter requests;
 
     private ChildProcess(String name, Process process, Path log) {
         this.name = name;
@@ -27,6 +33,34 @@ public final class ChildProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return new ChildProcess(name, builder.start(), log);
+    }
+
+    /**
+     * A child that talks with the benchmark: one request line on its stdin, one answer line on its stdout.
+     * Its stderr goes to the log.
+     */
+    public static ChildProcess startTalking(String name, List<String> command, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        ChildProcess child = new ChildProcess(name, process, log);
+        child.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        child.requests = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        return child;
+    }
+
+    /** Sends one request line to a child started with {@link #startTalking}. */
+    public void tell(String request) {
+        requests.println(request);
+    }
+
+    /** The child's next stdout line that is a JSON object (libraries may print other lines); blocks. */
+    public String nextJsonLine() throws IOException {
+        for (String line = answers.readLine(); line != null; line = answers.readLine()) {
+            if (line.startsWith("{")) {
+                return line;
+            }
+        }
+        throw new IOException(name + " closed its output; see " + log);
     }
 
     public long pid() {
@@ -58,6 +92,11 @@ public final class ChildProcess implements AutoCloseable {
         if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
             throw new IOException("jcmd GC.run failed for " + name);
         }
+    }
+
+    /** Exit status of a child that has ended. */
+    public int exitValue() {
+        return process.exitValue();
     }
 
     public void requireAlive() throws IOException {
