@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,8 @@ class ErrorMappingTest {
         };
         TokenAuthenticator tokens = token -> TOKEN.equals(token)
                 ? Optional.of(new Caller("tester", Role.ADMIN, null)) : Optional.empty();
-        server = new HttpServer("127.0.0.1", 0, true, tokens, Json.newMapper(), REGISTRY, List.of(testRoutes)).start();
+        server = new HttpServer("127.0.0.1", 0, true, tokens, Json.newMapper(), REGISTRY,
+                Path.of(System.getProperty("java.io.tmpdir")), List.of(testRoutes)).start();
         api = new ApiClient(server.port(), TOKEN);
     }
 

@@ -26,6 +26,8 @@ public final class TestServers {
         settings.put("mqtt.host", "127.0.0.1");
         settings.put("mqtt.port", "0");
         settings.put("mqtt.tls.port", "0");
+        settings.put("rtp.host", "127.0.0.1");
+        settings.put("rtp.port", "0");
         settings.put("admin.password", ADMIN_PASSWORD);
         settings.putAll(extra);
         return LoaConfig.load(null, Map.of()).with(settings);
