@@ -22,7 +22,7 @@ import vn.loa.controller.http.Routes;
  */
 public final class StreamRoutes implements Routes {
     static final String PCM_PATH = "/api/streams/{id}/pcm";
-    static final String SDP_CONTENT_TYPE = "application/sdp";
+    static final String SDP_CONTENT_TYPE = "application/sdp; charset=utf-8";
     private static final Set<String> CREATE_FIELDS = Set.of("name", "source");
     private static final Set<String> LISTENER_FIELDS = Set.of("host", "port");
 

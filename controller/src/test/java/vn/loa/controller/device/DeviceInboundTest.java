@@ -136,6 +136,27 @@ class DeviceInboundTest {
     }
 
     @Test
+    void playbackEventsSetWhatTheDevicePlaysAndAreCountedByEvent() {
+        message(DeviceTopic.EVENT, "{\"v\":1,\"event\":\"playback-started\",\"stream\":\"s-news\"}");
+        assertThat(kit.live.snapshot(id).orElseThrow().playing()).isEqualTo("s-news");
+        assertThat(kit.live.snapshot(id).orElseThrow().playback().event()).isEqualTo(LiveState.PLAYBACK_STARTED);
+
+        message(DeviceTopic.EVENT, "{\"v\":1,\"event\":\"playback-ended\",\"stream\":\"s-other\"}");
+        assertThat(kit.live.snapshot(id).orElseThrow().playing()).as("another stream ending").isEqualTo("s-news");
+
+        message(DeviceTopic.EVENT,
+                "{\"v\":1,\"event\":\"playback-failed\",\"stream\":\"s-news\",\"detail\":\"join refused\"}");
+        LiveState.Playback last = kit.live.snapshot(id).orElseThrow().playback();
+        assertThat(kit.live.snapshot(id).orElseThrow().playing()).isNull();
+        assertThat(last.detail()).isEqualTo("join refused");
+        assertThat(last.stream()).isEqualTo("s-news");
+        assertThat(kit.meters.counter("loa.device.playback.events", "event", "playback-started").count()).isEqualTo(1);
+        assertThat(kit.meters.counter("loa.device.playback.events", "event", "playback-ended").count()).isEqualTo(1);
+        assertThat(kit.meters.counter("loa.device.playback.events", "event", "playback-failed").count()).isEqualTo(1);
+        assertThat(kit.meters.counter("loa.device.events").count()).isEqualTo(3);
+    }
+
+    @Test
     void dropsAndCountsBadMessagesWithoutThrowing() {
         inbound.onConnected(session(1, WILL_DELAY));
         message(DeviceTopic.TELEMETRY, "{\"v\":1,\"volume\":");

@@ -1,0 +1,228 @@
+package vn.loa.controller.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.loa.controller.auth.Role;
+import vn.loa.controller.server.LoaServer;
+import vn.loa.controller.testing.ApiClient;
+import vn.loa.controller.testing.ApiClient.Response;
+import vn.loa.controller.testing.TestServers;
+import vn.loa.protocol.rtp.RtpHeader;
+import vn.loa.protocol.rtp.StreamSdp;
+
+/** The streams API on a real server: requests refused with reasons, live PCM heard by a static listener over UDP. */
+class StreamApiTest {
+    private static final int RECEIVE_TIMEOUT_MS = 5_000;
+
+    @TempDir
+    static Path dataDir;
+    private static LoaServer server;
+    private static ApiClient admin;
+    private static ApiClient operator;
+    private static ApiClient viewer;
+
+    @BeforeAll
+    static void start() {
+        server = TestServers.start(dataDir);
+        admin = TestServers.admin(server);
+        TestServers.createUser(server, "stream-operator", "operator-password-1", Role.OPERATOR, null);
+        TestServers.createUser(server, "stream-viewer", "viewer-password-1", Role.VIEWER, null);
+        operator = TestServers.anonymous(server).login("stream-operator", "operator-password-1");
+        viewer = TestServers.anonymous(server).login("stream-viewer", "viewer-password-1");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aLiveStreamIsCreatedListedReadAndDeleted() {
+        JsonNode created = created(operator, "Phát thanh trực tiếp");
+        String id = created.get("id").asText();
+        assertThat(created.get("name").asText()).isEqualTo("Phát thanh trực tiếp");
+        assertThat(created.get("source").get("type").asText()).isEqualTo("live");
+        assertThat(created.get("frameMs").asInt()).isEqualTo(20);
+        assertThat(created.get("delayMs").asInt()).isEqualTo(100);
+        assertThat(created.get("receivers").asInt()).isZero();
+
+        JsonNode listed = viewer.get("/api/streams").json();
+        assertThat(listed.get("items").findValuesAsText("id")).contains(id);
+        JsonNode one = viewer.get("/api/streams/" + id).json();
+        assertThat(one.get("id").asText()).isEqualTo(id);
+        assertThat(one.get("receivers").isArray()).isTrue();
+        assertThat(one.get("devicesToldToPlay").asInt()).isZero();
+
+        Response deleted = operator.send("DELETE", "/api/streams/" + id, null, null);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json().get("commands").size()).isZero();
+        assertThat(viewer.get("/api/streams/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void badStreamRequestsAreRefusedWithTheirReason() {
+        assertThat(refusal(operator.post("/api/streams", Map.of("source", Map.of("type", "live"))), 400))
+                .contains("name");
+        assertThat(refusal(operator.post("/api/streams", Map.of("name", "x", "source", Map.of("type", "tape"))), 400))
+                .contains("media, relay or live");
+        assertThat(refusal(operator.post("/api/streams", Map.of("name", "x",
+                "source", Map.of("type", "relay", "url", "file:///etc/passwd"))), 400)).contains("source.url");
+        assertThat(refusal(operator.post("/api/streams", Map.of("name", "x",
+                "source", Map.of("type", "media", "media", List.of()))), 400)).contains("source.media");
+        assertThat(refusal(operator.post("/api/streams", Map.of("name", "x",
+                "source", Map.of("type", "media", "media", List.of(987654)))), 404)).contains("987654");
+        assertThat(refusal(operator.post("/api/streams", Map.of("name", "x", "colour", "red",
+                "source", Map.of("type", "live"))), 400)).contains("unknown fields");
+        assertThat(viewer.post("/api/streams", Map.of("name", "x", "source", Map.of("type", "live"))).status())
+                .isEqualTo(403);
+        assertThat(operator.post("/api/streams/s-none/play", Map.of("devices", List.of("a"))).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void playAndStopNeedTargets() {
+        String id = created(operator, "Bản tin").get("id").asText();
+        assertThat(refusal(operator.post("/api/streams/" + id + "/play", Map.of()), 400)).contains("at least one");
+        assertThat(refusal(operator.post("/api/streams/" + id + "/play", Map.of("devices", "abc")), 400))
+                .contains("devices");
+        assertThat(operator.post("/api/streams/" + id + "/play", Map.of("devices", List.of("no-such-device")))
+                .status()).isEqualTo(404);
+        assertThat(viewer.post("/api/streams/" + id + "/stop", Map.of("areas", List.of("1"))).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void onlyAnAdminAimsAStreamAtAListenerAndTheAddressIsChecked() {
+        String id = created(operator, "Giám sát").get("id").asText();
+        String path = "/api/streams/" + id + "/listeners";
+        assertThat(operator.post(path, Map.of("host", "127.0.0.1", "port", 40000)).status()).isEqualTo(403);
+        assertThat(refusal(admin.post(path, Map.of("host", "127.0.0.1", "port", 0)), 400)).contains("port");
+        assertThat(refusal(admin.post(path, Map.of("host", "127.0.0.1", "port", 70000)), 400)).contains("port");
+        assertThat(refusal(admin.post(path, Map.of("host", "0.0.0.0", "port", 40000)), 400)).contains("wildcard");
+        assertThat(refusal(admin.post(path, Map.of("host", "no-such-host.invalid", "port", 40000)), 400))
+                .contains("resolve");
+        assertThat(refusal(admin.post(path, Map.of("port", 40000)), 400)).contains("host");
+        assertThat(refusal(viewer.get("/api/streams/" + id + "/sdp"), 400)).contains("listener");
+
+        assertThat(admin.post(path, Map.of("host", "127.0.0.1", "port", 40000)).status()).isEqualTo(201);
+        assertThat(viewer.get("/api/streams/" + id).json().get("listeners").asInt()).isEqualTo(1);
+        assertThat(admin.send("DELETE", path, ApiClient.toJson(Map.of("host", "127.0.0.1", "port", 40000)),
+                "application/json").status()).isEqualTo(204);
+        assertThat(admin.send("DELETE", path, ApiClient.toJson(Map.of("host", "127.0.0.1", "port", 40000)),
+                "application/json").status()).isEqualTo(404);
+        assertThat(auditedActions()).contains("stream.listener.add", "stream.listener.remove", "stream.create");
+    }
+
+    @Test
+    void pcmPushedIntoALiveStreamReachesAStaticListenerAsTheSdpDescribes() throws Exception {
+        JsonNode stream = created(operator, "Micro xã");
+        String id = stream.get("id").asText();
+        try (DatagramSocket listener = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(RECEIVE_TIMEOUT_MS);
+            String address = "127.0.0.1:" + listener.getLocalPort();
+            assertThat(admin.post("/api/streams/" + id + "/listeners",
+                    Map.of("host", "127.0.0.1", "port", listener.getLocalPort())).status()).isEqualTo(201);
+
+            Response sdp = viewer.get("/api/streams/" + id + "/sdp");
+            assertThat(sdp.header("Content-Type")).startsWith("application/sdp");
+            StreamSdp parsed = StreamSdp.parse(sdp.body());
+            assertThat(parsed.connectionHost()).isEqualTo("127.0.0.1");
+            assertThat(parsed.port()).isEqualTo(listener.getLocalPort());
+            assertThat(parsed.payloadType()).isEqualTo(stream.get("payloadType").asInt());
+            assertThat(parsed.frameMillis()).isEqualTo(20);
+            assertThat(parsed.name()).isEqualTo("Micro xã");
+            assertThat(StreamSdp.parse(viewer.get("/api/streams/" + id + "/sdp?listener=" + address).body()))
+                    .isEqualTo(parsed);
+
+            Response pushed = operator.sendBytes("POST", "/api/streams/" + id + "/pcm", tone(1_000),
+                    "application/octet-stream");
+            assertThat(pushed.status()).isEqualTo(200);
+            assertThat(pushed.json().get("millis").asLong()).isEqualTo(1_000);
+
+            List<RtpHeader> headers = receive(listener, 10);
+            assertThat(headers).allSatisfy(h -> {
+                assertThat(h.ssrc()).isEqualTo(stream.get("ssrc").asLong());
+                assertThat(h.payloadType()).isEqualTo(parsed.payloadType());
+            });
+            for (int i = 1; i < headers.size(); i++) {
+                assertThat(headers.get(i).sequence()).isEqualTo((headers.get(i - 1).sequence() + 1) & 0xFFFF);
+            }
+        }
+        assertThat(viewer.get("/api/streams/" + id).json().get("packetsSent").asLong()).isPositive();
+        String metrics = TestServers.anonymous(server).get("/metrics").body();
+        assertThat(metrics).contains("loa_streamer_packets_sent_total", "loa_stream_receivers{stream=\"" + id + "\"}",
+                "loa_streamer_joins_rejected_total{reason=\"forged\"}");
+    }
+
+    @Test
+    void pcmGoesOnlyIntoLiveStreams() {
+        String relay = created(operator, "Tiếp sóng", Map.of("type", "relay", "url", "http://127.0.0.1:9/none"))
+                .get("id").asText();
+        assertThat(refusal(operator.sendBytes("POST", "/api/streams/" + relay + "/pcm", tone(20),
+                "application/octet-stream"), 409)).contains("not live");
+        assertThat(viewer.sendBytes("POST", "/api/streams/" + relay + "/pcm", tone(20),
+                "application/octet-stream").status()).isEqualTo(403);
+    }
+
+    private static JsonNode created(ApiClient client, String name) {
+        return created(client, name, Map.of("type", "live"));
+    }
+
+    private static JsonNode created(ApiClient client, String name, Map<String, Object> source) {
+        Response r = client.post("/api/streams", Map.of("name", name, "source", source));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json();
+    }
+
+    private static String refusal(Response response, int status) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        return response.json().toString();
+    }
+
+    private static List<String> auditedActions() {
+        return server.jdbi().withHandle(h -> h.createQuery("SELECT action FROM audit_log").mapTo(String.class).list());
+    }
+
+    /** {@code millis} of a 440 Hz tone, s16le mono 48 kHz. */
+    static byte[] tone(int millis) {
+        int samples = 48 * millis;
+        ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < samples; i++) {
+            pcm.putShort((short) (8_000 * Math.sin(2 * Math.PI * 440 * i / 48_000.0)));
+        }
+        return pcm.array();
+    }
+
+    private static List<RtpHeader> receive(DatagramSocket socket, int count) throws Exception {
+        List<RtpHeader> headers = new ArrayList<>();
+        byte[] buffer = new byte[1500];
+        while (headers.size() < count) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("only " + headers.size() + " RTP packets arrived", e);
+            }
+            ByteBuffer datagram = ByteBuffer.wrap(buffer, 0, packet.getLength());
+            if ((buffer[1] & 0xFF) < 200 || (buffer[1] & 0xFF) > 204) {
+                headers.add(RtpHeader.readFrom(datagram));
+            }
+        }
+        return headers;
+    }
+}
