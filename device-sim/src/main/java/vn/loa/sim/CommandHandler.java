@@ -32,11 +32,12 @@ final class CommandHandler {
     private final AtomicLong received = new AtomicLong();
 
     /** What the speaker must do besides answering. */
-    enum FollowUp { NONE, REBOOT, NEW_SECRET }
+    enum FollowUp { NONE, REBOOT, NEW_SECRET, PLAY, STOP }
 
     /**
      * An answer to send. For {@link FollowUp#NEW_SECRET} the speaker stores {@code command.secret()} first and
-     * answers {@link #secretNotStored} instead of {@code result} if it cannot.
+     * answers {@link #secretNotStored} instead of {@code result} if it cannot; for {@link FollowUp#PLAY} it answers
+     * whatever starting the playback says.
      */
     record Reply(Command command, CommandResult result, byte[] correlation, FollowUp followUp) {
         CommandResult secretNotStored() {
@@ -84,6 +85,8 @@ final class CommandHandler {
         FollowUp followUp = settings.apply(command) ? FollowUp.NONE : switch (command.type()) {
             case reboot -> FollowUp.REBOOT;
             case credentials -> FollowUp.NEW_SECRET;
+            case play -> FollowUp.PLAY;
+            case stop -> FollowUp.STOP;
             default -> FollowUp.NONE; // ping: answering is all it asks
         };
         return new Reply(command, CommandResult.ok(command.id()), correlation, followUp);

@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.loa.sim.audio.AudioPlane;
+import vn.loa.sim.audio.PlaybackStats;
+import vn.loa.sim.audio.PlaybackSummary;
 import vn.loa.sim.mqtt.FleetExecutor;
 import vn.loa.sim.mqtt.MqttEndpoint;
 import vn.loa.sim.provision.CredentialsStore;
@@ -30,6 +33,7 @@ public final class Fleet implements AutoCloseable {
     private final FleetOptions options;
     private final FleetExecutor executor;
     private final FleetCounters counters;
+    private final AudioPlane audio;
     private final List<SimulatedSpeaker> speakers;
     private final AtomicInteger started = new AtomicInteger();
 
@@ -37,7 +41,8 @@ public final class Fleet implements AutoCloseable {
         this.options = options;
         this.executor = executor;
         this.counters = new FleetCounters(options.count());
-        SpeakerContext ctx = new SpeakerContext(options, endpoint, executor, store, counters);
+        this.audio = new AudioPlane(options.audio());
+        SpeakerContext ctx = new SpeakerContext(options, endpoint, executor, store, counters, audio);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < options.count(); i++) {
             order.add(i);
@@ -132,6 +137,15 @@ public final class Fleet implements AutoCloseable {
                 executor.threadLimitReached());
     }
 
+    /** Each speaker's latest playback (playing or ended), by device id; speakers never told to play are absent. */
+    public Map<String, PlaybackStats> playback() {
+        return audio.stats();
+    }
+
+    public PlaybackSummary playbackSummary() {
+        return audio.summary();
+    }
+
     /** Stops every speaker cleanly (in parallel), then the executor. */
     @Override
     public void close() throws InterruptedException {
@@ -147,6 +161,7 @@ public final class Fleet implements AutoCloseable {
         for (Thread t : stoppers) {
             t.join();
         }
+        audio.close();
         executor.shutdownAndWait(SHUTDOWN_WAIT_MILLIS);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import vn.loa.protocol.Ids;
 import vn.loa.protocol.Timing;
+import vn.loa.sim.audio.AudioSettings;
 
 /** Everything a fleet needs to know before it starts; build with {@link #builder()}. */
 public final class FleetOptions {
@@ -38,6 +39,7 @@ public final class FleetOptions {
     private final String firmware;
     private final long seed;
     private final String bareTopic;
+    private final AudioSettings audio;
 
     private FleetOptions(Builder b) {
         this.serials = b.serials != null ? List.copyOf(b.serials) : generatedSerials(b);
@@ -56,6 +58,7 @@ public final class FleetOptions {
         this.firmware = b.firmware;
         this.seed = b.seed;
         this.bareTopic = b.bareTopic;
+        this.audio = new AudioSettings(b.decodeShare, b.jitterTargetMillis, b.wavDirectory);
     }
 
     public static Builder builder() {
@@ -144,6 +147,11 @@ public final class FleetOptions {
         return bareTopic != null;
     }
 
+    /** How the speakers play the streams they are told to: decode share, jitter target, WAV recording. */
+    public AudioSettings audio() {
+        return audio;
+    }
+
     private static List<String> generatedSerials(Builder b) {
         List<String> out = new ArrayList<>(b.count);
         for (int i = 0; i < b.count; i++) {
@@ -172,6 +180,9 @@ public final class FleetOptions {
         private String firmware = "sim-1.0";
         private long seed = 1;
         private String bareTopic;
+        private double decodeShare = AudioSettings.DEFAULT.decodeShare();
+        private int jitterTargetMillis = AudioSettings.DEFAULT_JITTER_TARGET_MILLIS;
+        private Path wavDirectory;
 
         private Builder() {
         }
@@ -296,6 +307,24 @@ public final class FleetOptions {
 
         public Builder bareTopic(String topic) {
             this.bareTopic = topic;
+            return this;
+        }
+
+        /** Share (0..1) of speakers that decode what they play with Concentus; the rest only count. Default 1. */
+        public Builder decodeShare(double share) {
+            this.decodeShare = new AudioSettings(share, jitterTargetMillis, wavDirectory).decodeShare();
+            return this;
+        }
+
+        /** Playout delay for a play order that names none (an order's {@code delayMs} wins). Default 150 ms. */
+        public Builder jitterTargetMillis(int millis) {
+            this.jitterTargetMillis = new AudioSettings(decodeShare, millis, wavDirectory).jitterTargetMillis();
+            return this;
+        }
+
+        /** Where decoding speakers write {@code <deviceId>-<streamId>.wav} of what they played; null for none. */
+        public Builder wavDirectory(Path directory) {
+            this.wavDirectory = directory;
             return this;
         }
 

@@ -1,10 +1,12 @@
 package vn.loa.sim;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
@@ -26,13 +28,20 @@ import vn.loa.protocol.Topics;
 import vn.loa.protocol.codec.InvalidMessageException;
 import vn.loa.protocol.codec.MessageCodec;
 import vn.loa.protocol.codec.PayloadLimits;
+import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandResult;
 import vn.loa.protocol.message.DesiredState;
+import vn.loa.protocol.message.DeviceEvent;
 import vn.loa.protocol.message.DeviceState;
 import vn.loa.protocol.message.ProvisionReply;
 import vn.loa.protocol.message.ProvisionRequest;
 import vn.loa.protocol.message.Telemetry;
 import vn.loa.protocol.message.WireMessage;
+import vn.loa.sim.audio.EpochClock;
+import vn.loa.sim.audio.PlaybackEnd;
+import vn.loa.sim.audio.PlaybackListener;
+import vn.loa.sim.audio.PlaybackSession;
+import vn.loa.sim.audio.PlaybackStats;
 import vn.loa.sim.mqtt.ClientCallback;
 import vn.loa.sim.mqtt.ConnectRefusal;
 import vn.loa.sim.mqtt.Listeners;
@@ -43,7 +52,8 @@ import vn.loa.sim.provision.ProvisioningAttempt;
 
 /**
  * One simulated speaker following the device contract (docs/device-protocol.md): provisioning, a persistent
- * MQTT 5 session with birth and Will, telemetry, desired state, commands, reconnects, and injected faults.
+ * MQTT 5 session with birth and Will, telemetry, desired state, commands, reconnects, injected faults, and
+ * playback of the RTP streams it is told to play (see {@link vn.loa.sim.audio.AudioPlane}).
  *
  * <p>Each connection gets its own Paho client; events from a client that is no longer the current one are
  * ignored, and timers check the run they were started in, so a stop or a reboot never races an old callback.
@@ -51,7 +61,7 @@ import vn.loa.sim.provision.ProvisioningAttempt;
 public final class SimulatedSpeaker {
     /** What the birth message says this speaker can do. */
     public static final List<String> CAPABILITIES =
-            List.of("volume", "mute", "amplifier", "reboot", "ping", "credentials");
+            List.of("volume", "mute", "amplifier", "reboot", "ping", "credentials", "play", "stop");
     /**
      * The broker keeps a speaker's session (subscriptions, queued QoS 1 commands) this long after it drops, so a
      * blip loses no command. It is at least the longest Will delay: MQTT 5 fires the Will when the session
@@ -86,6 +96,7 @@ public final class SimulatedSpeaker {
     private boolean everOnline;
     private int telemetryRun;
     private final List<ScheduledFuture<?>> runTimers = new ArrayList<>();
+    private PlaybackSession playback;
     private volatile String bootId;
     private volatile long bootNanos;
 
@@ -154,6 +165,7 @@ public final class SimulatedSpeaker {
         boolean rebooting = restartLink(c -> PahoCalls.disconnect(c, PahoCalls.DISCONNECT_WITH_WILL), bootTime, true);
         if (rebooting) {
             ctx.counters().reboots.increment();
+            endPlayback(PlaybackEnd.DEVICE_OFF);
         }
         return rebooting;
     }
@@ -166,6 +178,7 @@ public final class SimulatedSpeaker {
         }
         runTimers.forEach(t -> t.cancel(false));
         runTimers.clear();
+        endPlayback(PlaybackEnd.DEVICE_OFF);
         phase = next;
         MqttAsyncClient c = client;
         client = null;
@@ -471,6 +484,7 @@ public final class SimulatedSpeaker {
 
     private void onCommand(MqttAsyncClient c, MqttMessage message) {
         long arrived = System.nanoTime();
+        long arrivedEpochNanos = EpochClock.nowNanos();
         CommandHandler.Reply reply = commands.handle(message);
         if (reply == null) {
             return;
@@ -484,6 +498,14 @@ public final class SimulatedSpeaker {
                     yield this::reconnectWithNewSecret;
                 }
                 result = reply.secretNotStored();
+                yield null;
+            }
+            case PLAY -> {
+                result = startPlayback(reply.command(), arrivedEpochNanos);
+                yield null;
+            }
+            case STOP -> {
+                stopPlayback((String) reply.command().value());
                 yield null;
             }
         };
@@ -504,6 +526,73 @@ public final class SimulatedSpeaker {
             log.error("{}: cannot store the new secret: {}", serial, e.getMessage());
             return false;
         }
+    }
+
+    // ---- playback -----------------------------------------------------------------------------------------
+
+    /** Answers at once: ok once the RTP socket is open and the join sent off, failed if it cannot be. */
+    private CommandResult startPlayback(Command command, long arrivedEpochNanos) {
+        String stream = command.play().stream();
+        synchronized (this) {
+            if (playback != null && !playback.closed() && playback.streamId().equals(stream)) {
+                return CommandResult.ok(command.id()); // already on it: a repeated order changes nothing
+            }
+            endPlayback(PlaybackEnd.REPLACED);
+        }
+        try {
+            PlaybackSession session = ctx.audio().play(deviceId(), command.play(), arrivedEpochNanos, new Events());
+            synchronized (this) {
+                playback = session;
+            }
+            return CommandResult.ok(command.id());
+        } catch (IOException e) {
+            log.warn("{}: cannot play {}: {}", serial, stream, e.getMessage());
+            String reason = "cannot play: " + e.getMessage();
+            return CommandResult.failed(command.id(), reason.length() <= CommandHandler.MAX_REASON_LENGTH
+                    ? reason : reason.substring(0, CommandHandler.MAX_REASON_LENGTH));
+        }
+    }
+
+    /** Stops the stream if it is the one playing; a stop for any other stream changes nothing. */
+    private synchronized void stopPlayback(String stream) {
+        if (playback != null && playback.streamId().equals(stream)) {
+            endPlayback(PlaybackEnd.STOPPED);
+        }
+    }
+
+    private synchronized void endPlayback(PlaybackEnd why) {
+        if (playback != null) {
+            playback.stop(why);
+            playback = null;
+        }
+    }
+
+    /** Publishes the playback's events on {@code .../evt} while the speaker is online; drops them otherwise. */
+    private final class Events implements PlaybackListener {
+        @Override
+        public void started(String streamId) {
+            publishEvent(PlaybackEnd.STARTED, streamId, null);
+        }
+
+        @Override
+        public void ended(String streamId, PlaybackEnd why) {
+            if (why.event() != null) {
+                publishEvent(why.event(), streamId, why.detail());
+            }
+        }
+    }
+
+    private void publishEvent(String event, String streamId, String detail) {
+        MqttAsyncClient c;
+        synchronized (this) {
+            c = phase == Phase.ONLINE ? client : null;
+        }
+        if (c == null) {
+            log.debug("{}: offline, {} of {} not reported", serial, event, streamId);
+            return;
+        }
+        DeviceEvent e = new DeviceEvent(WireMessage.VERSION, event, streamId, detail, System.currentTimeMillis());
+        publish(c, DeviceTopic.EVENT, new MqttMessage(MessageCodec.encode(e), 1, false, null), () -> { });
     }
 
     // ---- messages out -----------------------------------------------------------------------------------
@@ -676,6 +765,17 @@ public final class SimulatedSpeaker {
     /** Version of the last desired state applied; null if none yet. */
     public Long desiredVersion() {
         return settings.desiredVersion();
+    }
+
+    /** This speaker's latest playback, playing or ended; empty if it was never told to play. */
+    public Optional<PlaybackStats> playback() {
+        String id = deviceId();
+        return id == null ? Optional.empty() : ctx.audio().stats(id);
+    }
+
+    /** The playback in progress, if any (for tests: its socket address and playout samples). */
+    synchronized Optional<PlaybackSession> currentPlayback() {
+        return Optional.ofNullable(playback);
     }
 
     public long commandsReceived() {

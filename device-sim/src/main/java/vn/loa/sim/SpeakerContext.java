@@ -1,5 +1,6 @@
 package vn.loa.sim;
 
+import vn.loa.sim.audio.AudioPlane;
 import vn.loa.sim.mqtt.FleetExecutor;
 import vn.loa.sim.mqtt.MqttEndpoint;
 import vn.loa.sim.provision.CredentialsStore;
@@ -10,5 +11,6 @@ record SpeakerContext(
         MqttEndpoint endpoint,
         FleetExecutor executor,
         CredentialsStore credentials,
-        FleetCounters counters) {
+        FleetCounters counters,
+        AudioPlane audio) {
 }

@@ -4,17 +4,17 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Polls a condition until it holds or a deadline passes. */
-final class Eventually {
+public final class Eventually {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private Eventually() {
     }
 
-    static void until(String what, BooleanSupplier condition) throws InterruptedException {
+    public static void until(String what, BooleanSupplier condition) throws InterruptedException {
         until(what, condition, WAIT);
     }
 
-    static void until(String what, BooleanSupplier condition, Duration wait) throws InterruptedException {
+    public static void until(String what, BooleanSupplier condition, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

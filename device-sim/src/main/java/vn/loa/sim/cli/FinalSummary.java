@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.loa.sim.FleetStats;
 import vn.loa.sim.LatencySamples;
+import vn.loa.sim.audio.PlaybackSummary;
 
 /** The JSON the CLI prints on stdout when it ends: what the fleet did, for people and for the benchmark. */
 final class FinalSummary {
@@ -16,7 +17,7 @@ final class FinalSummary {
     private FinalSummary() {
     }
 
-    static String toJson(FleetStats stats, long runMillis) {
+    static String toJson(FleetStats stats, PlaybackSummary playback, long runMillis) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("speakers", stats.speakers());
         out.put("connected", stats.connected());
@@ -43,6 +44,7 @@ final class FinalSummary {
         out.put("messagesOut", stats.messagesOut());
         out.put("peakThreads", ManagementFactory.getThreadMXBean().getPeakThreadCount());
         out.put("threadLimitReached", stats.threadLimitReached());
+        out.put("playback", playback);
         try {
             return JSON.writeValueAsString(out);
         } catch (JsonProcessingException e) {

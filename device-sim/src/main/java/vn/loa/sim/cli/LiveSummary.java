@@ -4,11 +4,16 @@ import java.util.Locale;
 import vn.loa.sim.Fleet;
 import vn.loa.sim.FleetStats;
 import vn.loa.sim.Phase;
+import vn.loa.sim.audio.PlaybackSummary;
 
 /** The one-line status the CLI prints to stderr while it runs, with the message rate since the last line. */
 final class LiveSummary {
     private long lastMessages;
     private long lastNanos = System.nanoTime();
+
+    private static String millis(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.1f", value);
+    }
 
     String line(Fleet fleet) {
         FleetStats s = fleet.stats();
@@ -27,6 +32,13 @@ final class LiveSummary {
         int gaveUp = s.inPhase(Phase.REJECTED) + s.inPhase(Phase.REVOKED);
         if (gaveUp > 0) {
             b.append(String.format(Locale.ROOT, ", %d rejected or revoked", gaveUp));
+        }
+        PlaybackSummary p = fleet.playbackSummary();
+        if (p.sessions() > 0) {
+            b.append(String.format(Locale.ROOT, "; playing %d/%d, %d packets, %.2f%% lost, %d late, %d concealed,"
+                    + " first audio p50 %s ms, playout offset p99 %s ms", p.playing(), p.sessions(),
+                    p.packetsReceived(), p.lossPercent(), p.late(), p.concealed(), millis(p.firstAudioP50Millis()),
+                    millis(p.playoutOffsetP99Millis())));
         }
         return b.toString();
     }

@@ -18,13 +18,15 @@ import vn.loa.sim.Faults;
 import vn.loa.sim.Fleet;
 import vn.loa.sim.FleetOptions;
 import vn.loa.sim.FleetStats;
+import vn.loa.sim.audio.AudioSettings;
+import vn.loa.sim.audio.PlaybackSummary;
 
 /**
  * {@code loa-device-sim}: runs N simulated speakers against a Loa server (or, with {@code --bare}, a plain MQTT
  * broker) until the duration ends or Ctrl-C, with a live line on stderr and a JSON summary on stdout.
  */
 @Command(name = "loa-device-sim", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Simulated Loa speakers: provisioning, presence, telemetry, commands, faults.")
+        description = "Simulated Loa speakers: provisioning, presence, telemetry, commands, faults, RTP playback.")
 public final class SimulatorCommand implements Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_BAD_OPTIONS = 2;
@@ -118,6 +120,18 @@ public final class SimulatorCommand implements Callable<Integer> {
                     + " subscribe to TOPIC and answer every command on loa/v1/dev/{serial}/res.")
     String bareTopic;
 
+    @Option(names = "--decode-share", defaultValue = "1",
+            description = "Share (0..1) of speakers that decode the audio they play with Concentus; the others only"
+                    + " count packets and timing. Default: ${DEFAULT-VALUE}")
+    double decodeShare;
+
+    @Option(names = "--jitter-ms", defaultValue = "" + AudioSettings.DEFAULT_JITTER_TARGET_MILLIS,
+            description = "Playout delay in ms for a play order that names none. Default: ${DEFAULT-VALUE}")
+    int jitterMillis;
+
+    @Option(names = "--wav-dir", description = "Write <deviceId>-<streamId>.wav of what each decoding speaker played.")
+    Path wavDirectory;
+
     private final PrintStream out;
     private final PrintStream err;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -174,6 +188,9 @@ public final class SimulatorCommand implements Callable<Integer> {
                 .firmware(firmware)
                 .seed(seed)
                 .bareTopic(bareTopic)
+                .decodeShare(decodeShare)
+                .jitterTargetMillis(jitterMillis)
+                .wavDirectory(wavDirectory)
                 .build();
     }
 
@@ -209,8 +226,9 @@ public final class SimulatorCommand implements Callable<Integer> {
             return superviseUntil(fleet, deadline, new LiveSummary());
         } finally {
             FleetStats last = fleet.stats(); // before close, which stops every speaker
+            PlaybackSummary playback = fleet.playbackSummary();
             fleet.close();
-            out.println(FinalSummary.toJson(last, (System.nanoTime() - started) / 1_000_000));
+            out.println(FinalSummary.toJson(last, playback, (System.nanoTime() - started) / 1_000_000));
             out.flush();
         }
     }

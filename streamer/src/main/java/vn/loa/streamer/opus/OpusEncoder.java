@@ -80,12 +80,14 @@ public final class OpusEncoder implements AutoCloseable {
     }
 
     /**
-     * Samples of silence the encoder adds before the audio (decoders drop them; an Ogg Opus header declares them
-     * as pre-skip).
+     * The identification header (RFC 7845 "OpusHead": channels, pre-skip, input rate) that a container such as Ogg
+     * needs ahead of this encoder's packets.
      */
-    public int preSkipSamples() {
+    public byte[] opusHead() {
         ensureOpen();
-        return context.initial_padding();
+        byte[] head = new byte[context.extradata_size()];
+        context.extradata().get(head);
+        return head;
     }
 
     /** Encodes exactly {@link #samplesPerFrame()} samples of {@code pcm} from {@code offset} into one Opus packet. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,12 +44,16 @@ class OpusEncoderTest {
     }
 
     @Test
-    void framesHoldTheSamplesOfTheirDuration() {
+    void framesHoldTheSamplesOfTheirDurationAndTheHeaderDescribesMono() {
         try (OpusEncoder twenty = new OpusEncoder(OpusSettings.live());
              OpusEncoder sixty = new OpusEncoder(OpusSettings.prerecorded())) {
             assertThat(twenty.samplesPerFrame()).isEqualTo(960);
             assertThat(sixty.samplesPerFrame()).isEqualTo(2880);
-            assertThat(sixty.preSkipSamples()).isPositive();
+            byte[] head = sixty.opusHead();
+            assertThat(new String(head, 0, 8, StandardCharsets.US_ASCII)).isEqualTo("OpusHead");
+            assertThat(head[9]).as("channels").isEqualTo((byte) 1);
+            int preSkip = (head[10] & 0xff) | (head[11] & 0xff) << 8;
+            assertThat(preSkip).isPositive();
         }
     }
 

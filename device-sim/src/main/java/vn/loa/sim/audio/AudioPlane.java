@@ -1,0 +1,145 @@
+package vn.loa.sim.audio;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.loa.protocol.message.PlayOrder;
+
+/**
+ * The receiving side of a fleet: opens a playback per play order on one of a few shared {@link AudioLoop}s
+ * (started on the first play, so a fleet that never plays has no audio threads), remembers each speaker's latest
+ * playback, and sums them up.
+ */
+public final class AudioPlane implements AutoCloseable {
+    /** Audio loop threads: enough to spread decoding over the cores, few enough to leave room for MQTT. */
+    public static final int LOOP_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
+
+    private final AudioSettings settings;
+    private final AudioCounters counters = new AudioCounters();
+    private final Map<String, PlaybackSession> latest = new ConcurrentHashMap<>();
+    private AudioLoop[] loops;
+    private boolean closed;
+
+    public AudioPlane(AudioSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Opens this speaker's RTP socket and starts joining the stream the order names.
+     *
+     * @param commandEpochNanos when the play command arrived ({@link EpochClock}); first-audio time counts from it
+     * @throws IOException the host does not resolve or no socket can be opened; nothing is left open
+     */
+    public PlaybackSession play(String deviceId, PlayOrder order, long commandEpochNanos, PlaybackListener listener)
+            throws IOException {
+        InetSocketAddress streamer = new InetSocketAddress(order.host(), order.port());
+        if (streamer.isUnresolved()) {
+            throw new IOException("cannot resolve the streamer host " + order.host());
+        }
+        AudioLoop loop = loopFor(deviceId);
+        long delayMillis = order.delayMs() != null ? order.delayMs() : settings.jitterTargetMillis();
+        DatagramChannel channel = DatagramChannel.open();
+        try {
+            channel.configureBlocking(false);
+            channel.bind(new InetSocketAddress(0));
+            OpusPlayer player = settings.decodes(deviceId) ? new OpusPlayer(Audio.samplesPerFrame(order.frameMs()),
+                    settings.wavDirectory() == null ? null : new WavWriter(
+                            settings.wavDirectory().resolve(deviceId + "-" + order.stream() + ".wav"),
+                            Audio.SAMPLE_RATE, Audio.samplesPerFrame(order.frameMs()))) : null;
+            PlaybackSession session = new PlaybackSession(deviceId, order, streamer, channel, loop, listener, player,
+                    counters, delayMillis, commandEpochNanos);
+            latest.put(deviceId, session);
+            loop.attach(session);
+            return session;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** The speaker's latest playback, playing or ended; empty if it was never told to play. */
+    public Optional<PlaybackStats> stats(String deviceId) {
+        PlaybackSession session = latest.get(deviceId);
+        if (session == null) {
+            return Optional.empty();
+        }
+        return Optional.of(session.stats(new PlayoutOffsets(latest.values()).of(deviceId)));
+    }
+
+    /** Every speaker's latest playback, by device id. */
+    public Map<String, PlaybackStats> stats() {
+        PlayoutOffsets offsets = new PlayoutOffsets(latest.values());
+        Map<String, PlaybackStats> out = new LinkedHashMap<>();
+        latest.forEach((device, session) -> out.put(device, session.stats(offsets.of(device))));
+        return out;
+    }
+
+    public PlaybackSummary summary() {
+        List<PlaybackSession> sessions = List.copyOf(latest.values());
+        PlayoutOffsets offsets = new PlayoutOffsets(sessions);
+        int playing = 0;
+        int decoding = 0;
+        long received = 0;
+        long lost = 0;
+        long late = 0;
+        long concealed = 0;
+        long overflow = 0;
+        double[] firstAudio = new double[sessions.size()];
+        int withAudio = 0;
+        for (PlaybackSession session : sessions) {
+            PlaybackStats s = session.stats(null);
+            playing += s.playing() ? 1 : 0;
+            decoding += session.decodes() ? 1 : 0;
+            received += s.packetsReceived();
+            lost += s.lost();
+            late += s.late();
+            concealed += s.concealed();
+            overflow += session.overflow();
+            if (s.firstAudioMillis() != null) {
+                firstAudio[withAudio++] = s.firstAudioMillis();
+            }
+        }
+        double[] ranked = Arrays.copyOf(firstAudio, withAudio);
+        Arrays.sort(ranked);
+        double lossPercent = received + lost == 0 ? 0 : 100.0 * lost / (received + lost);
+        return new PlaybackSummary(sessions.size(), playing, decoding, received, lost, lossPercent, late, concealed,
+                overflow, counters.strayDatagrams.sum(), counters.malformedDatagrams.sum(), PlayoutOffsets.percentile(ranked, 0.5),
+                PlayoutOffsets.percentile(ranked, 0.99), offsets.absolutePercentile(0.5), offsets.absolutePercentile(0.99),
+                offsets.absolutePercentile(1.0));
+    }
+
+    private synchronized AudioLoop loopFor(String deviceId) throws IOException {
+        if (closed) {
+            throw new IOException("the fleet is closing");
+        }
+        if (loops == null) {
+            AudioLoop[] started = new AudioLoop[LOOP_THREADS];
+            for (int i = 0; i < started.length; i++) {
+                started[i] = new AudioLoop("sim-audio-" + (i + 1));
+            }
+            loops = started;
+        }
+        return loops[Math.floorMod(deviceId.hashCode(), loops.length)];
+    }
+
+    /** Ends every playback (no events: the speakers are going away) and stops the loops. */
+    @Override
+    public void close() throws InterruptedException {
+        AudioLoop[] running;
+        synchronized (this) {
+            closed = true;
+            running = loops;
+        }
+        if (running != null) {
+            for (AudioLoop loop : running) {
+                loop.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package vn.loa.sim.audio;
+
+import io.github.jaredmdobson.concentus.OpusDecoder;
+import io.github.jaredmdobson.concentus.OpusException;
+import java.io.IOException;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes what a speaker plays with Concentus, mono at 48 kHz: received frames as they are; a missing frame from
+ * the in-band FEC of the next one when it is here, else by packet-loss concealment. Optionally records every
+ * sample played to a WAV file. Used from one thread.
+ */
+final class OpusPlayer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OpusPlayer.class);
+
+    private final OpusDecoder decoder;
+    private final short[] pcm;
+    private final WavWriter wav;
+    private long undecodable;
+
+    /** @param wav null records nothing */
+    OpusPlayer(int samplesPerFrame, WavWriter wav) {
+        try {
+            this.decoder = new OpusDecoder(Audio.SAMPLE_RATE, 1);
+        } catch (OpusException e) {
+            throw new IllegalStateException("Concentus refuses 48 kHz mono", e);
+        }
+        this.pcm = new short[samplesPerFrame];
+        this.wav = wav;
+    }
+
+    void play(byte[] frame) {
+        try {
+            output(decoder.decode(frame, 0, frame.length, pcm, 0, pcm.length, false));
+        } catch (OpusException | RuntimeException e) {
+            undecodable++;
+            log.debug("undecodable Opus frame ({} bytes): {}", frame.length, e.getMessage());
+            conceal(null);
+        }
+    }
+
+    void conceal(byte[] next) {
+        try {
+            int samples = next == null
+                    ? decoder.decode(null, 0, 0, pcm, 0, pcm.length, false)
+                    : decoder.decode(next, 0, next.length, pcm, 0, pcm.length, true);
+            output(samples);
+        } catch (OpusException | RuntimeException e) {
+            log.debug("concealment failed: {}", e.getMessage());
+            Arrays.fill(pcm, (short) 0);
+            output(pcm.length);
+        }
+    }
+
+    /** Frames that failed to decode and were concealed instead. */
+    long undecodable() {
+        return undecodable;
+    }
+
+    private void output(int samples) {
+        if (wav == null) {
+            return;
+        }
+        try {
+            wav.write(pcm, samples);
+        } catch (IOException e) {
+            log.warn("cannot write the WAV recording: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (wav != null) {
+            wav.close();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package vn.loa.sim.audio;
+
+/**
+ * The fleet's playback at a glance. Percentiles are null when there is nothing to rank.
+ *
+ * @param sessions            speakers that were told to play (their latest playback each)
+ * @param playing             speakers playing now
+ * @param decoding            of {@code sessions}, those that decode with Concentus
+ * @param lossPercent         lost / (received + lost) × 100 over all speakers
+ * @param overflow            frames dropped because a jitter buffer was full
+ * @param strayDatagrams      datagrams from elsewhere than the joined streamer, or of another SSRC/payload type
+ * @param malformedDatagrams  datagrams from the streamer that were neither RTP nor RTCP
+ * @param playoutOffsetP50Millis absolute offset from the fleet median playout instant of the same frame
+ */
+public record PlaybackSummary(int sessions, int playing, int decoding, long packetsReceived, long lost,
+                              double lossPercent, long late, long concealed, long overflow, long strayDatagrams,
+                              long malformedDatagrams, Double firstAudioP50Millis, Double firstAudioP99Millis,
+                              Double playoutOffsetP50Millis, Double playoutOffsetP99Millis,
+                              Double playoutOffsetMaxMillis) {
+}

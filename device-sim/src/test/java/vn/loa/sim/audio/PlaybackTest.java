@@ -1,0 +1,225 @@
+package vn.loa.sim.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.jaredmdobson.concentus.OpusDecoder;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.loa.protocol.rtp.NtpTime;
+import vn.loa.protocol.rtp.ReportBlock;
+import vn.loa.sim.Eventually;
+
+/** Real UDP on 127.0.0.1 between a {@link ToneSender} and the fleet's audio plane, no MQTT. */
+class PlaybackTest {
+    static final Duration WAIT = Duration.ofSeconds(20);
+    /** Playout may lag a frame's instant by the playout tick plus scheduling noise; never lead it. */
+    static final long PLAYOUT_TOLERANCE_NANOS = 20_000_000;
+
+    @TempDir
+    Path wavs;
+    final RecordingListener events = new RecordingListener();
+    AudioPlane plane;
+    ToneSender sender;
+
+    @AfterEach
+    void close() throws Exception {
+        if (plane != null) {
+            plane.close();
+        }
+        if (sender != null) {
+            sender.close();
+        }
+    }
+
+    private AudioPlane plane(double decodeShare) {
+        plane = new AudioPlane(new AudioSettings(decodeShare, AudioSettings.DEFAULT_JITTER_TARGET_MILLIS, wavs));
+        return plane;
+    }
+
+    /** Waits until every frame has had its instant, then stops the playback and reads what was recorded. */
+    private short[] playToTheEndAndStop(PlaybackSession session, String device, int delayMillis) throws Exception {
+        assertThat(sender.awaitDone(WAIT.toMillis())).isTrue();
+        long lastInstant = sender.epochNanosOf(ToneSender.FIRST_TIMESTAMP
+                + (long) (sender.frames().size() - 1) * sender.samplesPerFrame()) + delayMillis * 1_000_000L;
+        Eventually.until("the last frame's instant", () -> EpochClock.nowNanos() > lastInstant + 50_000_000);
+        session.stop(PlaybackEnd.STOPPED);
+        Path wav = wavs.resolve(device + "-" + session.streamId() + ".wav");
+        Eventually.until("the WAV file", () -> Files.exists(wav));
+        return Wav.read(wav);
+    }
+
+    @ParameterizedTest(name = "{0} ms frames")
+    @ValueSource(ints = {20, 60})
+    void joinsPlaysTheToneOnTimeAndRecordsIt(int frameMillis) throws Exception {
+        int frames = 2_400 / frameMillis;
+        sender = new ToneSender(frameMillis, false, frames);
+        long command = EpochClock.nowNanos();
+        PlaybackSession session = plane(1.0).play("dev-a", sender.order("s-tone", "tok.en", 120), command, events);
+
+        Eventually.until("a join", () -> !sender.joinedFrom().isEmpty());
+        assertThat(sender.joinedFrom().get(0)).as("the join comes from the speaker's RTP socket")
+                .isEqualTo(new InetSocketAddress(InetAddress.getLoopbackAddress(), session.localAddress().getPort()));
+        assertThat(sender.tokens().get(0)).isEqualTo("tok.en");
+        Eventually.until("playback started", () -> events.events.contains("playback-started s-tone"));
+
+        short[] pcm = playToTheEndAndStop(session, "dev-a", 120);
+        Eventually.until("ended", () -> events.events.contains("playback-ended s-tone stopped"));
+
+        PlaybackStats stats = plane.stats("dev-a").orElseThrow();
+        assertThat(stats.streamId()).isEqualTo("s-tone");
+        assertThat(stats.packetsReceived()).isEqualTo(frames);
+        assertThat(stats.lost()).isZero();
+        assertThat(stats.late()).isZero();
+        assertThat(stats.concealed()).isZero();
+        assertThat(stats.playing()).isFalse();
+        assertThat(stats.firstAudioMillis()).isBetween(120L, 1_000L);
+        assertThat(stats.playoutOffsetMillis()).isEqualTo(0.0); // the only speaker is its own median
+
+        assertThat(pcm).hasSize(frames * 48 * frameMillis);
+        int from = pcm.length / 4;
+        double tone = Wav.power(pcm, from, pcm.length, ToneSender.TONE_HZ);
+        assertThat(tone).as("440 Hz against 880 Hz").isGreaterThan(100 * Wav.power(pcm, from, pcm.length, 880));
+        assertThat(tone).as("440 Hz against 300 Hz").isGreaterThan(100 * Wav.power(pcm, from, pcm.length, 300));
+
+        List<PlayoutSamples.Sample> played = session.samples().recent();
+        assertThat(played).hasSizeGreaterThanOrEqualTo(3);
+        for (PlayoutSamples.Sample s : played) {
+            long due = sender.epochNanosOf(s.timestamp()) + 120_000_000L;
+            assertThat(s.epochNanos() - due).as("frame %d played after its instant", s.timestamp())
+                    .isBetween(0L, PLAYOUT_TOLERANCE_NANOS);
+        }
+    }
+
+    @Test
+    void lostFramesAreCountedConcealedFromFecAndReported() throws Exception {
+        int frames = 325; // 6.5 s, so one receiver report falls inside; frames 5, 15, ... 315 dropped: 32
+        sender = new ToneSender(20, true, frames).drop(k -> k % 10 == 5);
+        PlaybackSession session = plane(1.0).play("dev-l", sender.order("s-loss", "t", 100), EpochClock.nowNanos(),
+                events);
+        short[] pcm = playToTheEndAndStop(session, "dev-l", 100);
+
+        PlaybackStats stats = plane.stats("dev-l").orElseThrow();
+        assertThat(stats.packetsReceived()).isEqualTo(frames - 32);
+        assertThat(stats.lost()).isEqualTo(32);
+        assertThat(stats.concealed()).isEqualTo(32);
+        assertThat(stats.late()).isZero();
+        assertThat(pcm).hasSize(frames * 960);
+        assertThat(pcm).as("the recording is exactly the decoder's output with FEC for each lost frame")
+                .isEqualTo(reference(sender.frames(), k -> k % 10 == 5, true));
+        assertThat(pcm).as("and not packet-loss concealment")
+                .isNotEqualTo(reference(sender.frames(), k -> k % 10 == 5, false));
+
+        assertThat(sender.reports()).isNotEmpty();
+        ToneSender.Report first = sender.reports().get(0);
+        assertThat(first.from()).isEqualTo(sender.joinedFrom().get(0));
+        ReportBlock block = first.report().blocks().get(0);
+        assertThat(block.ssrc()).isEqualTo(ToneSender.SSRC);
+        assertThat(block.cumulativeLost()).isBetween(24, 26); // ~5 s of 20 ms frames, one in ten dropped
+        assertThat(block.fractionLost()).isBetween(23, 28); // 10 % of 256
+        assertThat(block.highestSequence()).isGreaterThan(65_535L); // the sequence wrapped: one cycle counted
+        assertThat(block.jitter()).as("loopback jitter below 5 ms").isLessThan(240L);
+        assertThat(sender.senderReportNtp().stream().map(NtpTime::middle32)).contains(block.lastSenderReport());
+        assertThat(block.delaySinceLastSenderReport()).isLessThan(65_536L);
+    }
+
+    /** A fresh Concentus decoder's output for the frames, each dropped one concealed with or without FEC. */
+    private static short[] reference(List<byte[]> frames, java.util.function.IntPredicate dropped, boolean fec)
+            throws Exception {
+        OpusDecoder decoder = new OpusDecoder(48_000, 1);
+        short[] out = new short[frames.size() * 960];
+        for (int k = 0; k < frames.size(); k++) {
+            byte[] f = frames.get(k);
+            if (!dropped.test(k)) {
+                decoder.decode(f, 0, f.length, out, k * 960, 960, false);
+            } else if (fec) {
+                byte[] next = frames.get(k + 1);
+                decoder.decode(next, 0, next.length, out, k * 960, 960, true);
+            } else {
+                decoder.decode(null, 0, 0, out, k * 960, 960, false);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aFrameArrivingAfterItsInstantIsLateAndConcealed() throws Exception {
+        sender = new ToneSender(20, false, 100).holdBack(k -> k == 50, 300);
+        PlaybackSession session = plane(0.0).play("dev-late", sender.order("s-late", "t", 60), EpochClock.nowNanos(),
+                events);
+        assertThat(sender.awaitDone(WAIT.toMillis())).isTrue();
+        Eventually.until("the late frame counted", () -> plane.stats("dev-late").orElseThrow().late() == 1);
+        PlaybackStats stats = plane.stats("dev-late").orElseThrow();
+        assertThat(stats.packetsReceived()).isEqualTo(100);
+        assertThat(stats.lost()).isZero();
+        assertThat(stats.concealed()).isEqualTo(1);
+        session.stop(PlaybackEnd.STOPPED);
+        Eventually.until("ended", () -> events.events.contains("playback-ended s-late stopped"));
+        assertThat(Files.list(wavs)).as("a speaker outside the decode share records nothing").isEmpty();
+    }
+
+    @Test
+    void twoSpeakersPlayEachFrameAtTheSameInstant() throws Exception {
+        sender = new ToneSender(20, false, 150);
+        PlaybackSession a = plane(0.5).play("dev-1", sender.order("s-sync", "t1", 100), EpochClock.nowNanos(),
+                events);
+        PlaybackSession b = plane.play("dev-2", sender.order("s-sync", "t2", 100), EpochClock.nowNanos(), events);
+        assertThat(sender.awaitDone(WAIT.toMillis())).isTrue();
+        Eventually.until("both played sampled frames",
+                () -> a.samples().recent().size() >= 4 && b.samples().recent().size() >= 4);
+        PlaybackSummary summary = plane.summary();
+        assertThat(summary.sessions()).isEqualTo(2);
+        assertThat(summary.playing()).isEqualTo(2);
+        assertThat(summary.playoutOffsetMaxMillis()).isLessThan(PLAYOUT_TOLERANCE_NANOS / 1e6);
+        assertThat(summary.firstAudioP50Millis()).isNotNull();
+        assertThat(plane.stats()).containsOnlyKeys("dev-1", "dev-2");
+        assertThat(plane.stats().get("dev-1").playoutOffsetMillis()).isNotNull();
+    }
+
+    @Test
+    void datagramsFromElsewhereOrMalformedAreDroppedAndCounted() throws Exception {
+        sender = new ToneSender(20, false, 100);
+        PlaybackSession session = plane(0.0).play("dev-s", sender.order("s-stray", "t", 100), EpochClock.nowNanos(),
+                events);
+        Eventually.until("a join", () -> !sender.joinedFrom().isEmpty());
+        try (DatagramSocket stranger = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            byte[] garbage = {(byte) 0x80, 96, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3};
+            stranger.send(new DatagramPacket(garbage, garbage.length, sender.joinedFrom().get(0)));
+        }
+        sender.sendRaw(new byte[] {(byte) 0x80, (byte) 200, 0});
+        Eventually.until("both counted", () -> plane.summary().strayDatagrams() == 1
+                && plane.summary().malformedDatagrams() == 1);
+        assertThat(sender.awaitDone(WAIT.toMillis())).isTrue();
+        Eventually.until("all frames received", () -> plane.stats("dev-s").orElseThrow().packetsReceived() == 100);
+        assertThat(session.closed()).isFalse();
+    }
+
+    @Test
+    void silenceEndsOrFailsThePlaybackWithAClearReason() throws Exception {
+        sender = new ToneSender(20, false, 50); // one second, then nothing
+        try (ToneSender absent = new ToneSender(20, false, 1).silent();
+             ToneSender unsynced = new ToneSender(20, false, 600).withoutSenderReports()) {
+            plane(0.0).play("dev-q", sender.order("s-short", "t", 100), EpochClock.nowNanos(), events);
+            plane.play("dev-n", absent.order("s-none", "t", 100), EpochClock.nowNanos(), events);
+            plane.play("dev-u", unsynced.order("s-nosr", "t", 100), EpochClock.nowNanos(), events);
+            Eventually.until("joins repeated every second", () -> absent.tokens().size() >= 3, Duration.ofSeconds(4));
+            Eventually.until("all three ended", () -> events.events.size() == 4, WAIT);
+            assertThat(events.events).containsExactlyInAnyOrder("playback-started s-short",
+                    "playback-ended s-short source-silent", "playback-failed s-none no-audio",
+                    "playback-failed s-nosr no-sender-report");
+            assertThat(absent.tokens().size()).as("a join a second until giving up").isBetween(9, 12);
+            assertThat(plane.stats("dev-u").orElseThrow().firstAudioMillis()).isNull();
+        }
+    }
+}
