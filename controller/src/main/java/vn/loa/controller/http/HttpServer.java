@@ -55,6 +55,8 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.multipartConfig.maxFileSize(largestBody, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(largestBody, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(MULTIPART_IN_MEMORY_BYTES, SizeUnit.BYTES);
+            // a request is handled once its headers are in, so an oversize body is refused before any of it is read
+            config.jetty.modifyHttpConfiguration(http -> http.setDelayDispatchUntilContent(false));
             config.events.handlerAdded(this::remember);
         });
         RequestMetrics.register(app, registry);

@@ -8,7 +8,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ import vn.loa.controller.auth.Role;
 import vn.loa.controller.server.LoaServer;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.ApiClient.Response;
+import vn.loa.controller.testing.TestAudio;
 import vn.loa.controller.testing.TestServers;
 import vn.loa.protocol.rtp.RtpHeader;
 import vn.loa.protocol.rtp.StreamSdp;
@@ -149,7 +149,7 @@ class StreamApiTest {
             assertThat(StreamSdp.parse(viewer.get("/api/streams/" + id + "/sdp?listener=" + address).body()))
                     .isEqualTo(parsed);
 
-            Response pushed = operator.sendBytes("POST", "/api/streams/" + id + "/pcm", tone(1_000),
+            Response pushed = operator.sendBytes("POST", "/api/streams/" + id + "/pcm", TestAudio.tonePcm(440, 1_000),
                     "application/octet-stream");
             assertThat(pushed.status()).isEqualTo(200);
             assertThat(pushed.json().get("millis").asLong()).isEqualTo(1_000);
@@ -173,9 +173,9 @@ class StreamApiTest {
     void pcmGoesOnlyIntoLiveStreams() {
         String relay = created(operator, "Tiếp sóng", Map.of("type", "relay", "url", "http://127.0.0.1:9/none"))
                 .get("id").asText();
-        assertThat(refusal(operator.sendBytes("POST", "/api/streams/" + relay + "/pcm", tone(20),
+        assertThat(refusal(operator.sendBytes("POST", "/api/streams/" + relay + "/pcm", TestAudio.tonePcm(440, 20),
                 "application/octet-stream"), 409)).contains("not live");
-        assertThat(viewer.sendBytes("POST", "/api/streams/" + relay + "/pcm", tone(20),
+        assertThat(viewer.sendBytes("POST", "/api/streams/" + relay + "/pcm", TestAudio.tonePcm(440, 20),
                 "application/octet-stream").status()).isEqualTo(403);
     }
 
@@ -196,16 +196,6 @@ class StreamApiTest {
 
     private static List<String> auditedActions() {
         return server.jdbi().withHandle(h -> h.createQuery("SELECT action FROM audit_log").mapTo(String.class).list());
-    }
-
-    /** {@code millis} of a 440 Hz tone, s16le mono 48 kHz. */
-    static byte[] tone(int millis) {
-        int samples = 48 * millis;
-        ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < samples; i++) {
-            pcm.putShort((short) (8_000 * Math.sin(2 * Math.PI * 440 * i / 48_000.0)));
-        }
-        return pcm.array();
     }
 
     private static List<RtpHeader> receive(DatagramSocket socket, int count) throws Exception {
