@@ -21,8 +21,8 @@ final class StreamViews {
                    String createdBy, Instant startedAt, Instant endedAt) {
     }
 
-    /** One stream with every receiver's figures from its RTCP receiver reports. */
-    record Details(@JsonUnwrapped Summary stream, int devicesToldToPlay, List<Receiver> receivers) {
+    /** One stream with every receiver's figures (devices' from their RTCP receiver reports). */
+    record Details(@JsonUnwrapped Summary stream, int devicesToldToPlay, List<Receiver> receiverStats) {
     }
 
     /** @param deviceId null for a static listener */

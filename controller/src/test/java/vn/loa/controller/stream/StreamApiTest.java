@@ -65,7 +65,7 @@ class StreamApiTest {
         assertThat(listed.get("items").findValuesAsText("id")).contains(id);
         JsonNode one = viewer.get("/api/streams/" + id).json();
         assertThat(one.get("id").asText()).isEqualTo(id);
-        assertThat(one.get("receivers").isArray()).isTrue();
+        assertThat(one.get("receiverStats").isArray()).isTrue();
         assertThat(one.get("devicesToldToPlay").asInt()).isZero();
 
         Response deleted = operator.send("DELETE", "/api/streams/" + id, null, null);
