@@ -773,11 +773,6 @@ public final class SimulatedSpeaker {
         return id == null ? Optional.empty() : ctx.audio().stats(id);
     }
 
-    /** The playback in progress, if any (for tests: its socket address and playout samples). */
-    synchronized Optional<PlaybackSession> currentPlayback() {
-        return Optional.ofNullable(playback);
-    }
-
     public long commandsReceived() {
         return commands.received();
     }

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -18,40 +16,12 @@ import vn.loa.protocol.Topics;
 import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandType;
 
-class CommandTest extends BrokerTest {
+class CommandTest extends OneSpeakerTest {
     static final ObjectMapper JSON = new ObjectMapper();
-
-    TestServer server;
-    Fleet fleet;
-    SimulatedSpeaker speaker;
-    String id;
 
     @BeforeEach
     void connectOneSpeaker(TestInfo test) throws Exception {
-        String prefix = "C" + Math.abs(test.getDisplayName().hashCode() % 100_000) + "-";
-        server = new TestServer(broker.uri(), TestServer::approveAll);
-        fleet = Fleet.create(FleetOptions.builder().count(1).serials(prefix, 1).serverUri(broker.uri())
-                .provisioningKey("k").credentialsFile(dir.resolve(prefix + "creds.json")).build());
-        fleet.start();
-        assertThat(fleet.awaitConnected(1, Duration.ofSeconds(10))).isTrue();
-        speaker = fleet.speakers().get(0);
-        id = speaker.deviceId();
-        server.await("birth", r -> r.topic().equals(Topics.device(id, DeviceTopic.STATE)));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fleet.close();
-        server.close();
-    }
-
-    private static long inOneMinute() {
-        return System.currentTimeMillis() + 60_000;
-    }
-
-    private TestServer.Received result(String commandId) throws InterruptedException {
-        return server.await("result of " + commandId, r -> r.topic().equals(Topics.device(id, DeviceTopic.RESULT))
-                && r.payload().contains("\"" + commandId + "\""));
+        connect("C" + Math.abs(test.getDisplayName().hashCode() % 100_000) + "-", FleetOptions.builder());
     }
 
     private static JsonNode json(TestServer.Received r) throws Exception {

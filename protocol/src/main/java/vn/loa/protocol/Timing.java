@@ -19,6 +19,16 @@ public final class Timing {
     /** First and longest reconnect back-off; a device doubles its wait, with jitter, between these. */
     public static final int RECONNECT_MIN_SECONDS = 1;
     public static final int RECONNECT_MAX_SECONDS = 120;
+    /** Until audio or a sender report arrives, a playing device sends its join again this often. */
+    public static final int JOIN_RETRY_SECONDS = 1;
+    /** A device that has heard nothing from the stream this long after the play command reports it failed. */
+    public static final int JOIN_TIMEOUT_SECONDS = 10;
+    /** A receiving device sends an RTCP receiver report this often; it is also its keep-alive towards the streamer. */
+    public static final int RECEIVER_REPORT_PERIOD_SECONDS = 5;
+    /** The streamer drops a receiver it has not heard from (no join, no report) for this long. */
+    public static final int RECEIVER_TIMEOUT_SECONDS = 30;
+    /** A playing device that has heard neither RTP nor a sender report this long reports the stream lost. */
+    public static final int STREAM_LOST_SECONDS = 15;
 
     private Timing() {
     }

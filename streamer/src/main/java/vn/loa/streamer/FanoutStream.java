@@ -37,10 +37,10 @@ import vn.loa.streamer.source.SourceHealth;
  * builds each RTP packet once and fans it out to every receiver. Every field but the volatile ones is touched only
  * on the event loop; the public methods hop onto it.
  *
- * <p>Frame n always carries RTP timestamp {@code first + n * samplesPerFrame} and is due at {@code start + n *
- * frame}. A frame the source has no packet for is not sent (the next one carries the marker bit); frames a late tick
- * skips are polled and discarded, so the source stays in step with the clock and a live source's latency does not
- * grow.
+ * <p>Frame slot n carries RTP timestamp {@code first + n * samplesPerFrame} and is due at {@code start + n * frame}.
+ * A slot the source has no packet for sends nothing (the next packet carries the marker bit). Slots a late tick skips
+ * are not polled: no audio is lost, it plays that much later (receivers conceal the gap), and a source that must stay
+ * close to real time (live) keeps its own queue short.
  */
 final class FanoutStream implements RtpStream {
     /** Payload bytes that still fit one 1,500-byte Ethernet frame with IPv4, UDP and RTP headers. */
@@ -68,6 +68,7 @@ final class FanoutStream implements RtpStream {
     private long nextFrame;
     private int nextSequence;
     private boolean markNext = true;
+    private boolean warnedOversized;
     private long octetsSent;
     private volatile long packetsSent;
     private volatile SourceHealth health;
@@ -129,9 +130,6 @@ final class FanoutStream implements RtpStream {
     }
 
     private void skip(long frames) {
-        for (long i = 0; i < frames; i++) {
-            source.poll();
-        }
         nextFrame += frames;
         markNext = true;
         context.counters().countFramesSkipped(frames);
@@ -140,11 +138,11 @@ final class FanoutStream implements RtpStream {
 
     private void sendFrame(byte[] payload) {
         long frame = nextFrame++;
-        if (payload == null || payload.length == 0 || payload.length > MAX_PAYLOAD_BYTES) {
-            if (payload != null && payload.length > MAX_PAYLOAD_BYTES) {
-                log.warn("Stream {}: dropped a {}-byte frame, more than {} bytes", id, payload.length,
-                        MAX_PAYLOAD_BYTES);
-            }
+        if (payload != null && payload.length > MAX_PAYLOAD_BYTES) {
+            dropOversized(payload.length);
+            payload = null;
+        }
+        if (payload == null || payload.length == 0) {
             markNext = true;
             return;
         }
@@ -156,10 +154,17 @@ final class FanoutStream implements RtpStream {
         if (receivers.size() == 0) {
             return;
         }
-        ByteBuf packet = channel.alloc().directBuffer(RtpHeader.SIZE + payload.length);
-        header.writeTo(packet.nioBuffer(0, RtpHeader.SIZE));
-        packet.writerIndex(RtpHeader.SIZE).writeBytes(payload);
+        ByteBuf packet = Packets.rtp(channel.alloc(), header, payload);
         context.counters().countPacketsSent(Fanout.send(channel, packet, receivers.all()));
+    }
+
+    private void dropOversized(int length) {
+        context.counters().countOversizedFrame();
+        if (!warnedOversized) {
+            warnedOversized = true;
+            log.warn("Stream {}: source {} yields frames of {} bytes, more than {}; they are dropped", id,
+                    source.describe(), length, MAX_PAYLOAD_BYTES);
+        }
     }
 
     private void followHealth(SourceHealth now) {
@@ -170,17 +175,16 @@ final class FanoutStream implements RtpStream {
     }
 
     private void reportToAll() {
-        sendReport(receivers.all());
+        if (receivers.size() > 0) {
+            sendReport(receivers.all());
+        }
     }
 
     private void sendReport(Iterable<Receiver> targets) {
         long nanos = System.nanoTime();
         long ntp = NtpTime.fromEpochNanos(epochNanos(Instant.now()));
         SenderReport report = new SenderReport(ssrc, ntp, rtpTimestampAt(nanos), packetsSent, octetsSent);
-        ByteBuf packet = channel.alloc().directBuffer(report.size());
-        report.writeTo(packet.nioBuffer(0, report.size()));
-        packet.writerIndex(report.size());
-        context.counters().countSenderReportsSent(Fanout.send(channel, packet, targets));
+        context.counters().countSenderReportsSent(Fanout.send(channel, Packets.rtcp(channel.alloc(), report), targets));
     }
 
     private void sweep() {
@@ -204,7 +208,7 @@ final class FanoutStream implements RtpStream {
             case REPLAYED -> context.counters().countJoinRejected(JoinRejection.REPLAYED);
             case FULL -> {
                 context.counters().countReceiverRefused();
-                log.warn("Stream {}: refused device {}, the stream has its {} receivers", id, claims.deviceId(),
+                log.debug("Stream {}: refused device {}, the stream has its {} receivers", id, claims.deviceId(),
                         context.settings().maxReceiversPerStream());
             }
             default -> accepted(latch, from);
@@ -358,12 +362,12 @@ final class FanoutStream implements RtpStream {
 
     @Override
     public boolean removeListener(InetSocketAddress target) {
-        return onLoop(() -> receivers.removeListener(target));
+        return !closed && onLoop(() -> receivers.removeListener(target));
     }
 
     @Override
     public boolean removeReceiver(String deviceId) {
-        return onLoop(() -> {
+        return !closed && onLoop(() -> {
             Receiver removed = receivers.removeDevice(deviceId);
             if (removed != null) {
                 context.events().receiverDropped(id, deviceId, StreamEvents.DROPPED_REMOVED);
@@ -374,6 +378,9 @@ final class FanoutStream implements RtpStream {
 
     @Override
     public List<ReceiverStats> receivers() {
+        if (closed) {
+            return List.of();
+        }
         return onLoop(() -> {
             long sent = packetsSent;
             List<ReceiverStats> stats = new ArrayList<>(receivers.size());
@@ -387,7 +394,7 @@ final class FanoutStream implements RtpStream {
 
     @Override
     public int receiverCount() {
-        return onLoop(receivers::size);
+        return closed ? 0 : onLoop(receivers::size);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package vn.loa.streamer;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -9,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,8 +58,12 @@ public final class RtpStreamer implements AutoCloseable {
 
     /** Binds the RTP port (epoll where available, NIO otherwise) and starts serving it. */
     public static RtpStreamer start(StreamerSettings settings, StreamEvents events) throws InterruptedException {
+        return start(settings, events, UdpTransport.best(), PooledByteBufAllocator.DEFAULT);
+    }
+
+    static RtpStreamer start(StreamerSettings settings, StreamEvents events, UdpTransport transport,
+                             ByteBufAllocator allocator) throws InterruptedException {
         Objects.requireNonNull(events, "events");
-        UdpTransport transport = UdpTransport.best();
         EventLoopGroup group = transport.newEventLoop();
         JoinTokens joinTokens = new JoinTokens(settings.joinKey());
         StreamerCounters counters = new StreamerCounters();
@@ -65,6 +72,7 @@ public final class RtpStreamer implements AutoCloseable {
             Channel channel = new Bootstrap()
                     .group(group)
                     .channel(transport.channelClass())
+                    .option(ChannelOption.ALLOCATOR, allocator)
                     .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
                     .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES))
@@ -89,7 +97,7 @@ public final class RtpStreamer implements AutoCloseable {
 
     /** "epoll" or "nio". */
     public String transport() {
-        return transport.name().toLowerCase(java.util.Locale.ROOT);
+        return transport.name().toLowerCase(Locale.ROOT);
     }
 
     /** Issues the tokens play commands carry; the streamer verifies joins with the same key. */

@@ -20,6 +20,7 @@ public final class StreamerCounters {
     private final LongAdder packetsSent = new LongAdder();
     private final LongAdder senderReportsSent = new LongAdder();
     private final LongAdder framesSkipped = new LongAdder();
+    private final LongAdder oversizedFrames = new LongAdder();
     private final LongAdder channelErrors = new LongAdder();
 
     StreamerCounters() {
@@ -75,9 +76,14 @@ public final class StreamerCounters {
         return senderReportsSent.sum();
     }
 
-    /** Frames dropped by pacing after a late tick instead of being sent in a burst. */
+    /** Frame slots a late tick left empty rather than burst out (RTP time moves on, the audio follows later). */
     public long framesSkipped() {
         return framesSkipped.sum();
+    }
+
+    /** Frames a source yielded too large for one datagram (dropped, the slot stays empty). */
+    public long oversizedFrames() {
+        return oversizedFrames.sum();
     }
 
     /** Reads or writes the socket refused (logged at debug). */
@@ -123,6 +129,10 @@ public final class StreamerCounters {
 
     void countFramesSkipped(long count) {
         framesSkipped.add(count);
+    }
+
+    void countOversizedFrame() {
+        oversizedFrames.increment();
     }
 
     void countChannelError() {

@@ -2,10 +2,12 @@ package vn.loa.sim.audio;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Datagrams the fleet's RTP sockets dropped, by why. */
+/** What the fleet's RTP sockets and decoders dropped, by why. */
 final class AudioCounters {
     /** Not from the streamer the speaker joined, or RTP from another SSRC or payload type. */
     final LongAdder strayDatagrams = new LongAdder();
     /** From the streamer but not a well-formed RTP or RTCP packet. */
     final LongAdder malformedDatagrams = new LongAdder();
+    /** RTP payloads Concentus could not decode; concealed in their place. */
+    final LongAdder undecodableFrames = new LongAdder();
 }

@@ -86,6 +86,9 @@ final class AudioLoop implements AutoCloseable {
                 log.error("audio loop {} stopped: {}", thread.getName(), e.getMessage());
             }
         } finally {
+            for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                runSafely(task); // sessions attached at the last moment are registered, then closed below
+            }
             sessions.forEach(s -> s.close(PlaybackEnd.DEVICE_OFF));
             sessions.clear();
         }

@@ -51,7 +51,7 @@ public final class AudioPlane implements AutoCloseable {
             OpusPlayer player = settings.decodes(deviceId) ? new OpusPlayer(Audio.samplesPerFrame(order.frameMs()),
                     settings.wavDirectory() == null ? null : new WavWriter(
                             settings.wavDirectory().resolve(deviceId + "-" + order.stream() + ".wav"),
-                            Audio.SAMPLE_RATE, Audio.samplesPerFrame(order.frameMs()))) : null;
+                            Audio.SAMPLE_RATE, Audio.samplesPerFrame(order.frameMs())), counters) : null;
             PlaybackSession session = new PlaybackSession(deviceId, order, streamer, channel, loop, listener, player,
                     counters, delayMillis, commandEpochNanos);
             latest.put(deviceId, session);
@@ -109,9 +109,10 @@ public final class AudioPlane implements AutoCloseable {
         Arrays.sort(ranked);
         double lossPercent = received + lost == 0 ? 0 : 100.0 * lost / (received + lost);
         return new PlaybackSummary(sessions.size(), playing, decoding, received, lost, lossPercent, late, concealed,
-                overflow, counters.strayDatagrams.sum(), counters.malformedDatagrams.sum(), PlayoutOffsets.percentile(ranked, 0.5),
-                PlayoutOffsets.percentile(ranked, 0.99), offsets.absolutePercentile(0.5), offsets.absolutePercentile(0.99),
-                offsets.absolutePercentile(1.0));
+                overflow, counters.strayDatagrams.sum(), counters.malformedDatagrams.sum(),
+                counters.undecodableFrames.sum(),
+                PlayoutOffsets.percentile(ranked, 0.5), PlayoutOffsets.percentile(ranked, 0.99),
+                offsets.absolutePercentile(0.5), offsets.absolutePercentile(0.99), offsets.absolutePercentile(1.0));
     }
 
     private synchronized AudioLoop loopFor(String deviceId) throws IOException {

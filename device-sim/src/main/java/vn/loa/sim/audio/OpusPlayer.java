@@ -18,10 +18,10 @@ final class OpusPlayer implements AutoCloseable {
     private final OpusDecoder decoder;
     private final short[] pcm;
     private final WavWriter wav;
-    private long undecodable;
+    private final AudioCounters counters;
 
     /** @param wav null records nothing */
-    OpusPlayer(int samplesPerFrame, WavWriter wav) {
+    OpusPlayer(int samplesPerFrame, WavWriter wav, AudioCounters counters) {
         try {
             this.decoder = new OpusDecoder(Audio.SAMPLE_RATE, 1);
         } catch (OpusException e) {
@@ -29,13 +29,14 @@ final class OpusPlayer implements AutoCloseable {
         }
         this.pcm = new short[samplesPerFrame];
         this.wav = wav;
+        this.counters = counters;
     }
 
     void play(byte[] frame) {
         try {
             output(decoder.decode(frame, 0, frame.length, pcm, 0, pcm.length, false));
         } catch (OpusException | RuntimeException e) {
-            undecodable++;
+            counters.undecodableFrames.increment();
             log.debug("undecodable Opus frame ({} bytes): {}", frame.length, e.getMessage());
             conceal(null);
         }
@@ -52,11 +53,6 @@ final class OpusPlayer implements AutoCloseable {
             Arrays.fill(pcm, (short) 0);
             output(pcm.length);
         }
-    }
-
-    /** Frames that failed to decode and were concealed instead. */
-    long undecodable() {
-        return undecodable;
     }
 
     private void output(int samples) {

@@ -11,7 +11,7 @@ public enum PlaybackEnd {
     REPLACED(PlaybackEnd.ENDED, "replaced"),
     /** Audio had flowed, then no RTP came for {@link PlaybackSession#SILENCE_TIMEOUT}. */
     SOURCE_SILENT(PlaybackEnd.ENDED, "source-silent"),
-    /** No RTP came within {@link PlaybackSession#SILENCE_TIMEOUT} of the join (or it stopped before anything played). */
+    /** No RTP within {@link PlaybackSession#SILENCE_TIMEOUT} of the join, or it stopped before anything played. */
     NO_AUDIO(PlaybackEnd.FAILED, "no-audio"),
     /** RTP came but no RTCP sender report within {@link PlaybackSession#SILENCE_TIMEOUT}: nothing can be timed. */
     NO_SENDER_REPORT(PlaybackEnd.FAILED, "no-sender-report"),

@@ -15,7 +15,6 @@ import vn.loa.protocol.rtp.JoinPacket;
 import vn.loa.protocol.rtp.MalformedPacketException;
 import vn.loa.protocol.rtp.NtpTime;
 import vn.loa.protocol.rtp.ReceiverReport;
-import vn.loa.protocol.rtp.ReportBlock;
 import vn.loa.protocol.rtp.RtcpPacket;
 import vn.loa.protocol.rtp.RtpHeader;
 import vn.loa.protocol.rtp.SenderReport;
@@ -40,7 +39,7 @@ public final class PlaybackSession {
     private final DatagramChannel channel;
     private final AudioLoop loop;
     private final PlaybackListener listener;
-    private final OpusPlayer player;
+    private final boolean decodes;
     private final AudioCounters counters;
     private final long commandEpochNanos;
     private final long receiverSsrc = ThreadLocalRandom.current().nextLong(1L << 32);
@@ -48,9 +47,9 @@ public final class PlaybackSession {
     private final ReceptionStats reception;
     private final Playout playout;
     private final PlayoutSamples samples;
-    private final ByteBuffer report = ByteBuffer.allocate(8 + 24);
     private final Playout.Dac dac = new Dac();
 
+    private OpusPlayer player; // released when the playback ends: a fleet may keep thousands of ended sessions
     private long lastJoinNanos;
     private long firstRtpNanos = -1;
     private long lastRtpNanos;
@@ -79,6 +78,7 @@ public final class PlaybackSession {
         this.loop = loop;
         this.listener = listener;
         this.player = player;
+        this.decodes = player != null;
         this.counters = counters;
         this.commandEpochNanos = commandEpochNanos;
         int samplesPerFrame = Audio.samplesPerFrame(order.frameMs());
@@ -131,7 +131,7 @@ public final class PlaybackSession {
 
     /** True if this speaker decodes what it plays (rather than only accounting packets and timing). */
     boolean decodes() {
-        return player != null;
+        return decodes;
     }
 
     // ---- on the loop thread ---------------------------------------------------------------------------
@@ -221,12 +221,14 @@ public final class PlaybackSession {
         } catch (IOException e) {
             log.debug("{}: closing the RTP socket: {}", deviceId, e.getMessage());
         }
+        playout.clear();
         if (player != null) {
             try {
                 player.close();
             } catch (IOException e) {
                 log.warn("{}: cannot finish the WAV recording of {}: {}", deviceId, order.stream(), e.getMessage());
             }
+            player = null;
         }
         log.debug("{}: playback of {} ended: {}", deviceId, order.stream(), why.detail());
         listener.ended(order.stream(), why);
@@ -238,11 +240,10 @@ public final class PlaybackSession {
     }
 
     private void sendReport(long nowNanos) {
-        ReportBlock block = reception.reportBlock(order.ssrc(), nowNanos);
-        report.clear();
-        new ReceiverReport(receiverSsrc, List.of(block)).writeTo(report);
-        report.flip();
-        send(report);
+        ReceiverReport report = new ReceiverReport(receiverSsrc, List.of(reception.reportBlock(order.ssrc(), nowNanos)));
+        ByteBuffer out = ByteBuffer.allocate(report.size());
+        report.writeTo(out);
+        send(out.flip());
     }
 
     private void send(ByteBuffer datagram) {

@@ -104,6 +104,12 @@ final class Playout {
         }
     }
 
+    /** Forgets every buffered frame: the playback has ended. */
+    void clear() {
+        frames.clear();
+        cursor = null;
+    }
+
     private boolean tooLate(long timestamp, long nowNanos) {
         return dueNanos(timestamp) + toleranceNanos < nowNanos;
     }

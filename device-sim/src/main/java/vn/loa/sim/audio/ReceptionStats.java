@@ -77,7 +77,8 @@ final class ReceptionStats {
         int fraction = expectedInterval == 0 || lostInterval <= 0 ? 0 : (int) ((lostInterval << 8) / expectedInterval);
         long delaySinceLast = lastSenderReportNanos < 0 ? 0
                 : (nowNanos - lastSenderReportNanos) * 65_536 / NANOS_PER_SECOND;
-        return new ReportBlock(sourceSsrc, Math.min(255, fraction), (int) Math.min(Integer.MAX_VALUE, expected - received),
-                highestSequence & 0xFFFFFFFFL, jitter(), lastSenderReportMiddle, delaySinceLast & 0xFFFFFFFFL);
+        int cumulativeLost = (int) Math.min(Integer.MAX_VALUE, expected - received);
+        return new ReportBlock(sourceSsrc, Math.min(255, fraction), cumulativeLost, highestSequence & 0xFFFFFFFFL,
+                jitter(), lastSenderReportMiddle, delaySinceLast & 0xFFFFFFFFL);
     }
 }

@@ -32,7 +32,8 @@ final class WavWriter implements Closeable {
         this.target = target;
         this.part = target.resolveSibling(target.getFileName() + ".part");
         this.sampleRate = sampleRate;
-        this.buffer = ByteBuffer.allocate(Math.max(HEADER_BYTES, 2 * maxSamplesPerWrite)).order(ByteOrder.LITTLE_ENDIAN);
+        this.buffer = ByteBuffer.allocate(Math.max(HEADER_BYTES, 2 * maxSamplesPerWrite))
+                .order(ByteOrder.LITTLE_ENDIAN);
         Files.createDirectories(target.toAbsolutePath().getParent());
         this.channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);

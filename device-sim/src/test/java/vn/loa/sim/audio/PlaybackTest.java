@@ -26,6 +26,8 @@ class PlaybackTest {
     static final Duration WAIT = Duration.ofSeconds(20);
     /** Playout may lag a frame's instant by the playout tick plus scheduling noise; never lead it. */
     static final long PLAYOUT_TOLERANCE_NANOS = 20_000_000;
+    /** Playout delay of the orders: generous, so a loaded test machine delivers every frame in time. */
+    static final int DELAY_MILLIS = 400;
 
     @TempDir
     Path wavs;
@@ -66,7 +68,7 @@ class PlaybackTest {
         int frames = 2_400 / frameMillis;
         sender = new ToneSender(frameMillis, false, frames);
         long command = EpochClock.nowNanos();
-        PlaybackSession session = plane(1.0).play("dev-a", sender.order("s-tone", "tok.en", 120), command, events);
+        PlaybackSession session = plane(1.0).play("dev-a", sender.order("s-tone", "tok.en", DELAY_MILLIS), command, events);
 
         Eventually.until("a join", () -> !sender.joinedFrom().isEmpty());
         assertThat(sender.joinedFrom().get(0)).as("the join comes from the speaker's RTP socket")
@@ -74,7 +76,7 @@ class PlaybackTest {
         assertThat(sender.tokens().get(0)).isEqualTo("tok.en");
         Eventually.until("playback started", () -> events.events.contains("playback-started s-tone"));
 
-        short[] pcm = playToTheEndAndStop(session, "dev-a", 120);
+        short[] pcm = playToTheEndAndStop(session, "dev-a", DELAY_MILLIS);
         Eventually.until("ended", () -> events.events.contains("playback-ended s-tone stopped"));
 
         PlaybackStats stats = plane.stats("dev-a").orElseThrow();
@@ -84,7 +86,7 @@ class PlaybackTest {
         assertThat(stats.late()).isZero();
         assertThat(stats.concealed()).isZero();
         assertThat(stats.playing()).isFalse();
-        assertThat(stats.firstAudioMillis()).isBetween(120L, 1_000L);
+        assertThat(stats.firstAudioMillis()).isBetween((long) DELAY_MILLIS, 2_000L);
         assertThat(stats.playoutOffsetMillis()).isEqualTo(0.0); // the only speaker is its own median
 
         assertThat(pcm).hasSize(frames * 48 * frameMillis);
@@ -96,7 +98,7 @@ class PlaybackTest {
         List<PlayoutSamples.Sample> played = session.samples().recent();
         assertThat(played).hasSizeGreaterThanOrEqualTo(3);
         for (PlayoutSamples.Sample s : played) {
-            long due = sender.epochNanosOf(s.timestamp()) + 120_000_000L;
+            long due = sender.epochNanosOf(s.timestamp()) + DELAY_MILLIS * 1_000_000L;
             assertThat(s.epochNanos() - due).as("frame %d played after its instant", s.timestamp())
                     .isBetween(0L, PLAYOUT_TOLERANCE_NANOS);
         }
@@ -106,15 +108,15 @@ class PlaybackTest {
     void lostFramesAreCountedConcealedFromFecAndReported() throws Exception {
         int frames = 325; // 6.5 s, so one receiver report falls inside; frames 5, 15, ... 315 dropped: 32
         sender = new ToneSender(20, true, frames).drop(k -> k % 10 == 5);
-        PlaybackSession session = plane(1.0).play("dev-l", sender.order("s-loss", "t", 100), EpochClock.nowNanos(),
+        PlaybackSession session = plane(1.0).play("dev-l", sender.order("s-loss", "t", DELAY_MILLIS), EpochClock.nowNanos(),
                 events);
-        short[] pcm = playToTheEndAndStop(session, "dev-l", 100);
+        short[] pcm = playToTheEndAndStop(session, "dev-l", DELAY_MILLIS);
 
         PlaybackStats stats = plane.stats("dev-l").orElseThrow();
+        assertThat(stats.late()).as("nothing late on loopback with %d ms of buffer: %s", DELAY_MILLIS, stats).isZero();
         assertThat(stats.packetsReceived()).isEqualTo(frames - 32);
         assertThat(stats.lost()).isEqualTo(32);
         assertThat(stats.concealed()).isEqualTo(32);
-        assertThat(stats.late()).isZero();
         assertThat(pcm).hasSize(frames * 960);
         assertThat(pcm).as("the recording is exactly the decoder's output with FEC for each lost frame")
                 .isEqualTo(reference(sender.frames(), k -> k % 10 == 5, true));
@@ -129,7 +131,8 @@ class PlaybackTest {
         assertThat(block.cumulativeLost()).isBetween(24, 26); // ~5 s of 20 ms frames, one in ten dropped
         assertThat(block.fractionLost()).isBetween(23, 28); // 10 % of 256
         assertThat(block.highestSequence()).isGreaterThan(65_535L); // the sequence wrapped: one cycle counted
-        assertThat(block.jitter()).as("loopback jitter below 5 ms").isLessThan(240L);
+        // RFC 3550 arithmetic is checked exactly in ReceptionStatsTest; here: real timing noise, below one frame
+        assertThat(block.jitter()).as("jitter in 48 kHz units").isBetween(1L, 959L);
         assertThat(sender.senderReportNtp().stream().map(NtpTime::middle32)).contains(block.lastSenderReport());
         assertThat(block.delaySinceLastSenderReport()).isLessThan(65_536L);
     }
@@ -155,8 +158,8 @@ class PlaybackTest {
 
     @Test
     void aFrameArrivingAfterItsInstantIsLateAndConcealed() throws Exception {
-        sender = new ToneSender(20, false, 100).holdBack(k -> k == 50, 300);
-        PlaybackSession session = plane(0.0).play("dev-late", sender.order("s-late", "t", 60), EpochClock.nowNanos(),
+        sender = new ToneSender(20, false, 100).holdBack(k -> k == 50, 1_000);
+        PlaybackSession session = plane(0.0).play("dev-late", sender.order("s-late", "t", 200), EpochClock.nowNanos(),
                 events);
         assertThat(sender.awaitDone(WAIT.toMillis())).isTrue();
         Eventually.until("the late frame counted", () -> plane.stats("dev-late").orElseThrow().late() == 1);
@@ -172,9 +175,9 @@ class PlaybackTest {
     @Test
     void twoSpeakersPlayEachFrameAtTheSameInstant() throws Exception {
         sender = new ToneSender(20, false, 150);
-        PlaybackSession a = plane(0.5).play("dev-1", sender.order("s-sync", "t1", 100), EpochClock.nowNanos(),
+        PlaybackSession a = plane(0.5).play("dev-1", sender.order("s-sync", "t1", DELAY_MILLIS), EpochClock.nowNanos(),
                 events);
-        PlaybackSession b = plane.play("dev-2", sender.order("s-sync", "t2", 100), EpochClock.nowNanos(), events);
+        PlaybackSession b = plane.play("dev-2", sender.order("s-sync", "t2", DELAY_MILLIS), EpochClock.nowNanos(), events);
         assertThat(sender.awaitDone(WAIT.toMillis())).isTrue();
         Eventually.until("both played sampled frames",
                 () -> a.samples().recent().size() >= 4 && b.samples().recent().size() >= 4);
@@ -190,7 +193,7 @@ class PlaybackTest {
     @Test
     void datagramsFromElsewhereOrMalformedAreDroppedAndCounted() throws Exception {
         sender = new ToneSender(20, false, 100);
-        PlaybackSession session = plane(0.0).play("dev-s", sender.order("s-stray", "t", 100), EpochClock.nowNanos(),
+        PlaybackSession session = plane(1.0).play("dev-s", sender.order("s-stray", "t", 100), EpochClock.nowNanos(),
                 events);
         Eventually.until("a join", () -> !sender.joinedFrom().isEmpty());
         try (DatagramSocket stranger = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
@@ -202,6 +205,10 @@ class PlaybackTest {
                 && plane.summary().malformedDatagrams() == 1);
         assertThat(sender.awaitDone(WAIT.toMillis())).isTrue();
         Eventually.until("all frames received", () -> plane.stats("dev-s").orElseThrow().packetsReceived() == 100);
+        // a code-3 Opus packet announcing zero frames is invalid; sent as frame 150, a second ahead of its instant
+        sender.sendFrame(150, new byte[] {0x03, 0x00});
+        Eventually.until("the undecodable frame counted", () -> plane.summary().undecodableFrames() == 1);
+        assertThat(plane.stats("dev-s").orElseThrow().packetsReceived()).isEqualTo(101);
         assertThat(session.closed()).isFalse();
     }
 

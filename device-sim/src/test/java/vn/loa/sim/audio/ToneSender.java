@@ -206,7 +206,7 @@ public final class ToneSender implements AutoCloseable {
             if (drop.test(k)) {
                 continue;
             }
-            byte[] packet = rtp(k);
+            byte[] packet = rtp(k, frames.get(k));
             if (holdBack.test(k)) {
                 delayed.schedule(() -> sendToAll(packet), holdBackMillis, TimeUnit.MILLISECONDS);
             } else {
@@ -216,8 +216,12 @@ public final class ToneSender implements AutoCloseable {
         delayed.schedule(done::countDown, holdBackMillis, TimeUnit.MILLISECONDS);
     }
 
-    private byte[] rtp(int k) {
-        byte[] payload = frames.get(k);
+    /** Sends {@code payload} as frame {@code k} (sequence number and timestamp as the k-th frame's) right now. */
+    public void sendFrame(int k, byte[] payload) {
+        sendToAll(rtp(k, payload));
+    }
+
+    private byte[] rtp(int k, byte[] payload) {
         ByteBuffer out = ByteBuffer.allocate(RtpHeader.SIZE + payload.length);
         new RtpHeader(k == 0, PAYLOAD_TYPE, FIRST_SEQUENCE + k, FIRST_TIMESTAMP + (long) k * samplesPerFrame, SSRC)
                 .writeTo(out);

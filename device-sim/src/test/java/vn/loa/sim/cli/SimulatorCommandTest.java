@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.loa.sim.FleetOptions;
 import vn.loa.sim.Mosquitto;
 import vn.loa.sim.TestServer;
+import vn.loa.sim.audio.AudioSettings;
+import vn.loa.sim.audio.ToneSender;
 import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandType;
 
@@ -46,7 +48,8 @@ class SimulatorCommandTest {
                 "--provisioning-key", "pk", "--serial-prefix", "LOA-", "--first-serial", "100",
                 "--areas", "HN01,HN02", "--telemetry-period", "1500ms", "--credentials-file", "c.json",
                 "--ramp-rate", "50", "--will-delay", "5", "--never-ack-share", "0.25", "--slow-ack-share", "0.5",
-                "--slow-ack-delay", "3s", "--disconnects-per-hour", "2", "--reboots-per-hour", "1", "--seed", "9");
+                "--slow-ack-delay", "3s", "--disconnects-per-hour", "2", "--reboots-per-hour", "1", "--seed", "9",
+                "--decode-share", "0.25", "--jitter-ms", "200", "--wav-dir", "wavs");
         FleetOptions o = cmd.fleetOptions();
         assertThat(o.count()).isEqualTo(12);
         assertThat(o.serials()).startsWith("LOA-000100", "LOA-000101").endsWith("LOA-000111");
@@ -65,6 +68,17 @@ class SimulatorCommandTest {
         assertThat(o.faults().rebootsPerHour()).isEqualTo(1);
         assertThat(o.seed()).isEqualTo(9);
         assertThat(o.bare()).isFalse();
+        assertThat(o.audio().decodeShare()).isEqualTo(0.25);
+        assertThat(o.audio().jitterTargetMillis()).isEqualTo(200);
+        assertThat(o.audio().wavDirectory()).isEqualTo(Path.of("wavs"));
+    }
+
+    @Test
+    void audioDefaultsDecodeEverythingAndRecordNothing() {
+        SimulatorCommand cmd = command();
+        cmd.commandLine().parseArgs();
+        FleetOptions o = cmd.fleetOptions();
+        assertThat(o.audio()).isEqualTo(AudioSettings.DEFAULT);
     }
 
     @Test
@@ -87,16 +101,21 @@ class SimulatorCommandTest {
         assertThat(command().commandLine().execute("--server", "http://x", "--provisioning-key", "k"))
                 .isEqualTo(SimulatorCommand.EXIT_CANNOT_START);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("must start with tcp:// or ssl://");
+        assertThat(command().commandLine().execute("--decode-share", "2")).isEqualTo(SimulatorCommand.EXIT_BAD_OPTIONS);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("decode share must be within 0..1");
+        assertThat(command().commandLine().execute("--jitter-ms", "5")).isEqualTo(SimulatorCommand.EXIT_BAD_OPTIONS);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("jitter target must be within 20..5000 ms");
     }
 
     @Test
     void runPrintsLiveLinesAndAFinalJsonSummary() throws Exception {
         try (Mosquitto broker = Mosquitto.start(dir);
-             TestServer server = new TestServer(broker.uri(), TestServer::approveAll)) {
+             TestServer server = new TestServer(broker.uri(), TestServer::approveAll);
+             ToneSender tone = new ToneSender(20, false, 400)) {
             SimulatorCommand cmd = command();
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cmd.commandLine().execute(
-                    "--count", "3", "--server", broker.uri(), "--bare", "loa/v1/grp/5/cmd", "--duration", "3s",
-                    "--summary-interval", "200ms", "--ramp-rate", "100"));
+                    "--count", "3", "--server", broker.uri(), "--bare", "loa/v1/grp/5/cmd", "--duration", "5s",
+                    "--summary-interval", "200ms", "--ramp-rate", "100", "--decode-share", "0"));
             awaitLiveLine("3/3 connected");
             server.publish("loa/v1/grp/5/cmd", Command.of("all-1", CommandType.mute, null,
                     System.currentTimeMillis() + 60_000), null, false);
@@ -104,6 +123,9 @@ class SimulatorCommandTest {
                 String topic = "loa/v1/dev/sim-00000" + i + "/res";
                 server.await("answer on " + topic, r -> r.topic().equals(topic));
             }
+            server.publish("loa/v1/grp/5/cmd", Command.play("all-2", tone.order("s-cli", "t", 100),
+                    System.currentTimeMillis() + 60_000), null, false);
+            awaitLiveLine("playing 3/3");
             assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
 
             JsonNode summary = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
@@ -112,9 +134,16 @@ class SimulatorCommandTest {
             assertThat(summary.path("phases").path("ONLINE").asInt()).isEqualTo(3);
             assertThat(summary.path("rampMillis").asLong()).isBetween(0L, 3_000L);
             assertThat(summary.path("runMillis").asLong()).isGreaterThanOrEqualTo(3_000L);
-            assertThat(summary.path("commands").path("received").asLong()).isEqualTo(3);
-            assertThat(summary.path("commands").path("answered").asLong()).isEqualTo(3);
-            assertThat(summary.path("commandLatencyAtDeviceMillis").path("count").asInt()).isEqualTo(3);
+            assertThat(summary.path("commands").path("received").asLong()).isEqualTo(6);
+            assertThat(summary.path("commands").path("answered").asLong()).isEqualTo(6);
+            assertThat(summary.path("commandLatencyAtDeviceMillis").path("count").asInt()).isEqualTo(6);
+            JsonNode playback = summary.path("playback");
+            assertThat(playback.path("sessions").asInt()).isEqualTo(3);
+            assertThat(playback.path("decoding").asInt()).isZero();
+            assertThat(playback.path("packetsReceived").asLong()).isPositive();
+            assertThat(playback.path("lossPercent").asDouble()).isZero();
+            assertThat(playback.path("firstAudioP99Millis").asDouble()).isPositive();
+            assertThat(playback.path("playoutOffsetMaxMillis").isNumber()).isTrue();
             assertThat(summary.path("peakThreads").asInt()).isPositive();
             assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("3/3 connected");
         }

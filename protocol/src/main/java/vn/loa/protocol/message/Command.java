@@ -35,6 +35,9 @@ public record Command(int v, String id, CommandType type, Object value, String s
         if (play != null && type != CommandType.play) {
             throw Check.invalid(type + " takes no play order");
         }
+        if (secret != null && type != CommandType.credentials) {
+            throw Check.invalid(type + " takes no secret");
+        }
         switch (type) {
             case volume -> {
                 if (!(value instanceof Integer level) || level < 0 || level > 100) {
@@ -47,10 +50,12 @@ public record Command(int v, String id, CommandType type, Object value, String s
                 }
             }
             case credentials -> {
+                noValue();
                 Check.required("secret", secret);
                 Check.text("secret", secret, 128);
             }
             case play -> {
+                noValue();
                 Check.required("play", play);
                 play.validate();
             }
@@ -59,11 +64,13 @@ public record Command(int v, String id, CommandType type, Object value, String s
                     throw Check.invalid("stop needs the stream id as its value");
                 }
             }
-            default -> {
-                if (value != null) {
-                    throw Check.invalid(type + " takes no value");
-                }
-            }
+            default -> noValue();
+        }
+    }
+
+    private void noValue() throws InvalidMessageException {
+        if (value != null) {
+            throw Check.invalid(type + " takes no value");
         }
     }
 

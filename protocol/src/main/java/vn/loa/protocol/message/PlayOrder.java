@@ -2,7 +2,9 @@ package vn.loa.protocol.message;
 
 import vn.loa.protocol.Ids;
 import vn.loa.protocol.codec.InvalidMessageException;
+import vn.loa.protocol.rtp.JoinPacket;
 import vn.loa.protocol.rtp.JoinTokens;
+import vn.loa.protocol.rtp.StreamSdp;
 
 /**
  * What a {@code play} command asks: join stream {@code stream} by sending a join packet carrying {@code token}
@@ -19,11 +21,14 @@ public record PlayOrder(String stream, String host, Integer port, String token, 
         Check.required("play.stream", stream);
         Check.matches("play.stream", stream, Ids.STREAM_ID);
         Check.required("play.host", host);
-        Check.text("play.host", host, 253);
+        Check.matches("play.host", host, StreamSdp.HOST);
         Check.required("play.port", port);
         Check.range("play.port", port, 1, 65535);
         Check.required("play.token", token);
-        Check.text("play.token", token, JoinTokens.MAX_TOKEN_LENGTH);
+        if (!JoinPacket.fits(token)) {
+            throw Check.invalid("play.token must be 1.." + JoinTokens.MAX_TOKEN_LENGTH
+                    + " printable ASCII characters without spaces");
+        }
         Check.required("play.ssrc", ssrc);
         Check.range("play.ssrc", ssrc, 0, 0xFFFFFFFFL);
         Check.required("play.pt", pt);

@@ -18,10 +18,11 @@ public final class JoinPacket {
     }
 
     public static byte[] encode(String token) {
-        byte[] text = token.getBytes(StandardCharsets.US_ASCII);
-        if (text.length == 0 || text.length > JoinTokens.MAX_TOKEN_LENGTH) {
-            throw new IllegalArgumentException("join token must be 1.." + JoinTokens.MAX_TOKEN_LENGTH + " bytes");
+        if (!fits(token)) {
+            throw new IllegalArgumentException("join token must be 1.." + JoinTokens.MAX_TOKEN_LENGTH
+                    + " printable ASCII characters");
         }
+        byte[] text = token.getBytes(StandardCharsets.US_ASCII);
         ByteBuffer out = ByteBuffer.allocate(HEADER_SIZE + text.length);
         out.putInt(MAGIC).put((byte) FORMAT).put((byte) text.length).put(text);
         return out.array();
@@ -52,10 +53,23 @@ public final class JoinPacket {
         byte[] text = new byte[length];
         in.get(text);
         for (byte b : text) {
-            if (b < 0x21 || b > 0x7E) {
+            if (!isTokenCharacter(b)) {
                 throw new MalformedPacketException("join token holds a non-printable byte");
             }
         }
         return new String(text, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * True if the token can travel in a join: 1 to {@link JoinTokens#MAX_TOKEN_LENGTH} printable ASCII characters
+     * without spaces (0x21..0x7E), which also pass unchanged through JSON.
+     */
+    public static boolean fits(String token) {
+        return token != null && !token.isEmpty() && token.length() <= JoinTokens.MAX_TOKEN_LENGTH
+                && token.chars().allMatch(JoinPacket::isTokenCharacter);
+    }
+
+    private static boolean isTokenCharacter(int c) {
+        return c >= 0x21 && c <= 0x7E;
     }
 }

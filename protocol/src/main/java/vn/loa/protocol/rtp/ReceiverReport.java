@@ -9,6 +9,7 @@ public record ReceiverReport(long ssrc, List<ReportBlock> blocks) implements Rtc
 
     public ReceiverReport {
         blocks = RtcpPacket.checkedBlocks(blocks);
+        ssrc &= 0xFFFFFFFFL;
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.nio.ByteBuffer;
 /**
  * One reception report (RFC 3550 section 6.4.1) about the source {@code ssrc}. {@code jitter} is in RTP timestamp
  * units; {@code lastSenderReport} is the middle 32 bits of the last SR's NTP time, {@code delaySinceLastSenderReport}
- * in units of 1/65536 s.
+ * in units of 1/65536 s. The 32-bit fields are kept as their unsigned wire values (a negative or larger long is
+ * reduced modulo 2^32), so a block read back equals the block written.
  */
 public record ReportBlock(long ssrc, int fractionLost, int cumulativeLost, long highestSequence, long jitter,
                           long lastSenderReport, long delaySinceLastSenderReport) {
@@ -18,6 +19,11 @@ public record ReportBlock(long ssrc, int fractionLost, int cumulativeLost, long 
             throw new IllegalArgumentException("fraction lost must be within 0..255");
         }
         cumulativeLost = Math.max(MIN_CUMULATIVE_LOST, Math.min(MAX_CUMULATIVE_LOST, cumulativeLost));
+        ssrc &= 0xFFFFFFFFL;
+        highestSequence &= 0xFFFFFFFFL;
+        jitter &= 0xFFFFFFFFL;
+        lastSenderReport &= 0xFFFFFFFFL;
+        delaySinceLastSenderReport &= 0xFFFFFFFFL;
     }
 
     /** Share of packets lost since the previous report, 0.0 to 1.0. */

@@ -3,13 +3,20 @@ package vn.loa.protocol.rtp;
 import java.nio.ByteBuffer;
 import java.util.List;
 
-/** RTCP SR: ties the stream's RTP timestamps to wall-clock (NTP) time, so every speaker plays a frame at once. */
+/**
+ * RTCP SR: ties the stream's RTP timestamps to wall-clock (NTP) time, so every speaker plays a frame at once. The
+ * 32-bit fields are kept as their unsigned wire values (the counters wrap, as RFC 3550 lets them).
+ */
 public record SenderReport(long ssrc, long ntpTimestamp, long rtpTimestamp, long packetCount, long octetCount,
                            List<ReportBlock> blocks) implements RtcpPacket {
     private static final int FIXED_SIZE = 28;
 
     public SenderReport {
         blocks = RtcpPacket.checkedBlocks(blocks);
+        ssrc &= 0xFFFFFFFFL;
+        rtpTimestamp &= 0xFFFFFFFFL;
+        packetCount &= 0xFFFFFFFFL;
+        octetCount &= 0xFFFFFFFFL;
     }
 
     public SenderReport(long ssrc, long ntpTimestamp, long rtpTimestamp, long packetCount, long octetCount) {

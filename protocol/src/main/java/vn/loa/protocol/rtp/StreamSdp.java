@@ -1,7 +1,9 @@
 package vn.loa.protocol.rtp;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The SDP (RFC 8866) with which a standard receiver plays a Loa stream: Opus per RFC 7587 ({@code opus/48000/2},
@@ -10,8 +12,21 @@ import java.util.Map;
  */
 public record StreamSdp(String name, long sessionId, String originHost, String connectionHost, int port,
                         int payloadType, int frameMillis) {
+    /** A host name or an IPv4/IPv6 literal, as SDP and play orders carry it: nothing that could break a line. */
+    public static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:-]{1,253}");
+    /** RFC 7587: the packet time a receiver assumes when the SDP has no {@code a=ptime} (ffmpeg writes none). */
+    public static final int DEFAULT_FRAME_MILLIS = 20;
+    /** The longest Opus packet. */
+    public static final int MAX_FRAME_MILLIS = 120;
 
     public StreamSdp {
+        if (originHost == null || !HOST.matcher(originHost).matches()
+                || connectionHost == null || !HOST.matcher(connectionHost).matches()) {
+            throw new IllegalArgumentException("hosts must be host names or IP literals");
+        }
+        if (frameMillis < 1 || frameMillis > MAX_FRAME_MILLIS) {
+            throw new IllegalArgumentException("frame duration must be within 1.." + MAX_FRAME_MILLIS + " ms");
+        }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be within 1..65535");
         }
@@ -39,7 +54,10 @@ public record StreamSdp(String name, long sessionId, String originHost, String c
                 + "a=recvonly\r\n";
     }
 
-    /** Reads back the fields Loa writes; other lines are ignored. */
+    /**
+     * Reads back the fields Loa writes, and the same fields from an SDP another tool wrote (ffmpeg writes no
+     * ptime, and a multicast connection address carries a TTL); other lines are ignored.
+     */
     public static StreamSdp parse(String text) throws MalformedPacketException {
         Map<String, String> first = new HashMap<>();
         Map<String, String> attributes = new HashMap<>();
@@ -51,25 +69,48 @@ public record StreamSdp(String name, long sessionId, String originHost, String c
             String value = line.substring(2);
             if (key.equals("a")) {
                 int colon = value.indexOf(':');
-                attributes.putIfAbsent(colon < 0 ? value : value.substring(0, colon),
-                        colon < 0 ? "" : value.substring(colon + 1));
+                String name = colon < 0 ? value : value.substring(0, colon);
+                String argument = colon < 0 ? "" : value.substring(colon + 1);
+                if (name.equals("rtpmap")) {
+                    name += ":" + argument.split(" ", 2)[0];
+                }
+                attributes.putIfAbsent(name, argument);
             } else {
                 first.putIfAbsent(key, value);
             }
         }
         try {
-            String[] origin = required(first, "o").split(" ");
-            String[] connection = required(first, "c").split(" ");
-            String[] media = required(first, "m").split(" ");
-            if (!media[0].equals("audio") || !required(attributes, "rtpmap").contains("opus/48000")) {
+            String[] origin = fields(first, "o", 6, 6);
+            String[] connection = fields(first, "c", 3, 3);
+            String[] media = fields(first, "m", 4, Integer.MAX_VALUE);
+            int payloadType = Integer.parseInt(media[3]);
+            String rtpmap = required(attributes, "rtpmap:" + payloadType).toLowerCase(Locale.ROOT);
+            if (!media[0].equals("audio") || !rtpmap.startsWith(payloadType + " opus/48000")) {
                 throw new MalformedPacketException("SDP does not describe an Opus audio stream");
             }
-            return new StreamSdp(required(first, "s"), Long.parseLong(origin[1]), origin[5], connection[2],
-                    Integer.parseInt(media[1]), Integer.parseInt(media[3]),
-                    Integer.parseInt(required(attributes, "ptime")));
-        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+            String ptime = attributes.get("ptime");
+            return new StreamSdp(required(first, "s"), Long.parseLong(origin[1]), origin[5],
+                    withoutTtl(connection[2]), Integer.parseInt(media[1]), payloadType,
+                    ptime == null ? DEFAULT_FRAME_MILLIS : Integer.parseInt(ptime));
+        } catch (IllegalArgumentException e) {
             throw new MalformedPacketException("SDP field does not parse: " + e.getMessage());
         }
+    }
+
+    /** A multicast connection address carries its TTL after a slash: {@code 239.1.2.3/16}. */
+    private static String withoutTtl(String address) {
+        int slash = address.indexOf('/');
+        return slash < 0 ? address : address.substring(0, slash);
+    }
+
+    /** The space-separated fields of a line, {@code min} to {@code max} of them (RFC 8866 fixes most counts). */
+    private static String[] fields(Map<String, String> lines, String key, int min, int max)
+            throws MalformedPacketException {
+        String[] fields = required(lines, key).split(" ");
+        if (fields.length < min || fields.length > max) {
+            throw new MalformedPacketException("SDP " + key + "= line has " + fields.length + " fields");
+        }
+        return fields;
     }
 
     private static String required(Map<String, String> fields, String key) throws MalformedPacketException {

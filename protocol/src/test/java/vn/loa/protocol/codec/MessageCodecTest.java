@@ -22,6 +22,7 @@ import vn.loa.protocol.message.CommandType;
 import vn.loa.protocol.message.DesiredState;
 import vn.loa.protocol.message.DeviceEvent;
 import vn.loa.protocol.message.DeviceState;
+import vn.loa.protocol.message.PlayOrder;
 import vn.loa.protocol.message.ProvisionReply;
 import vn.loa.protocol.message.ProvisionRequest;
 import vn.loa.protocol.message.Telemetry;
@@ -38,6 +39,10 @@ class MessageCodecTest {
             new Command(1, "c-1", CommandType.volume, 70, null, null, 1_795_240_830_000L),
             new Command(1, "c-2", CommandType.amplifier, true, null, null, 1_795_240_830_000L),
             new Command(1, "c-3", CommandType.credentials, null, "new-secret", null, 1_795_240_830_000L),
+            new Command(1, "c-4", CommandType.play, null, null, new PlayOrder("s-1", "10.0.0.5", 5004,
+                    "s-1.spk-1.1795241100.q9dR2kLx7mWb.3pTqL8vZk2mN0cXyR5sA1w", 4_294_967_295L, 111, 20, 150),
+                    1_795_240_830_000L),
+            new Command(1, "c-5", CommandType.stop, "s-1", null, null, 1_795_240_830_000L),
             new DesiredState(1, 12, 70, true, List.of("3", "42")),
             new ProvisionRequest(1, "LOA-2025.000123", "LX-30", "1.4.2", "356938035643809", "8984049000123456789",
                     "HN-BV-TL"),

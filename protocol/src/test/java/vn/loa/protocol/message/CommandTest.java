@@ -76,7 +76,8 @@ class CommandTest {
     @Test
     void everyCommandTypeIsKnownByItsLowerCaseName() {
         assertThat(CommandType.values()).extracting(CommandType::name)
-                .containsExactly("volume", "mute", "unmute", "amplifier", "reboot", "ping", "credentials");
+                .containsExactly("volume", "mute", "unmute", "amplifier", "reboot", "ping", "credentials", "play",
+                        "stop");
     }
 
     private static String command(String type, String value) {

@@ -4,11 +4,12 @@ package vn.loa.streamer.media;
  * What one decoding pass found, and the rules that turn it into CORRUPT or TRUNCATED.
  *
  * @param decodedMillis     audio actually decoded
- * @param timelineEndMillis where the last decoded frame ends on the file's own timeline
+ * @param timelineMillis    from the first decoded frame's timestamp to the end of the last one: longer than
+ *                          {@code decodedMillis} when the demuxer skipped damaged data
  * @param decodeErrors      errors FFmpeg reported while demuxing and decoding
  * @param firstError        the first of them, or null
  */
-record DecodeSummary(long decodedMillis, long timelineEndMillis, int decodeErrors, String firstError) {
+record DecodeSummary(long decodedMillis, long timelineMillis, int decodeErrors, String firstError) {
 
     /** More decoder errors than this mean damaged data, not a glitch such as a cut-off final frame. */
     static final int MAX_DECODE_ERRORS = 3;
@@ -35,12 +36,12 @@ record DecodeSummary(long decodedMillis, long timelineEndMillis, int decodeError
             throw new MediaRejectedException(MediaRejection.CORRUPT, "The audio is damaged: the decoder reported "
                     + decodeErrors + " errors" + errorDetail() + ".");
         }
-        long gapMillis = timelineEndMillis - decodedMillis;
-        if (gapMillis > TOLERANCE_MILLIS && gapMillis > MAX_GAP_SHARE * timelineEndMillis) {
+        long gapMillis = timelineMillis - decodedMillis;
+        if (gapMillis > TOLERANCE_MILLIS && gapMillis > MAX_GAP_SHARE * timelineMillis) {
             throw new MediaRejectedException(MediaRejection.CORRUPT, "The audio is damaged: "
                     + Durations.spoken(gapMillis) + " of it could not be decoded.");
         }
-        long endMillis = Math.max(decodedMillis, timelineEndMillis);
+        long endMillis = Math.max(decodedMillis, timelineMillis);
         if (declaredMillis - endMillis > TOLERANCE_MILLIS && endMillis < MIN_DECLARED_SHARE * declaredMillis) {
             throw new MediaRejectedException(MediaRejection.TRUNCATED, "The file is cut short: its header declares "
                     + Durations.spoken(declaredMillis) + " but the audio ends after " + Durations.spoken(endMillis)

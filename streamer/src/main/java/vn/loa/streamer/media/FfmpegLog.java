@@ -14,9 +14,13 @@ import org.slf4j.LoggerFactory;
  * Routes FFmpeg's log lines to SLF4J (logger "ffmpeg") instead of stderr, and counts the errors FFmpeg reports on
  * the calling thread while {@link #countingErrors} runs: demuxers and decoders report damaged data only through
  * the log, so this is how a decode learns that the upload is corrupt. FFmpeg calls the callback synchronously on
- * the thread that reads or decodes, so a thread-local tally sees exactly its own work.
+ * the thread that reads or decodes (when the decoder runs single-threaded), so a thread-local tally sees exactly
+ * its own work.
+ *
+ * <p>FFmpeg has one log callback per process: other code should call {@link #install()} rather than install its
+ * own (javacv's {@code FFmpegLogCallback.set()} would silently switch the error tally off).
  */
-final class FfmpegLog {
+public final class FfmpegLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("ffmpeg");
     private static final ThreadLocal<ErrorTally> TALLY = new ThreadLocal<>();
@@ -27,6 +31,11 @@ final class FfmpegLog {
     }
 
     private FfmpegLog() {
+    }
+
+    /** Makes sure FFmpeg logs through SLF4J from now on; idempotent. */
+    public static void install() {
+        // The static initialiser did the work.
     }
 
     /** What FFmpeg reported as errors while some work ran on this thread. */

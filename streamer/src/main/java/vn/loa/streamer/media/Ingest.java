@@ -29,6 +29,7 @@ final class Ingest {
 
     /** Writes the item's files into {@code staging} and describes it. */
     IngestedMedia run(Path staging) throws MediaRejectedException, IOException {
+        String name = originalFileName == null ? sha256 : originalFileName;
         UploadFormat format;
         String title;
         String artist;
@@ -48,7 +49,7 @@ final class Ingest {
             artist = firstPresent(tags.artist(), decoder.tag("artist"), null);
             try (LoudnessMeter meter = new LoudnessMeter()) {
                 decoded = decoder.decode(meter::accept, limits.maxDuration(),
-                        new IngestProgress("Analysing " + originalFileName, declaredMillis));
+                        new IngestProgress("Analysing " + name, declaredMillis));
                 loudness = meter.finish();
             }
         }
@@ -66,7 +67,7 @@ final class Ingest {
              NormalisingEncoder encoder = new NormalisingEncoder(staging.resolve(MediaLibrary.FRAMES_FILE),
                      staging.resolve(MediaLibrary.LISTEN_FILE), gainDb)) {
             decoder.decode(encoder, limits.maxDuration(),
-                    new IngestProgress("Encoding " + originalFileName, decoded.decodedMillis()));
+                    new IngestProgress("Encoding " + name, decoded.decodedMillis()));
             encoder.finish();
         }
         return new IngestedMedia(sha256, title, artist, format.label(), decoded.decodedMillis(),

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.loa.streamer.opus.OpusEncoder;
 import vn.loa.streamer.opus.OpusSettings;
 
 /**
@@ -52,6 +51,7 @@ public final class MediaLibrary {
     public MediaLibrary(Path directory, MediaLimits limits) {
         this.directory = directory;
         this.limits = limits;
+        FfmpegLog.install();
         try {
             Files.createDirectories(directory);
             try (Stream<Path> entries = Files.list(directory)) {
@@ -173,7 +173,11 @@ public final class MediaLibrary {
         }
     }
 
-    static String sha256(Path file) {
+    /**
+     * The id an upload would get: the hex SHA-256 of its bytes. A caller may check {@link #exists} with it to spot a
+     * duplicate before paying for {@link #ingest}.
+     */
+    public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];

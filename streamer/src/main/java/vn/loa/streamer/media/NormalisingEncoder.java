@@ -65,8 +65,14 @@ final class NormalisingEncoder implements PcmSink, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (OpusEncoder closingEncoder = encoder; OggOpusWriter closingListen = listen) {
+        try {
             frames.close();
+        } finally {
+            try {
+                listen.close();
+            } finally {
+                encoder.close();
+            }
         }
     }
 }

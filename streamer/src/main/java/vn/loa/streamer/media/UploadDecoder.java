@@ -83,12 +83,9 @@ final class UploadDecoder implements AutoCloseable {
         long maxSamples = maxDuration.toMillis() * OpusEncoder.SAMPLE_RATE / 1000;
         short[] chunk = new short[OpusEncoder.SAMPLE_RATE];
         long samples = 0;
+        long firstMicros = -1;
         long timelineEndMicros = 0;
-        while (true) {
-            Frame frame = grab();
-            if (frame == null) {
-                break;
-            }
+        for (Frame frame; (frame = grab()) != null; ) {
             ShortBuffer pcm = (ShortBuffer) frame.samples[0];
             int count = pcm.remaining();
             if (chunk.length < count) {
@@ -100,12 +97,16 @@ final class UploadDecoder implements AutoCloseable {
                 throw new MediaRejectedException(MediaRejection.TOO_LONG,
                         "The audio runs longer than the limit of " + Durations.spoken(maxDuration) + ".");
             }
+            if (firstMicros < 0) {
+                firstMicros = frame.timestamp;
+            }
             timelineEndMicros = Math.max(timelineEndMicros,
                     frame.timestamp + count * 1_000_000L / OpusEncoder.SAMPLE_RATE);
             sink.accept(chunk, count);
             progress.at(samples * 1000 / OpusEncoder.SAMPLE_RATE);
         }
-        return new DecodeSummary(samples * 1000 / OpusEncoder.SAMPLE_RATE, timelineEndMicros / 1000,
+        long spanMicros = firstMicros < 0 ? 0 : timelineEndMicros - firstMicros;
+        return new DecodeSummary(samples * 1000 / OpusEncoder.SAMPLE_RATE, spanMicros / 1000,
                 errors.count(), errors.first());
     }
 

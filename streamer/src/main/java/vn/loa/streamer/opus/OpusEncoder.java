@@ -117,10 +117,21 @@ public final class OpusEncoder implements AutoCloseable {
         if (context == null) {
             return;
         }
+        drain();
         avcodec_free_context(context);
         context = null;
         av_frame_free(frame);
         av_packet_free(packet);
+    }
+
+    /** Ends the stream so libopus hands back (and we drop) its look-ahead instead of warning about it. */
+    private void drain() {
+        if (avcodec_send_frame(context, null) < 0) {
+            return;
+        }
+        while (avcodec_receive_packet(context, packet) >= 0) {
+            av_packet_unref(packet);
+        }
     }
 
     private void ensureOpen() {

@@ -56,6 +56,11 @@ final class LiveOpusPipeline implements AutoCloseable {
         return health.health();
     }
 
+    /** Reports ENDED at once, while the feeding thread may still be winding down. */
+    void markEnded() {
+        health.end();
+    }
+
     /** Frees the encoder and marks the source ENDED; the caller makes sure no feeding is under way. */
     @Override
     public void close() {
@@ -65,7 +70,7 @@ final class LiveOpusPipeline implements AutoCloseable {
     }
 
     private void encodeFrame(short[] frame) {
-        health.frameArrived(frame, frame.length);
+        health.frameArrived(frame);
         queue.offer(encoder.encode(frame, 0));
     }
 }

@@ -8,12 +8,10 @@ import java.util.Objects;
  * {@link #MAX_QUEUED_MILLIS} wait for the pacer; a pusher that runs ahead loses its oldest audio, counted in
  * {@link #droppedMillis()}.
  */
-public final class LivePcmSource implements FrameSource {
+public final class LivePcmSource extends EncodingFrameSource {
 
     public static final int MAX_QUEUED_MILLIS = 2_000;
 
-    private final String description;
-    private final LiveOpusPipeline pipeline;
     private boolean closed;
 
     public LivePcmSource(String description) {
@@ -21,8 +19,8 @@ public final class LivePcmSource implements FrameSource {
     }
 
     public LivePcmSource(String description, SilenceRule silence) {
-        this.description = Objects.requireNonNull(description, "description");
-        this.pipeline = new LiveOpusPipeline(SourceHealthTracker.forLive(description, silence), MAX_QUEUED_MILLIS);
+        super(description,
+                new LiveOpusPipeline(SourceHealthTracker.forLive(description, silence), MAX_QUEUED_MILLIS));
     }
 
     /**
@@ -33,39 +31,9 @@ public final class LivePcmSource implements FrameSource {
     public synchronized void push(byte[] pcmS16leMono48k, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, pcmS16leMono48k.length);
         if (closed) {
-            throw new IllegalStateException("live source " + description + " is closed");
+            throw new IllegalStateException("live source " + describe() + " is closed");
         }
         pipeline.acceptLittleEndian(pcmS16leMono48k, offset, length);
-    }
-
-    /** Audio lost because the queue was full. */
-    public long droppedMillis() {
-        return pipeline.droppedMillis();
-    }
-
-    /** Audio encoded and waiting for the pacer. */
-    public long queuedMillis() {
-        return (long) pipeline.queuedFrames() * pipeline.frameMillis();
-    }
-
-    @Override
-    public int frameMillis() {
-        return pipeline.frameMillis();
-    }
-
-    @Override
-    public byte[] poll() {
-        return pipeline.poll();
-    }
-
-    @Override
-    public SourceHealth health() {
-        return pipeline.health();
-    }
-
-    @Override
-    public String describe() {
-        return description;
     }
 
     @Override

@@ -7,8 +7,8 @@ import java.util.Objects;
  * How a {@link RelaySource} judges and retries its URL.
  *
  * @param silenceAfter         decoded audio below {@code silenceThresholdDbfs} for this long: SILENT
- * @param deadAfter            no decoded audio at all for this long (refused, 404, stalled): DEAD; also the network
- *                             read timeout, so a stalled server is noticed and reconnected
+ * @param deadAfter            no decoded audio at all for this long (refused, 404, stalled): DEAD; a network read
+ *                             times out after half of it, so a stalled server is replaced before it counts as dead
  * @param reconnectMin         first wait before reconnecting; doubles on every failure
  * @param reconnectMax         longest wait between reconnects
  * @param silenceThresholdDbfs RMS level under which a frame counts as silent

@@ -15,16 +15,18 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.streamer.media.FfmpegLog;
 import vn.loa.streamer.opus.OpusEncoder;
 
 /**
  * Relays a network stream (HTTP/Icecast radio, RTSP, RTMP): FFmpeg decodes it on a daemon thread of its own,
  * resampled to 48 kHz mono, and {@link LiveOpusPipeline} turns it into 20 ms Opus frames with in-band FEC. On end of
- * stream, error or stall (network reads time out after {@code deadAfter}) it reconnects with exponential back-off.
+ * stream, error or stall (network reads time out after half of {@code deadAfter}) it reconnects with exponential
+ * back-off.
  * Health: DEAD when no audio arrived for {@code deadAfter}, SILENT when it stayed below the silence threshold for
  * {@code silenceAfter}, PLAYING otherwise; it never ends by itself.
  */
-public final class RelaySource implements FrameSource {
+public final class RelaySource extends EncodingFrameSource {
 
     /** Decoded audio waiting for the pacer; beyond it the oldest is dropped and counted. */
     public static final int MAX_QUEUED_MILLIS = 1_000;
@@ -40,8 +42,6 @@ public final class RelaySource implements FrameSource {
 
     private final URI url;
     private final RelaySettings settings;
-    private final SourceHealthTracker health;
-    private final LiveOpusPipeline pipeline;
     private final Thread decoder;
     private volatile boolean closed;
 
@@ -51,43 +51,25 @@ public final class RelaySource implements FrameSource {
      * @throws IllegalArgumentException when the URL's scheme is not one of {@link #ALLOWED_SCHEMES}
      */
     public RelaySource(URI url, RelaySettings settings) {
-        this.url = Objects.requireNonNull(url, "url");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!ALLOWED_SCHEMES.contains(scheme)) {
-            throw new IllegalArgumentException(
-                    "relay URL must use one of " + ALLOWED_SCHEMES + ", got '" + url + "'");
-        }
-        this.health = SourceHealthTracker.forRelay(url.toString(), settings.silenceRule(), settings.deadAfter());
-        this.pipeline = new LiveOpusPipeline(health, MAX_QUEUED_MILLIS);
+        super(checkedUrl(url).toString(), new LiveOpusPipeline(
+                SourceHealthTracker.forRelay(url.toString(), settings.silenceRule(), settings.deadAfter()),
+                MAX_QUEUED_MILLIS));
+        this.url = url;
+        this.settings = settings;
+        FfmpegLog.install();
         this.decoder = new Thread(this::relayUntilClosed, "relay-" + THREAD_NUMBER.incrementAndGet());
         decoder.setDaemon(true);
         decoder.start();
     }
 
-    /** Audio lost because the pacer did not drain the queue in time. */
-    public long droppedMillis() {
-        return pipeline.droppedMillis();
-    }
-
-    @Override
-    public int frameMillis() {
-        return pipeline.frameMillis();
-    }
-
-    @Override
-    public byte[] poll() {
-        return pipeline.poll();
-    }
-
-    @Override
-    public SourceHealth health() {
-        return health.health();
-    }
-
-    @Override
-    public String describe() {
-        return url.toString();
+    private static URI checkedUrl(URI url) {
+        Objects.requireNonNull(url, "url");
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!ALLOWED_SCHEMES.contains(scheme)) {
+            throw new IllegalArgumentException(
+                    "relay URL must use one of " + ALLOWED_SCHEMES + ", got '" + url + "'");
+        }
+        return url;
     }
 
     /**
@@ -100,10 +82,10 @@ public final class RelaySource implements FrameSource {
             return;
         }
         closed = true;
-        health.end();
+        pipeline.markEnded();
         decoder.interrupt();
         try {
-            decoder.join(settings.deadAfter().plus(CLOSE_GRACE).toMillis());
+            decoder.join(readTimeout().plus(CLOSE_GRACE).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -162,6 +144,9 @@ public final class RelaySource implements FrameSource {
             if (!closed) {
                 log.warn("Relay {} failed: {}", url, e.getMessage());
             }
+        } catch (RuntimeException e) {
+            // a decoder or encoder fault must not end the relay for good: log it and retry like any failure
+            log.error("Relay {} hit an unexpected error", url, e);
         } finally {
             release(grabber);
         }
@@ -170,7 +155,7 @@ public final class RelaySource implements FrameSource {
 
     private FFmpegFrameGrabber newGrabber() {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(url.toString());
-        String timeoutMicros = Long.toString(TimeUnit.NANOSECONDS.toMicros(settings.deadAfter().toNanos()));
+        String timeoutMicros = Long.toString(TimeUnit.NANOSECONDS.toMicros(readTimeout().toNanos()));
         grabber.setOption("rw_timeout", timeoutMicros);
         grabber.setOption("timeout", timeoutMicros);
         grabber.setOption("protocol_whitelist", PROTOCOL_WHITELIST);
@@ -179,6 +164,11 @@ public final class RelaySource implements FrameSource {
         grabber.setAudioChannels(1);
         grabber.setSampleFormat(AV_SAMPLE_FMT_S16);
         return grabber;
+    }
+
+    /** Half the dead time: a stalled connection is replaced before the source is declared DEAD. */
+    private Duration readTimeout() {
+        return settings.deadAfter().dividedBy(2);
     }
 
     private void release(FFmpegFrameGrabber grabber) {
@@ -191,7 +181,7 @@ public final class RelaySource implements FrameSource {
 
     /**
      * Keeps a source that delivers faster than real time (a file on a web server, an Icecast burst-on-connect) from
-     * running more than the queue's length ahead of the clock, so nothing is dropped for being early.
+     * running more than half the queue's length ahead of the clock, so nothing is dropped for being early.
      */
     private static final class RealTimeThrottle {
         private final long startNanos = System.nanoTime();

@@ -28,16 +28,16 @@ public record SilenceRule(Duration after, double thresholdDbfs) {
     }
 
     /** RMS level of 16-bit samples relative to full scale; negative infinity for digital silence. */
-    static double levelDbfs(short[] samples, int count) {
+    static double levelDbfs(short[] samples) {
         double sumOfSquares = 0;
-        for (int i = 0; i < count; i++) {
-            double normalised = samples[i] / 32768.0;
+        for (short sample : samples) {
+            double normalised = sample / 32768.0;
             sumOfSquares += normalised * normalised;
         }
-        return 10 * Math.log10(sumOfSquares / count);
+        return 10 * Math.log10(sumOfSquares / samples.length);
     }
 
-    boolean isAudible(short[] samples, int count) {
-        return levelDbfs(samples, count) >= thresholdDbfs;
+    boolean isAudible(short[] frame) {
+        return levelDbfs(frame) >= thresholdDbfs;
     }
 }

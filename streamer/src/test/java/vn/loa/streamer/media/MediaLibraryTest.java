@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +26,7 @@ import vn.loa.streamer.testaudio.OpusDecoding;
 import vn.loa.streamer.testaudio.TestAudioFiles;
 import vn.loa.streamer.testaudio.TestAudioFiles.Kind;
 import vn.loa.streamer.testaudio.Tones;
+import vn.loa.streamer.testlog.LogCapture;
 
 class MediaLibraryTest {
 
@@ -121,11 +125,24 @@ class MediaLibraryTest {
     }
 
     @Test
+    void aLongUploadLogsItsProgressThroughBothPasses() throws Exception {
+        Path wav = TestAudioFiles.wav(uploads.resolve("long.wav"), Tones.sine(300, 0.2, RATE, 70 * RATE), RATE);
+        List<String> messages;
+        try (LogCapture log = LogCapture.of(IngestProgress.class)) {
+            library.ingest(wav, "Chương trình dài.wav");
+            messages = log.messages();
+        }
+        assertThat(messages).filteredOn(m -> m.startsWith("Analysing Chương trình dài.wav: ")).hasSize(10);
+        assertThat(messages).filteredOn(m -> m.startsWith("Encoding Chương trình dài.wav: ")).hasSize(10)
+                .last().asString().contains("100 %");
+    }
+
+    @Test
     void theSameBytesTwiceGiveTheSameIdAndOneStoredItem() throws Exception {
         Path wav = TestAudioFiles.wav(uploads.resolve("a.wav"), Tones.sine(500, 0.2, RATE, RATE), RATE);
         IngestedMedia first = library.ingest(wav, "a.wav");
         Path framesFile = store.resolve(first.sha256()).resolve(MediaLibrary.FRAMES_FILE);
-        var storedAt = Files.getLastModifiedTime(framesFile);
+        FileTime storedAt = Files.getLastModifiedTime(framesFile);
 
         IngestedMedia second = library.ingest(wav, "copy of a.wav");
 
@@ -190,7 +207,7 @@ class MediaLibraryTest {
         library = new MediaLibrary(store, new MediaLimits(MediaLimits.DEFAULT_MAX_UPLOAD_BYTES, Duration.ofSeconds(2)));
         // Raw ADTS AAC carries no duration; FFmpeg only estimates one from the bitrate.
         Path aac = uploads.resolve("long.aac");
-        try (var recorder = new org.bytedeco.javacv.FFmpegFrameRecorder(aac.toFile(), 1)) {
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(aac.toFile(), 1)) {
             recorder.setFormat("adts");
             recorder.setAudioCodecName("aac");
             recorder.setSampleRate(RATE);
@@ -275,7 +292,7 @@ class MediaLibraryTest {
         try (Stream<Path> entries = Files.list(store)) {
             return entries.map(p -> p.getFileName().toString()).toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
