@@ -197,7 +197,7 @@ public final class LoaServer implements AutoCloseable {
                     new DesiredRoutes(desired, jdbi, scopes, audit),
                     new MembershipRoutes(members),
                     new MediaRoutes(media),
-                    new StreamRoutes(streams))));
+                    new StreamRoutes(streams, userService::authenticate))));
         } catch (RuntimeException e) {
             close();
             throw e;

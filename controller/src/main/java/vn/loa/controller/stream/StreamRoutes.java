@@ -15,10 +15,11 @@ import vn.loa.controller.http.JsonBody;
 import vn.loa.controller.http.Paging;
 import vn.loa.controller.http.QueryParams;
 import vn.loa.controller.http.Routes;
+import vn.loa.controller.http.TokenAuthenticator;
 
 /**
  * {@code /api/streams}: start, list, read and delete streams; play and stop them on speakers; static listeners
- * and their SDP; raw PCM into a live stream ({@code POST .../pcm}).
+ * and their SDP; raw PCM into a live stream ({@code POST .../pcm}, WebSocket {@code .../live}).
  */
 public final class StreamRoutes implements Routes {
     static final String PCM_PATH = "/api/streams/{id}/pcm";
@@ -27,9 +28,12 @@ public final class StreamRoutes implements Routes {
     private static final Set<String> LISTENER_FIELDS = Set.of("host", "port");
 
     private final StreamService streams;
+    private final LivePcmSocket liveSocket;
 
-    public StreamRoutes(StreamService streams) {
+    /** @param tokens authenticates the live WebSocket, whose upgrade the API's bearer filter does not see */
+    public StreamRoutes(StreamService streams, TokenAuthenticator tokens) {
         this.streams = streams;
+        this.liveSocket = new LivePcmSocket(streams, tokens);
     }
 
     /** What a play, stop or delete sent: one command per target, whose results are read at /api/commands/{id}. */
@@ -66,6 +70,7 @@ public final class StreamRoutes implements Routes {
         });
         app.get("/api/streams/{id}/sdp", this::sdp);
         app.post(PCM_PATH, this::pcm);
+        liveSocket.register(app);
     }
 
     @Override

@@ -7,11 +7,20 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,6 +179,37 @@ class StreamApiTest {
     }
 
     @Test
+    void theConsoleMicrophoneWebSocketFeedsALiveStream() throws Exception {
+        JsonNode stream = created(operator, "Micro trên trình duyệt");
+        String id = stream.get("id").asText();
+        try (DatagramSocket listener = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(RECEIVE_TIMEOUT_MS);
+            assertThat(admin.post("/api/streams/" + id + "/listeners",
+                    Map.of("host", "127.0.0.1", "port", listener.getLocalPort())).status()).isEqualTo(201);
+            Closes closes = new Closes();
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(liveUri(id, operator.token()), closes).get(10, TimeUnit.SECONDS);
+            byte[] tone = TestAudio.tonePcm(440, 1_000);
+            for (int at = 0; at < tone.length; at += 1_920) {
+                socket.sendBinary(ByteBuffer.wrap(tone, at, 1_920), true).get(5, TimeUnit.SECONDS);
+            }
+            assertThat(receive(listener, 10)).allSatisfy(h -> assertThat(h.ssrc()).isEqualTo(stream.get("ssrc").asLong()));
+
+            socket.sendBinary(ByteBuffer.wrap(new byte[LivePcmSocket.MAX_FRAME_BYTES + 2]), true);
+            assertThat(closes.code.get(10, TimeUnit.SECONDS)).as("closed for a frame over the limit").isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void theLiveWebSocketNeedsAValidTokenAndALiveStream() {
+        String live = created(operator, "Micro").get("id").asText();
+        assertThat(handshakeFails(liveUri(live, null))).isTrue();
+        assertThat(handshakeFails(liveUri(live, "not-a-token"))).isTrue();
+        assertThat(handshakeFails(liveUri(live, viewer.token()))).as("a viewer may not speak").isTrue();
+        assertThat(handshakeFails(liveUri("s-none", operator.token()))).isTrue();
+    }
+
+    @Test
     void pcmGoesOnlyIntoLiveStreams() {
         String relay = created(operator, "Tiếp sóng", Map.of("type", "relay", "url", "http://127.0.0.1:9/none"))
                 .get("id").asText();
@@ -177,6 +217,39 @@ class StreamApiTest {
                 "application/octet-stream"), 409)).contains("not live");
         assertThat(viewer.sendBytes("POST", "/api/streams/" + relay + "/pcm", TestAudio.tonePcm(440, 20),
                 "application/octet-stream").status()).isEqualTo(403);
+    }
+
+    private static URI liveUri(String stream, String token) {
+        return URI.create("ws://127.0.0.1:" + server.httpPort() + "/api/streams/" + stream + "/live"
+                + (token == null ? "" : "?token=" + token));
+    }
+
+    private static boolean handshakeFails(URI uri) {
+        try {
+            HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new Closes()).get(10, TimeUnit.SECONDS)
+                    .abort();
+            return false;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof WebSocketHandshakeException;
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("no answer to the WebSocket handshake", e);
+        }
+    }
+
+    /** Remembers the close code the server sends. */
+    private static final class Closes implements WebSocket.Listener {
+        final CompletableFuture<Integer> code = new CompletableFuture<>();
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            code.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            code.completeExceptionally(error);
+        }
     }
 
     private static JsonNode created(ApiClient client, String name) {
