@@ -15,42 +15,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.auth.Role;
 import vn.loa.controller.server.LoaServer;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.ApiClient.Response;
 import vn.loa.controller.testing.Multipart;
+import vn.loa.controller.testing.RealServerTest;
 import vn.loa.controller.testing.TestAudio;
 import vn.loa.controller.testing.TestServers;
 
 /** The media library through the API on a real server: uploads, listening, refusals that leave nothing behind. */
-class MediaApiTest {
+class MediaApiTest extends RealServerTest {
     private static final String VIETNAMESE_TITLE = "Bản tin sáng thứ Hai – Phòng chống lụt bão";
 
-    @TempDir
-    static Path dataDir;
-    private static LoaServer server;
-    private static ApiClient admin;
     private static ApiClient editor;
     private static ApiClient viewer;
 
     @BeforeAll
-    static void start() {
-        server = TestServers.start(dataDir);
-        admin = TestServers.admin(server);
-        TestServers.createUser(server, "media-editor", "editor-password-1", Role.EDITOR, null);
-        TestServers.createUser(server, "media-viewer", "viewer-password-1", Role.VIEWER, null);
-        editor = TestServers.anonymous(server).login("media-editor", "editor-password-1");
-        viewer = TestServers.anonymous(server).login("media-viewer", "viewer-password-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void users() {
+        editor = TestServers.loggedIn(server, "media-editor", Role.EDITOR);
+        viewer = TestServers.loggedIn(server, "media-viewer", Role.VIEWER);
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,43 +20,28 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.auth.Role;
-import vn.loa.controller.server.LoaServer;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.ApiClient.Response;
+import vn.loa.controller.testing.RealServerTest;
 import vn.loa.controller.testing.TestAudio;
 import vn.loa.controller.testing.TestServers;
 import vn.loa.protocol.rtp.RtpHeader;
 import vn.loa.protocol.rtp.StreamSdp;
 
 /** The streams API on a real server: requests refused with reasons, live PCM heard by a static listener over UDP. */
-class StreamApiTest {
+class StreamApiTest extends RealServerTest {
     private static final int RECEIVE_TIMEOUT_MS = 5_000;
 
-    @TempDir
-    static Path dataDir;
-    private static LoaServer server;
-    private static ApiClient admin;
     private static ApiClient operator;
     private static ApiClient viewer;
 
     @BeforeAll
-    static void start() {
-        server = TestServers.start(dataDir);
-        admin = TestServers.admin(server);
-        TestServers.createUser(server, "stream-operator", "operator-password-1", Role.OPERATOR, null);
-        TestServers.createUser(server, "stream-viewer", "viewer-password-1", Role.VIEWER, null);
-        operator = TestServers.anonymous(server).login("stream-operator", "operator-password-1");
-        viewer = TestServers.anonymous(server).login("stream-viewer", "viewer-password-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void users() {
+        operator = TestServers.loggedIn(server, "stream-operator", Role.OPERATOR);
+        viewer = TestServers.loggedIn(server, "stream-viewer", Role.VIEWER);
     }
 
     @Test

@@ -49,6 +49,13 @@ public final class TestServers {
         return anonymous(server).login("admin", ADMIN_PASSWORD);
     }
 
+    /** Creates a user of the whole installation with this role and returns a client logged in as them. */
+    public static ApiClient loggedIn(LoaServer server, String username, Role role) {
+        String password = username + "-password-1";
+        createUser(server, username, password, role, null);
+        return anonymous(server).login(username, password);
+    }
+
     /** Creates a user straight in the database, for tests that need more than the admin. */
     public static void createUser(LoaServer server, String username, String password, Role role, Long areaId) {
         new UserRepository(server.jdbi()).create(username,
