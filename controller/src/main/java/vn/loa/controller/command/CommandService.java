@@ -152,7 +152,18 @@ public final class CommandService implements AutoCloseable {
         reached.addAll(deviceIds);
         long expires = command.expiresAt().toEpochMilli();
         return issue(caller, command, resolved, deviceIds,
-                deviceId -> MessageCodec.encode(wireFor.build(command.id(), deviceId, expires)), false);
+                deviceId -> encodeValid(wireFor.build(command.id(), deviceId, expires)), false);
+    }
+
+    /** A server-built message that fails validation is a bug or a bad setting; it is refused before anything is sent. */
+    private static byte[] encodeValid(Command wire) {
+        try {
+            wire.validate();
+        } catch (InvalidMessageException e) {
+            throw new IllegalStateException("the server built an invalid " + wire.type() + " command: "
+                    + e.getMessage(), e);
+        }
+        return MessageCodec.encode(wire);
     }
 
     /** Builds one device's wire message of a command: its id, the device and its expiry in epoch milliseconds. */

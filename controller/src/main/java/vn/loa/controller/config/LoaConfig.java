@@ -35,6 +35,8 @@ public final class LoaConfig {
     public static final int MAX_PORT = 65_535;
     /** A port setting may be -1 where that disables the listener. */
     public static final int DISABLED_PORT = -1;
+    /** Longest DNS name, and so the longest host a play order may name. */
+    public static final int MAX_HOST_NAME_LENGTH = 253;
 
     private static final Set<String> SECRET_KEYS = Set.of(
             "mqtt.tls.keystore.password", "jdbc.password", "admin.password", "provisioning.key");
@@ -164,7 +166,12 @@ public final class LoaConfig {
 
     /** The address play commands tell speakers to join at. */
     public String rtpPublicHost() {
-        return nonEmpty("rtp.public.host");
+        String host = nonEmpty("rtp.public.host");
+        if (host.length() > MAX_HOST_NAME_LENGTH || host.chars().anyMatch(c -> c <= ' ')) {
+            throw invalid("rtp.public.host", "an address or host name of at most " + MAX_HOST_NAME_LENGTH
+                    + " characters");
+        }
+        return host;
     }
 
     /** Playout delay of pre-recorded and relayed streams. */

@@ -55,14 +55,16 @@ public record SourceSpec(Type type, List<Long> media, Boolean loop, String url) 
 
     private static SourceSpec relay(JsonNode node) {
         String url = node.path("url").asText("");
+        String rule = "source.url must be a URL with a host, one of the schemes " + RelaySource.ALLOWED_SCHEMES
+                + ", of at most " + MAX_URL_LENGTH + " characters";
         if (url.isEmpty() || url.length() > MAX_URL_LENGTH) {
-            throw invalid("source.url must be a URL (" + RelaySource.ALLOWED_SCHEMES + ") of at most " + MAX_URL_LENGTH + " characters");
+            throw invalid(rule);
         }
         try {
             URI uri = new URI(url);
-            if (uri.getScheme() == null || !RelaySource.ALLOWED_SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
-                    || uri.getHost() == null) {
-                throw invalid("source.url must be a URL with a host and one of the schemes " + RelaySource.ALLOWED_SCHEMES);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!RelaySource.ALLOWED_SCHEMES.contains(scheme) || uri.getHost() == null) {
+                throw invalid(rule);
             }
         } catch (URISyntaxException e) {
             throw invalid("source.url is not a URL: " + e.getMessage());

@@ -160,7 +160,7 @@ public final class StreamService implements StreamEvents, MediaUsage, AutoClosea
         }
         stream.rtp().close();
         remove(stream);
-        List<AcceptedCommand> stops = stopTargets(caller, stream, List.copyOf(stream.playTargets()));
+        List<AcceptedCommand> stops = stopDeleted(caller, stream);
         audit.record(caller.username(), "stream.delete", "stream:" + id, "\"" + stream.name() + "\"");
         return stops;
     }
@@ -303,12 +303,30 @@ public final class StreamService implements StreamEvents, MediaUsage, AutoClosea
         Set<String> reached = new HashSet<>();
         List<AcceptedCommand> sent = new ArrayList<>();
         for (CommandTarget target : stopTargets) {
-            commands.sendEach(caller, target, CommandType.stop, stream.id(), reached, (commandId, deviceId, expires) ->
-                            Command.of(commandId, CommandType.stop, stream.id(), expires))
-                    .ifPresent(sent::add);
+            sendStop(caller, stream, target, reached).ifPresent(sent::add);
         }
         stream.toldToPlay().removeAll(reached);
         return sent;
+    }
+
+    /** Stops for a deleted stream: a target that has no active device left any more is skipped, not refused. */
+    private List<AcceptedCommand> stopDeleted(Caller caller, RunningStream stream) {
+        Set<String> reached = new HashSet<>();
+        List<AcceptedCommand> sent = new ArrayList<>();
+        for (CommandTarget target : stream.playTargets()) {
+            try {
+                sendStop(caller, stream, target, reached).ifPresent(sent::add);
+            } catch (ApiException e) {
+                log.info("stream {}: no stop sent to {}: {}", stream.id(), target.label(), e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    private Optional<AcceptedCommand> sendStop(Caller caller, RunningStream stream, CommandTarget target,
+                                               Set<String> reached) {
+        return commands.sendEach(caller, target, CommandType.stop, stream.id(), reached,
+                (commandId, deviceId, expires) -> Command.of(commandId, CommandType.stop, stream.id(), expires));
     }
 
     private FrameSource openSource(SourceSpec source) {

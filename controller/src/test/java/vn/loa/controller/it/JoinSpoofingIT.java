@@ -51,7 +51,8 @@ class JoinSpoofingIT extends LiveControlPlaneTest {
         MqttClient client = loa.connectAs(device);
         try (DatagramSocket speaker = socket(); DatagramSocket attacker = socket()) {
             BlockingQueue<String> commands = new LinkedBlockingQueue<>();
-            IMqttMessageListener collect = (topic, message) -> commands.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+            IMqttMessageListener collect = (topic, message) ->
+                    commands.add(new String(message.getPayload(), StandardCharsets.UTF_8));
             client.subscribe(new MqttSubscription[] {
                     new MqttSubscription(Topics.device(device.deviceId(), DeviceTopic.COMMAND), 1)},
                     new IMqttMessageListener[] {collect});

@@ -8,6 +8,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +44,7 @@ class MediaApiTest extends RealServerTest {
     }
 
     @Test
-    void anUploadKeepsItsVietnameseTitleAndCanBeListenedTo() {
+    void anUploadKeepsItsVietnameseTitleAndCanBeListenedTo() throws Exception {
         Response r = upload(editor, "ban-tin.wav", TestAudio.toneWav(440, 1_500), VIETNAMESE_TITLE);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         JsonNode item = r.json();
@@ -60,6 +64,14 @@ class MediaApiTest extends RealServerTest {
         assertThat(audio.status()).isEqualTo(200);
         assertThat(audio.header("Content-Type")).startsWith("audio/ogg");
         assertThat(audio.body()).startsWith("OggS");
+        HttpResponse<byte[]> range = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.httpPort() + "/api/media/" + id + "/audio"))
+                .header("Authorization", "Bearer " + viewer.token()).header("Range", "bytes=0-3").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(range.headers().firstValue("Content-Range"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("bytes 0-"));
+        assertThat(new String(range.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("OggS");
         assertThat(auditedActions()).contains("media.upload");
     }
 
