@@ -1,6 +1,5 @@
 package vn.loa.sim;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +36,7 @@ import vn.loa.protocol.message.ProvisionReply;
 import vn.loa.protocol.message.ProvisionRequest;
 import vn.loa.protocol.message.Telemetry;
 import vn.loa.protocol.message.WireMessage;
+import vn.loa.sim.audio.CannotPlayException;
 import vn.loa.sim.audio.EpochClock;
 import vn.loa.sim.audio.PlaybackEnd;
 import vn.loa.sim.audio.PlaybackListener;
@@ -530,12 +530,16 @@ public final class SimulatedSpeaker {
 
     // ---- playback -----------------------------------------------------------------------------------------
 
-    /** Answers at once: ok once the RTP socket is open and the join sent off, failed if it cannot be. */
+    /**
+     * Answers at once: ok once the RTP socket is open and the join on its way, failed with the device protocol's
+     * reason code if it cannot be. A play for the stream already playing joins again with the fresh token.
+     */
     private CommandResult startPlayback(Command command, long arrivedEpochNanos) {
         String stream = command.play().stream();
         synchronized (this) {
             if (playback != null && !playback.closed() && playback.streamId().equals(stream)) {
-                return CommandResult.ok(command.id()); // already on it: a repeated order changes nothing
+                playback.rejoin(command.play().token());
+                return CommandResult.ok(command.id());
             }
             endPlayback(PlaybackEnd.REPLACED);
         }
@@ -545,9 +549,9 @@ public final class SimulatedSpeaker {
                 playback = session;
             }
             return CommandResult.ok(command.id());
-        } catch (IOException e) {
+        } catch (CannotPlayException e) {
             log.warn("{}: cannot play {}: {}", serial, stream, e.getMessage());
-            String reason = "cannot play: " + e.getMessage();
+            String reason = e.reason() + ": " + e.getMessage();
             return CommandResult.failed(command.id(), reason.length() <= CommandHandler.MAX_REASON_LENGTH
                     ? reason : reason.substring(0, CommandHandler.MAX_REASON_LENGTH));
         }
@@ -558,6 +562,11 @@ public final class SimulatedSpeaker {
         if (playback != null && playback.streamId().equals(stream)) {
             endPlayback(PlaybackEnd.STOPPED);
         }
+    }
+
+    /** The stream whose audio is being played, or null. */
+    private synchronized String playingStream() {
+        return playback != null && playback.playing() ? playback.streamId() : null;
     }
 
     private synchronized void endPlayback(PlaybackEnd why) {
@@ -632,7 +641,7 @@ public final class SimulatedSpeaker {
     private void publishTelemetry(MqttAsyncClient c) {
         long uptime = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - bootNanos);
         Telemetry t = new Telemetry(WireMessage.VERSION, settings.volume(), settings.muted(), settings.amplifier(),
-                null, sampler.nextSignal(), sampler.nextTemperature(), uptime, settings.desiredVersion());
+                playingStream(), sampler.nextSignal(), sampler.nextTemperature(), uptime, settings.desiredVersion());
         publish(c, DeviceTopic.TELEMETRY, new MqttMessage(MessageCodec.encode(t), 0, false, null), () -> { });
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
@@ -35,7 +36,8 @@ class PlaybackCommandTest extends OneSpeakerTest {
 
     @Test
     void playReplaceAndStopAreAnsweredAndReported() throws Exception {
-        connect("PLY-", FleetOptions.builder().wavDirectory(dir.resolve("wav")));
+        connect("PLY-", FleetOptions.builder().wavDirectory(dir.resolve("wav"))
+                .telemetryPeriod(Duration.ofSeconds(1)));
         try (ToneSender first = new ToneSender(20, true, 400); ToneSender second = new ToneSender(60, false, 100)) {
             play("p-1", first.order("s-one", "tok-1", 150));
             assertThat(answer("p-1").path("status").asText()).isEqualTo("ok");
@@ -48,14 +50,16 @@ class PlaybackCommandTest extends OneSpeakerTest {
             assertThat(fleet.playback()).containsOnlyKeys(id);
             assertThat(fleet.playbackSummary().playing()).isEqualTo(1);
 
-            play("p-1b", first.order("s-one", "tok-1", 150));
-            assertThat(answer("p-1b").path("status").asText()).as("the same stream again: no change")
-                    .isEqualTo("ok");
+            server.await("telemetry naming the stream", r -> r.topic().equals(Topics.device(id, DeviceTopic.TELEMETRY))
+                    && r.payload().contains("\"playing\":\"s-one\""));
+            play("p-1b", first.order("s-one", "tok-1b", 150));
+            assertThat(answer("p-1b").path("status").asText()).isEqualTo("ok");
+            Eventually.until("joined again with the fresh token", () -> first.tokens().contains("tok-1b"));
             play("p-2", second.order("s-two", "tok-2", 150));
             assertThat(answer("p-2").path("status").asText()).isEqualTo("ok");
             assertThat(event("playback-ended", "s-one").path("detail").asText()).isEqualTo("replaced");
             event("playback-started", "s-two");
-            assertThat(first.joinedFrom()).as("one socket for s-one, whatever the repeated order").hasSize(1);
+            assertThat(first.joinedFrom()).as("one socket for s-one, the fresh token from it too").hasSize(1);
 
             server.command(id, Command.of("st-x", CommandType.stop, "s-other", inOneMinute()), null);
             assertThat(answer("st-x").path("status").asText()).as("stopping another stream is fine")
@@ -87,7 +91,7 @@ class PlaybackCommandTest extends OneSpeakerTest {
             play("p-nowav", sender.order("s-y", "t", 150));
             JsonNode failed = answer("p-nowav");
             assertThat(failed.path("status").asText()).isEqualTo("failed");
-            assertThat(failed.path("reason").asText()).startsWith("cannot play: ");
+            assertThat(failed.path("reason").asText()).startsWith("audio-output: cannot record to ");
             assertThat(sender.joinedFrom()).isEmpty();
         }
         assertThat(speaker.playback()).isEmpty();

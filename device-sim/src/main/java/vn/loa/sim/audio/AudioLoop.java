@@ -60,7 +60,7 @@ final class AudioLoop implements AutoCloseable {
                 session.begin(EpochClock.nowNanos());
             } catch (IOException e) {
                 log.warn("{}: cannot watch the RTP socket: {}", session.deviceId(), e.getMessage());
-                session.close(PlaybackEnd.SOCKET_ERROR);
+                session.close(PlaybackEnd.STREAM_LOST);
             }
         });
     }
@@ -108,7 +108,7 @@ final class AudioLoop implements AutoCloseable {
             } catch (IOException e) {
                 if (!session.closed()) {
                     log.warn("{}: RTP socket failed: {}", session.deviceId(), e.getMessage());
-                    session.close(PlaybackEnd.SOCKET_ERROR);
+                    session.close(PlaybackEnd.STREAM_LOST);
                 }
             } catch (RuntimeException e) {
                 log.error("{}: datagram handling failed", session.deviceId(), e);

@@ -3,12 +3,15 @@ package vn.loa.sim.audio;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.loa.protocol.message.PlayOrder;
 
 /**
@@ -19,6 +22,8 @@ import vn.loa.protocol.message.PlayOrder;
 public final class AudioPlane implements AutoCloseable {
     /** Audio loop threads: enough to spread decoding over the cores, few enough to leave room for MQTT. */
     public static final int LOOP_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
+
+    private static final Logger log = LoggerFactory.getLogger(AudioPlane.class);
 
     private final AudioSettings settings;
     private final AudioCounters counters = new AudioCounters();
@@ -34,32 +39,68 @@ public final class AudioPlane implements AutoCloseable {
      * Opens this speaker's RTP socket and starts joining the stream the order names.
      *
      * @param commandEpochNanos when the play command arrived ({@link EpochClock}); first-audio time counts from it
-     * @throws IOException the host does not resolve or no socket can be opened; nothing is left open
+     * @throws CannotPlayException the host does not resolve, no socket can be opened or no WAV file created;
+     *                             nothing is left open
      */
     public PlaybackSession play(String deviceId, PlayOrder order, long commandEpochNanos, PlaybackListener listener)
-            throws IOException {
+            throws CannotPlayException {
         InetSocketAddress streamer = new InetSocketAddress(order.host(), order.port());
         if (streamer.isUnresolved()) {
-            throw new IOException("cannot resolve the streamer host " + order.host());
+            throw new CannotPlayException(CannotPlayException.NETWORK, "cannot resolve " + order.host(), null);
         }
-        AudioLoop loop = loopFor(deviceId);
         long delayMillis = order.delayMs() != null ? order.delayMs() : settings.jitterTargetMillis();
-        DatagramChannel channel = DatagramChannel.open();
+        AudioLoop loop = loopFor(deviceId);
+        DatagramChannel channel = openChannel();
         try {
-            channel.configureBlocking(false);
-            channel.bind(new InetSocketAddress(0));
             OpusPlayer player = settings.decodes(deviceId) ? new OpusPlayer(Audio.samplesPerFrame(order.frameMs()),
-                    settings.wavDirectory() == null ? null : new WavWriter(
-                            settings.wavDirectory().resolve(deviceId + "-" + order.stream() + ".wav"),
-                            Audio.SAMPLE_RATE, Audio.samplesPerFrame(order.frameMs())), counters) : null;
+                    recording(deviceId, order), counters) : null;
             PlaybackSession session = new PlaybackSession(deviceId, order, streamer, channel, loop, listener, player,
                     counters, delayMillis, commandEpochNanos);
             latest.put(deviceId, session);
             loop.attach(session);
             return session;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
+        } catch (CannotPlayException | RuntimeException e) {
+            closeQuietly(channel);
             throw e;
+        }
+    }
+
+    private static DatagramChannel openChannel() throws CannotPlayException {
+        DatagramChannel channel = null;
+        try {
+            channel = DatagramChannel.open();
+            channel.configureBlocking(false);
+            channel.bind(new InetSocketAddress(0));
+            return channel;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new CannotPlayException(CannotPlayException.NETWORK, "cannot open a UDP socket: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The WAV file this playback is recorded to, or null if none is asked for. */
+    private WavWriter recording(String deviceId, PlayOrder order) throws CannotPlayException {
+        if (settings.wavDirectory() == null) {
+            return null;
+        }
+        Path file = settings.wavDirectory().resolve(deviceId + "-" + order.stream() + ".wav");
+        try {
+            return new WavWriter(file, Audio.SAMPLE_RATE, Audio.samplesPerFrame(order.frameMs()));
+        } catch (IOException e) {
+            throw new CannotPlayException(CannotPlayException.AUDIO_OUTPUT, "cannot record to " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(DatagramChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.debug("closing an unused UDP socket: {}", e.getMessage());
         }
     }
 
@@ -90,6 +131,7 @@ public final class AudioPlane implements AutoCloseable {
         long late = 0;
         long concealed = 0;
         long overflow = 0;
+        long skipped = 0;
         double[] firstAudio = new double[sessions.size()];
         int withAudio = 0;
         for (PlaybackSession session : sessions) {
@@ -101,6 +143,7 @@ public final class AudioPlane implements AutoCloseable {
             late += s.late();
             concealed += s.concealed();
             overflow += session.overflow();
+            skipped += session.skipped();
             if (s.firstAudioMillis() != null) {
                 firstAudio[withAudio++] = s.firstAudioMillis();
             }
@@ -109,20 +152,25 @@ public final class AudioPlane implements AutoCloseable {
         Arrays.sort(ranked);
         double lossPercent = received + lost == 0 ? 0 : 100.0 * lost / (received + lost);
         return new PlaybackSummary(sessions.size(), playing, decoding, received, lost, lossPercent, late, concealed,
-                overflow, counters.strayDatagrams.sum(), counters.malformedDatagrams.sum(),
+                overflow, skipped, counters.strayDatagrams.sum(), counters.malformedDatagrams.sum(),
                 counters.undecodableFrames.sum(),
                 PlayoutOffsets.percentile(ranked, 0.5), PlayoutOffsets.percentile(ranked, 0.99),
                 offsets.absolutePercentile(0.5), offsets.absolutePercentile(0.99), offsets.absolutePercentile(1.0));
     }
 
-    private synchronized AudioLoop loopFor(String deviceId) throws IOException {
+    private synchronized AudioLoop loopFor(String deviceId) throws CannotPlayException {
         if (closed) {
-            throw new IOException("the fleet is closing");
+            throw new CannotPlayException(CannotPlayException.AUDIO_OUTPUT, "the fleet is closing", null);
         }
         if (loops == null) {
             AudioLoop[] started = new AudioLoop[LOOP_THREADS];
-            for (int i = 0; i < started.length; i++) {
-                started[i] = new AudioLoop("sim-audio-" + (i + 1));
+            try {
+                for (int i = 0; i < started.length; i++) {
+                    started[i] = new AudioLoop("sim-audio-" + (i + 1));
+                }
+            } catch (IOException e) {
+                throw new CannotPlayException(CannotPlayException.NETWORK, "cannot open a selector: "
+                        + e.getMessage(), e);
             }
             loops = started;
         }

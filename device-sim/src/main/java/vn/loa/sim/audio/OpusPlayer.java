@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
  * sample played to a WAV file. Used from one thread.
  */
 final class OpusPlayer implements AutoCloseable {
+    /** One minute at 48 kHz. */
+    static final long MAX_RECORDED_PAUSE_SAMPLES = 60L * Audio.SAMPLE_RATE;
+
     private static final Logger log = LoggerFactory.getLogger(OpusPlayer.class);
 
     private final OpusDecoder decoder;
@@ -32,13 +35,27 @@ final class OpusPlayer implements AutoCloseable {
         this.counters = counters;
     }
 
-    void play(byte[] frame) {
+    /** Decodes and plays a frame; false if it does not decode (it is concealed instead and counted). */
+    boolean play(byte[] frame) {
         try {
             output(decoder.decode(frame, 0, frame.length, pcm, 0, pcm.length, false));
+            return true;
         } catch (OpusException | RuntimeException e) {
             counters.undecodableFrames.increment();
             log.debug("undecodable Opus frame ({} bytes): {}", frame.length, e.getMessage());
             conceal(null);
+            return false;
+        }
+    }
+
+    /**
+     * The DAC plays silence through a pause of the source. Up to {@link #MAX_RECORDED_PAUSE_SAMPLES} of it is
+     * recorded: a timestamp jump of hours must not fill the disk with zeros.
+     */
+    void silence(long samples) {
+        Arrays.fill(pcm, (short) 0);
+        for (long left = Math.min(samples, MAX_RECORDED_PAUSE_SAMPLES); left > 0; left -= pcm.length) {
+            output((int) Math.min(left, pcm.length));
         }
     }
 
@@ -50,8 +67,7 @@ final class OpusPlayer implements AutoCloseable {
             output(samples);
         } catch (OpusException | RuntimeException e) {
             log.debug("concealment failed: {}", e.getMessage());
-            Arrays.fill(pcm, (short) 0);
-            output(pcm.length);
+            silence(pcm.length);
         }
     }
 

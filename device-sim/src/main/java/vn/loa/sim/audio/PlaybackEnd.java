@@ -9,14 +9,17 @@ public enum PlaybackEnd {
     STOPPED(PlaybackEnd.ENDED, "stopped"),
     /** A {@code play} command for another stream took the speaker. */
     REPLACED(PlaybackEnd.ENDED, "replaced"),
-    /** Audio had flowed, then no RTP came for {@link PlaybackSession#SILENCE_TIMEOUT}. */
-    SOURCE_SILENT(PlaybackEnd.ENDED, "source-silent"),
-    /** No RTP within {@link PlaybackSession#SILENCE_TIMEOUT} of the join, or it stopped before anything played. */
-    NO_AUDIO(PlaybackEnd.FAILED, "no-audio"),
-    /** RTP came but no RTCP sender report within {@link PlaybackSession#SILENCE_TIMEOUT}: nothing can be timed. */
+    /** Neither RTP nor a sender report within {@link PlaybackSession#JOIN_TIMEOUT} of the play command. */
+    JOIN_TIMEOUT(PlaybackEnd.FAILED, "join-timeout"),
+    /** Neither RTP nor a sender report for {@link PlaybackSession#STREAM_LOST}; also a socket that failed. */
+    STREAM_LOST(PlaybackEnd.FAILED, "stream-lost"),
+    /**
+     * RTP but no sender report for {@link PlaybackSession#SENDER_REPORT_TIMEOUT}: the frames cannot be placed in
+     * time. Not in the device protocol's list (the streamer always sends a report when it latches a device).
+     */
     NO_SENDER_REPORT(PlaybackEnd.FAILED, "no-sender-report"),
-    /** The RTP socket failed. */
-    SOCKET_ERROR(PlaybackEnd.FAILED, "socket-error"),
+    /** {@link PlaybackSession#MAX_UNDECODABLE_IN_A_ROW} frames in a row did not decode. */
+    DECODER_ERROR(PlaybackEnd.FAILED, "decoder-error"),
     /** The speaker was switched off, rebooted, or the fleet closed: no event (the device is going away). */
     DEVICE_OFF(null, "device-off");
 

@@ -10,26 +10,35 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.protocol.Timing;
 import vn.loa.protocol.message.PlayOrder;
 import vn.loa.protocol.rtp.JoinPacket;
 import vn.loa.protocol.rtp.MalformedPacketException;
 import vn.loa.protocol.rtp.NtpTime;
 import vn.loa.protocol.rtp.ReceiverReport;
+import vn.loa.protocol.rtp.ReportBlock;
 import vn.loa.protocol.rtp.RtcpPacket;
 import vn.loa.protocol.rtp.RtpHeader;
 import vn.loa.protocol.rtp.SenderReport;
 
 /**
- * One speaker playing one stream: its own UDP socket sends the join to the streamer (again every second until
- * RTP arrives), receives RTP and RTCP from that address only, buffers and plays frames on the playout clock and
- * sends a receiver report every five seconds, which also keeps the streamer's latch alive. Everything but
- * {@link #stop} and the read-only views runs on its {@link AudioLoop}'s thread.
+ * One speaker playing one stream as docs/device-protocol.md section 11 says: its own UDP socket sends the join to
+ * the streamer (again every second until RTP or a sender report arrives), receives RTP and RTCP from that address
+ * only, buffers and plays frames on the playout clock, and sends a receiver report every five seconds from the
+ * first join on, which also keeps the streamer's latch alive. Everything but {@link #stop}, {@link #rejoin} and
+ * the read-only views runs on its {@link AudioLoop}'s thread.
  */
 public final class PlaybackSession {
-    static final Duration JOIN_RESEND = Duration.ofSeconds(1);
-    /** No RTP this long after the join (or after the last packet) ends the playback. */
-    static final Duration SILENCE_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration REPORT_INTERVAL = Duration.ofSeconds(5);
+    static final Duration JOIN_RETRY = Duration.ofSeconds(Timing.JOIN_RETRY_SECONDS);
+    /** Nothing from the stream this long after the play command: {@link PlaybackEnd#JOIN_TIMEOUT}. */
+    static final Duration JOIN_TIMEOUT = Duration.ofSeconds(Timing.JOIN_TIMEOUT_SECONDS);
+    /** Neither RTP nor a sender report this long: {@link PlaybackEnd#STREAM_LOST}. */
+    static final Duration STREAM_LOST = Duration.ofSeconds(Timing.STREAM_LOST_SECONDS);
+    /** RTP but no sender report this long after the first packet: {@link PlaybackEnd#NO_SENDER_REPORT}. */
+    static final Duration SENDER_REPORT_TIMEOUT = Duration.ofSeconds(Timing.JOIN_TIMEOUT_SECONDS);
+    static final Duration REPORT_PERIOD = Duration.ofSeconds(Timing.RECEIVER_REPORT_PERIOD_SECONDS);
+    /** This many frames in a row that do not decode: {@link PlaybackEnd#DECODER_ERROR} (one second at 20 ms). */
+    static final int MAX_UNDECODABLE_IN_A_ROW = 50;
 
     private static final Logger log = LoggerFactory.getLogger(PlaybackSession.class);
 
@@ -50,10 +59,12 @@ public final class PlaybackSession {
     private final Playout.Dac dac = new Dac();
 
     private OpusPlayer player; // released when the playback ends: a fleet may keep thousands of ended sessions
+    private String token;
     private long lastJoinNanos;
     private long firstRtpNanos = -1;
-    private long lastRtpNanos;
+    private long lastHeardNanos = -1;
     private long nextReportNanos;
+    private int undecodableInARow;
 
     private volatile boolean closed;
     private volatile boolean started;
@@ -62,6 +73,7 @@ public final class PlaybackSession {
     private volatile long late;
     private volatile long concealed;
     private volatile long overflow;
+    private volatile long skipped;
     private volatile Long firstAudioMillis;
 
     /**
@@ -73,6 +85,7 @@ public final class PlaybackSession {
                     long delayMillis, long commandEpochNanos) {
         this.deviceId = deviceId;
         this.order = order;
+        this.token = order.token();
         this.streamer = streamer;
         this.channel = channel;
         this.loop = loop;
@@ -114,6 +127,24 @@ public final class PlaybackSession {
         return samples;
     }
 
+    /**
+     * A fresh play order for this same stream (the server re-issues one with a new token): join again from the
+     * same socket with the new token, without interrupting audio that still flows.
+     */
+    public void rejoin(String freshToken) {
+        loop.execute(() -> {
+            if (!closed) {
+                token = freshToken;
+                sendJoin(EpochClock.nowNanos());
+            }
+        });
+    }
+
+    /** True between the first frame played and the end. */
+    public boolean playing() {
+        return started && !closed;
+    }
+
     /** Ends the playback from any thread; the listener hears of it (and the socket closes) on the loop thread. */
     public void stop(PlaybackEnd why) {
         loop.execute(() -> close(why));
@@ -121,12 +152,17 @@ public final class PlaybackSession {
 
     PlaybackStats stats(Double playoutOffsetMillis) {
         return new PlaybackStats(order.stream(), packetsReceived, lost, late, concealed, firstAudioMillis,
-                playoutOffsetMillis, started && !closed);
+                playoutOffsetMillis, playing());
     }
 
     /** Frames dropped because the jitter buffer was full (the sender ran far ahead of the playout clock). */
     long overflow() {
         return overflow;
+    }
+
+    /** Frames received before the first sender report whose instant had passed by then (never played). */
+    long skipped() {
+        return skipped;
     }
 
     /** True if this speaker decodes what it plays (rather than only accounting packets and timing). */
@@ -138,6 +174,7 @@ public final class PlaybackSession {
 
     void begin(long nowNanos) {
         sendJoin(nowNanos);
+        nextReportNanos = nowNanos + REPORT_PERIOD.toNanos();
     }
 
     void onDatagram(ByteBuffer in, SocketAddress from, long nowNanos) {
@@ -164,6 +201,7 @@ public final class PlaybackSession {
     private void onRtcp(List<RtcpPacket> packets, long nowNanos) {
         for (RtcpPacket packet : packets) {
             if (packet instanceof SenderReport sr && sr.ssrc() == order.ssrc()) {
+                lastHeardNanos = nowNanos;
                 playout.sync(timestamps.extend(sr.rtpTimestamp()), NtpTime.toEpochNanos(sr.ntpTimestamp()));
                 reception.onSenderReport(sr.ntpTimestamp(), nowNanos);
             }
@@ -177,9 +215,8 @@ public final class PlaybackSession {
         }
         if (firstRtpNanos < 0) {
             firstRtpNanos = nowNanos;
-            nextReportNanos = nowNanos + REPORT_INTERVAL.toNanos();
         }
-        lastRtpNanos = nowNanos;
+        lastHeardNanos = nowNanos;
         long timestamp = timestamps.extend(header.timestamp());
         reception.onPacket(header.sequence(), timestamp, nowNanos);
         byte[] frame = new byte[payload.remaining()];
@@ -193,19 +230,28 @@ public final class PlaybackSession {
             return false;
         }
         playout.playDue(nowNanos, dac);
-        if (firstRtpNanos < 0) {
-            if (nowNanos - commandEpochNanos >= SILENCE_TIMEOUT.toNanos()) {
-                close(PlaybackEnd.NO_AUDIO);
-            } else if (nowNanos - lastJoinNanos >= JOIN_RESEND.toNanos()) {
+        if (closed) {
+            return false; // the decoder gave up
+        }
+        if (lastHeardNanos < 0) {
+            if (nowNanos - commandEpochNanos >= JOIN_TIMEOUT.toNanos()) {
+                close(PlaybackEnd.JOIN_TIMEOUT);
+                return false;
+            }
+            if (nowNanos - lastJoinNanos >= JOIN_RETRY.toNanos()) {
                 sendJoin(nowNanos);
             }
-        } else if (nowNanos - lastRtpNanos >= SILENCE_TIMEOUT.toNanos()) {
-            close(started ? PlaybackEnd.SOURCE_SILENT : PlaybackEnd.NO_AUDIO);
-        } else if (!playout.synced() && nowNanos - firstRtpNanos >= SILENCE_TIMEOUT.toNanos()) {
+        } else if (nowNanos - lastHeardNanos >= STREAM_LOST.toNanos()) {
+            close(PlaybackEnd.STREAM_LOST);
+            return false;
+        } else if (firstRtpNanos >= 0 && !playout.synced()
+                && nowNanos - firstRtpNanos >= SENDER_REPORT_TIMEOUT.toNanos()) {
             close(PlaybackEnd.NO_SENDER_REPORT);
-        } else if (nowNanos >= nextReportNanos) {
+            return false;
+        }
+        if (nowNanos >= nextReportNanos) {
             sendReport(nowNanos);
-            nextReportNanos = nowNanos + REPORT_INTERVAL.toNanos();
+            nextReportNanos = nowNanos + REPORT_PERIOD.toNanos();
         }
         publishCounts();
         return !closed;
@@ -236,11 +282,13 @@ public final class PlaybackSession {
 
     private void sendJoin(long nowNanos) {
         lastJoinNanos = nowNanos;
-        send(ByteBuffer.wrap(JoinPacket.encode(order.token())));
+        send(ByteBuffer.wrap(JoinPacket.encode(token)));
     }
 
     private void sendReport(long nowNanos) {
-        ReceiverReport report = new ReceiverReport(receiverSsrc, List.of(reception.reportBlock(order.ssrc(), nowNanos)));
+        List<ReportBlock> blocks = firstRtpNanos < 0 ? List.of()
+                : List.of(reception.reportBlock(order.ssrc(), nowNanos));
+        ReceiverReport report = new ReceiverReport(receiverSsrc, blocks);
         ByteBuffer out = ByteBuffer.allocate(report.size());
         report.writeTo(out);
         send(out.flip());
@@ -251,16 +299,28 @@ public final class PlaybackSession {
             channel.send(datagram, streamer);
         } catch (IOException e) {
             log.warn("{}: cannot send to the streamer {}: {}", deviceId, streamer, e.getMessage());
-            close(PlaybackEnd.SOCKET_ERROR);
+            close(PlaybackEnd.STREAM_LOST);
         }
     }
 
+    /** Makes the counts visible to other threads; writes only what changed (this runs every tick per speaker). */
     private void publishCounts() {
-        packetsReceived = reception.received();
-        lost = reception.lost();
-        late = playout.late();
-        concealed = playout.concealed();
-        overflow = playout.overflow();
+        if (packetsReceived != reception.received()) {
+            packetsReceived = reception.received();
+            lost = reception.lost();
+        }
+        if (late != playout.late()) {
+            late = playout.late();
+        }
+        if (concealed != playout.concealed()) {
+            concealed = playout.concealed();
+        }
+        if (overflow != playout.overflow()) {
+            overflow = playout.overflow();
+        }
+        if (skipped != playout.skipped()) {
+            skipped = playout.skipped();
+        }
     }
 
     /** Where due frames go: decoded (if this speaker decodes), timed and counted. */
@@ -268,8 +328,19 @@ public final class PlaybackSession {
         @Override
         public void play(long timestamp, byte[] frame, long nowNanos) {
             handed(timestamp, nowNanos);
+            if (player == null) {
+                return;
+            }
+            undecodableInARow = player.play(frame) ? 0 : undecodableInARow + 1;
+            if (undecodableInARow >= MAX_UNDECODABLE_IN_A_ROW) {
+                close(PlaybackEnd.DECODER_ERROR);
+            }
+        }
+
+        @Override
+        public void pause(long samples) {
             if (player != null) {
-                player.play(frame);
+                player.silence(samples);
             }
         }
 

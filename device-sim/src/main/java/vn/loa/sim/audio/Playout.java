@@ -7,8 +7,9 @@ import java.util.TreeMap;
  * The jitter buffer and the playout clock of one stream. A frame with RTP timestamp T is due at
  * NTP(T) + delay, NTP(T) extrapolated from the latest sender report; until the first one arrives frames are
  * buffered and nothing plays. At each instant the frame due is played if it is here; if it is missing but a
- * later one is buffered it is concealed; if the buffer is empty the stream has paused (or ended) and playout
- * resumes at the next frame that comes in time. Used from one thread.
+ * later one is buffered it is concealed; if the buffer is empty the source has paused (the streamer sends
+ * nothing while it has no audio) and playout resumes, after that much silence, with the next frame that comes in
+ * time. The schedule itself never shifts. Used from one thread.
  */
 final class Playout {
     /** 10 s of 20 ms frames: more waiting means the sender runs far ahead of the clock; the excess is dropped. */
@@ -21,6 +22,9 @@ final class Playout {
 
         /** {@code next} is the following frame if it has arrived (its in-band FEC may rebuild this one), else null. */
         void conceal(long timestamp, byte[] next, long nowNanos);
+
+        /** The source paused (nothing to play) for this many samples before the frame now coming. */
+        void pause(long samples);
     }
 
     private final NavigableMap<Long, byte[]> frames = new TreeMap<>();
@@ -32,7 +36,10 @@ final class Playout {
     private long reportTimestamp;
     private long reportEpochNanos;
     private Long cursor;
+    /** Where playout stopped when the buffer ran dry; null if it never did. */
+    private Long pausedAt;
     private long late;
+    private long skipped;
     private long overflow;
     private long concealed;
 
@@ -82,12 +89,15 @@ final class Playout {
         if (cursor == null) {
             while (!frames.isEmpty() && tooLate(frames.firstKey(), nowNanos)) {
                 frames.pollFirstEntry(); // buffered before the first sender report, and its instant has passed
-                late++;
+                skipped++;
             }
             if (frames.isEmpty()) {
                 return;
             }
             cursor = frames.firstKey();
+            if (pausedAt != null && cursor > pausedAt) {
+                dac.pause(cursor - pausedAt);
+            }
         }
         while (dueNanos(cursor) <= nowNanos) {
             byte[] frame = frames.remove(cursor);
@@ -97,6 +107,7 @@ final class Playout {
                 concealed++;
                 dac.conceal(cursor, frames.get(cursor + samplesPerFrame), nowNanos);
             } else {
+                pausedAt = cursor;
                 cursor = null;
                 return;
             }
@@ -116,6 +127,14 @@ final class Playout {
 
     long late() {
         return late;
+    }
+
+    /**
+     * Frames that came in time but before the first sender report, and whose instant had passed when it came:
+     * playout starts with the first frame still ahead, as the device protocol asks.
+     */
+    long skipped() {
+        return skipped;
     }
 
     /** Frames dropped because the buffer was full. */

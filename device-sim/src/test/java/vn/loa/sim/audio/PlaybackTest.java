@@ -68,7 +68,8 @@ class PlaybackTest {
         int frames = 2_400 / frameMillis;
         sender = new ToneSender(frameMillis, false, frames);
         long command = EpochClock.nowNanos();
-        PlaybackSession session = plane(1.0).play("dev-a", sender.order("s-tone", "tok.en", DELAY_MILLIS), command, events);
+        PlaybackSession session = plane(1.0).play("dev-a", sender.order("s-tone", "tok.en", DELAY_MILLIS), command,
+                events);
 
         Eventually.until("a join", () -> !sender.joinedFrom().isEmpty());
         assertThat(sender.joinedFrom().get(0)).as("the join comes from the speaker's RTP socket")
@@ -108,8 +109,8 @@ class PlaybackTest {
     void lostFramesAreCountedConcealedFromFecAndReported() throws Exception {
         int frames = 325; // 6.5 s, so one receiver report falls inside; frames 5, 15, ... 315 dropped: 32
         sender = new ToneSender(20, true, frames).drop(k -> k % 10 == 5);
-        PlaybackSession session = plane(1.0).play("dev-l", sender.order("s-loss", "t", DELAY_MILLIS), EpochClock.nowNanos(),
-                events);
+        PlaybackSession session = plane(1.0).play("dev-l", sender.order("s-loss", "t", DELAY_MILLIS),
+                EpochClock.nowNanos(), events);
         short[] pcm = playToTheEndAndStop(session, "dev-l", DELAY_MILLIS);
 
         PlaybackStats stats = plane.stats("dev-l").orElseThrow();
@@ -177,7 +178,8 @@ class PlaybackTest {
         sender = new ToneSender(20, false, 150);
         PlaybackSession a = plane(0.5).play("dev-1", sender.order("s-sync", "t1", DELAY_MILLIS), EpochClock.nowNanos(),
                 events);
-        PlaybackSession b = plane.play("dev-2", sender.order("s-sync", "t2", DELAY_MILLIS), EpochClock.nowNanos(), events);
+        PlaybackSession b = plane.play("dev-2", sender.order("s-sync", "t2", DELAY_MILLIS), EpochClock.nowNanos(),
+                events);
         assertThat(sender.awaitDone(WAIT.toMillis())).isTrue();
         Eventually.until("both played sampled frames",
                 () -> a.samples().recent().size() >= 4 && b.samples().recent().size() >= 4);
@@ -205,28 +207,39 @@ class PlaybackTest {
                 && plane.summary().malformedDatagrams() == 1);
         assertThat(sender.awaitDone(WAIT.toMillis())).isTrue();
         Eventually.until("all frames received", () -> plane.stats("dev-s").orElseThrow().packetsReceived() == 100);
-        // a code-3 Opus packet announcing zero frames is invalid; sent as frame 150, a second ahead of its instant
-        sender.sendFrame(150, new byte[] {0x03, 0x00});
+        sender.sendFrame(150, ToneSender.INVALID_OPUS); // a second ahead of its instant
+
         Eventually.until("the undecodable frame counted", () -> plane.summary().undecodableFrames() == 1);
         assertThat(plane.stats("dev-s").orElseThrow().packetsReceived()).isEqualTo(101);
         assertThat(session.closed()).isFalse();
     }
 
     @Test
-    void silenceEndsOrFailsThePlaybackWithAClearReason() throws Exception {
-        sender = new ToneSender(20, false, 50); // one second, then nothing
+    void aStreamThatNeverComesOrStopsComingFailsWithTheProtocolsReason() throws Exception {
+        sender = new ToneSender(20, false, 50); // one second, then nothing: neither RTP nor sender reports
         try (ToneSender absent = new ToneSender(20, false, 1).silent();
-             ToneSender unsynced = new ToneSender(20, false, 600).withoutSenderReports()) {
+             ToneSender unsynced = new ToneSender(20, false, 800).withoutSenderReports()) {
             plane(0.0).play("dev-q", sender.order("s-short", "t", 100), EpochClock.nowNanos(), events);
             plane.play("dev-n", absent.order("s-none", "t", 100), EpochClock.nowNanos(), events);
             plane.play("dev-u", unsynced.order("s-nosr", "t", 100), EpochClock.nowNanos(), events);
             Eventually.until("joins repeated every second", () -> absent.tokens().size() >= 3, Duration.ofSeconds(4));
-            Eventually.until("all three ended", () -> events.events.size() == 4, WAIT);
+            Eventually.until("all three failed", () -> events.events.size() == 4, WAIT);
             assertThat(events.events).containsExactlyInAnyOrder("playback-started s-short",
-                    "playback-ended s-short source-silent", "playback-failed s-none no-audio",
+                    "playback-failed s-short stream-lost", "playback-failed s-none join-timeout",
                     "playback-failed s-nosr no-sender-report");
             assertThat(absent.tokens().size()).as("a join a second until giving up").isBetween(9, 12);
+            assertThat(absent.reports()).as("a report every 5 s from the join on, with no block before RTP")
+                    .isNotEmpty().allMatch(r -> r.report().blocks().isEmpty());
             assertThat(plane.stats("dev-u").orElseThrow().firstAudioMillis()).isNull();
         }
+    }
+
+    @Test
+    void framesThatDoNotDecodeAreConcealedUntilTheDecoderGivesUp() throws Exception {
+        sender = new ToneSender(20, false, 150).corrupt(k -> k >= 20);
+        plane(1.0).play("dev-d", sender.order("s-bad", "t", 100), EpochClock.nowNanos(), events);
+        Eventually.until("decoder error", () -> events.events.contains("playback-failed s-bad decoder-error"));
+        assertThat(plane.summary().undecodableFrames()).isEqualTo(PlaybackSession.MAX_UNDECODABLE_IN_A_ROW);
+        assertThat(events.events).containsExactly("playback-started s-bad", "playback-failed s-bad decoder-error");
     }
 }

@@ -23,6 +23,11 @@ class PlayoutTest {
         public void conceal(long timestamp, byte[] next, long nowNanos) {
             dac.add("conceal " + timestamp / SPF + (next == null ? "" : " from next"));
         }
+
+        @Override
+        public void pause(long samples) {
+            dac.add("pause " + samples / SPF);
+        }
     };
 
     private static long due(int k) {
@@ -52,19 +57,26 @@ class PlayoutTest {
         assertThat(dac).endsWith("play 3", "conceal 4 from next", "play 5");
         assertThat(playout.concealed()).isEqualTo(2);
         assertThat(dac).as("the buffer ran dry at frame 6: the stream paused, nothing invented").hasSize(6);
+
+        playout.offer(SPF * 20L, new byte[1], due(15));
+        playout.playDue(due(20), recorder);
+        assertThat(dac).as("after the pause, silence for frames 6..19, then frame 20 at its own instant")
+                .endsWith("play 5", "pause 14", "play 20");
+        assertThat(playout.concealed()).isEqualTo(2);
     }
 
     @Test
-    void aFrameAfterItsInstantIsLateAndABufferedOneBeforeTheFirstReportToo() {
+    void aFrameAfterItsInstantIsLateOneWaitingForTheFirstReportIsSkipped() {
         playout.offer(0, new byte[1], 0); // waits for a sender report
         playout.offer(SPF * 10L, new byte[1], 0);
         playout.sync(0, 0);
         playout.playDue(due(10), recorder);
-        assertThat(playout.late()).as("frame 0's instant passed while unsynced").isEqualTo(1);
+        assertThat(playout.skipped()).as("frame 0's instant passed while waiting for a report").isEqualTo(1);
+        assertThat(playout.late()).isZero();
         assertThat(dac).containsExactly("play 10");
         assertThat(playout.offer(SPF * 11L, new byte[1], due(11) + 6 * MS)).isFalse();
         assertThat(playout.offer(SPF * 9L, new byte[1], due(9))).as("behind the cursor").isFalse();
-        assertThat(playout.late()).isEqualTo(3);
+        assertThat(playout.late()).isEqualTo(2);
     }
 
     @Test

@@ -42,6 +42,8 @@ public final class ToneSender implements AutoCloseable {
     public static final long SSRC = 0x4C4F4101L;
     static final int FIRST_SEQUENCE = 65_500;
     static final long FIRST_TIMESTAMP = 0xFFFF_FFFFL - 48_000;
+    /** A code-3 Opus packet announcing zero frames: no decoder accepts it. */
+    static final byte[] INVALID_OPUS = {0x03, 0x00};
 
     /** A receiver report and the address it came from. */
     public record Report(SocketAddress from, ReceiverReport report) {
@@ -60,6 +62,7 @@ public final class ToneSender implements AutoCloseable {
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile IntPredicate drop = k -> false;
     private volatile IntPredicate holdBack = k -> false;
+    private volatile IntPredicate corrupt = k -> false;
     private volatile long holdBackMillis;
     private volatile boolean senderReports = true;
     private volatile boolean answer = true;
@@ -81,6 +84,12 @@ public final class ToneSender implements AutoCloseable {
     /** Frames whose index matches are never sent. */
     public ToneSender drop(IntPredicate frames) {
         this.drop = frames;
+        return this;
+    }
+
+    /** Frames whose index matches are sent with an invalid Opus packet as their payload. */
+    public ToneSender corrupt(IntPredicate frames) {
+        this.corrupt = frames;
         return this;
     }
 
@@ -206,7 +215,7 @@ public final class ToneSender implements AutoCloseable {
             if (drop.test(k)) {
                 continue;
             }
-            byte[] packet = rtp(k, frames.get(k));
+            byte[] packet = rtp(k, corrupt.test(k) ? INVALID_OPUS : frames.get(k));
             if (holdBack.test(k)) {
                 delayed.schedule(() -> sendToAll(packet), holdBackMillis, TimeUnit.MILLISECONDS);
             } else {
