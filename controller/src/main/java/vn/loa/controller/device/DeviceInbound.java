@@ -33,6 +33,7 @@ public final class DeviceInbound implements InboundHandler {
     private final TelemetrySink telemetry;
     private final ProvisionRequests provisioning;
     private final BiConsumer<String, byte[]> results;
+    private final PlaybackEvents playbackListener;
     private final InboundRejections rejections;
     private final Counter events;
     private final Map<String, Counter> playbackEvents = new HashMap<>();
@@ -40,12 +41,13 @@ public final class DeviceInbound implements InboundHandler {
 
     /** {@code results} receives (deviceId, payload) of every {@code res} message, undecoded. */
     public DeviceInbound(LiveStateStore live, TelemetrySink telemetry, ProvisionRequests provisioning,
-                         BiConsumer<String, byte[]> results, InboundRejections rejections, MeterRegistry meters,
-                         Clock clock) {
+                         BiConsumer<String, byte[]> results, PlaybackEvents playbackListener,
+                         InboundRejections rejections, MeterRegistry meters, Clock clock) {
         this.live = live;
         this.telemetry = telemetry;
         this.provisioning = provisioning;
         this.results = results;
+        this.playbackListener = playbackListener;
         this.rejections = rejections;
         this.events = Counter.builder("loa.device.events").description("device events received").register(meters);
         for (String event : List.of(LiveState.PLAYBACK_STARTED, LiveState.PLAYBACK_ENDED, LiveState.PLAYBACK_FAILED)) {
@@ -90,8 +92,10 @@ public final class DeviceInbound implements InboundHandler {
                 Counter playback = playbackEvents.get(event.event());
                 if (playback != null) {
                     playback.increment();
-                    live.applyPlayback(deviceId, new LiveState.Playback(event.event(), event.stream(), event.detail(),
-                            now));
+                    LiveState.Playback reported = new LiveState.Playback(event.event(), event.stream(), event.detail(),
+                            now);
+                    live.applyPlayback(deviceId, reported);
+                    playbackListener.onPlayback(deviceId, reported);
                 } else {
                     live.seen(deviceId, now);
                 }

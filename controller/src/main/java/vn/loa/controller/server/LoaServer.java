@@ -146,12 +146,15 @@ public final class LoaServer implements AutoCloseable {
             InboundRejections rejections = new InboundRejections(registry, clock);
             TelemetryWriter telemetry = new TelemetryWriter(jdbi, registry);
             GroupMembershipCache membership = GroupMembershipCache.load(jdbi);
-            // the broker needs the inbound handler and the handlers need the broker to answer: a forward reference
+            // the broker needs the inbound handler and the handlers need the broker to answer (the streams need the
+            // commands, which need the broker): forward references
             AtomicReference<ProvisioningService> provisioning = new AtomicReference<>();
             AtomicReference<CommandService> commandService = new AtomicReference<>();
+            AtomicReference<StreamService> streamService = new AtomicReference<>();
             DeviceInbound inbound = new DeviceInbound(live, telemetry,
                     (serial, payload) -> provisioning.get().onProvisionRequest(serial, payload),
                     (deviceId, payload) -> commandService.get().onResult(deviceId, payload),
+                    (deviceId, playback) -> streamService.get().onPlayback(deviceId, playback),
                     rejections, registry, clock);
             broker = own(new EmbeddedBroker(new BrokerSettings(config.mqttHost(), config.mqttPort(),
                     config.mqttTlsPort(), dataDir.resolve("broker"), config.mqttTlsKeystore().orElse(null),
@@ -173,8 +176,7 @@ public final class LoaServer implements AutoCloseable {
             long maxUploadBytes = config.mediaMaxUploadMb() * MIB;
             MediaLibrary library = new MediaLibrary(dataDir.resolve(MEDIA_DIR),
                     new MediaLimits(maxUploadBytes, Duration.ofMinutes(config.mediaMaxMinutes())));
-            // media deletion asks the streams whether they play the item; the streams read media: a forward reference
-            AtomicReference<StreamService> streamService = new AtomicReference<>();
+            // media deletion asks the streams whether they play an item, and the streams read media
             MediaService media = new MediaService(jdbi, library, id -> streamService.get().streamsUsing(id), audit,
                     spool, maxUploadBytes, clock);
             warnIfDevicesCannotReachStreams(config);

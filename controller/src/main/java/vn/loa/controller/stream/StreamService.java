@@ -24,6 +24,8 @@ import vn.loa.controller.command.AcceptedCommand;
 import vn.loa.controller.command.CommandService;
 import vn.loa.controller.command.CommandTarget;
 import vn.loa.controller.command.DeviceTargets;
+import vn.loa.controller.device.LiveState;
+import vn.loa.controller.device.PlaybackEvents;
 import vn.loa.controller.http.ApiException;
 import vn.loa.controller.http.ListPage;
 import vn.loa.controller.http.Paging;
@@ -52,12 +54,16 @@ import vn.loa.streamer.source.SourceHealth;
  * sends {@code play} orders (each device its own join token) and {@code stop}s through the {@link CommandService},
  * and aims streams at static listeners. Streams live in memory and end with the process.
  */
-public final class StreamService implements StreamEvents, MediaUsage, AutoCloseable {
+public final class StreamService implements StreamEvents, MediaUsage, PlaybackEvents, AutoCloseable {
     /** Streams at once, running or recently ended. */
     public static final int MAX_STREAMS = 200;
     public static final int MAX_NAME_LENGTH = 200;
     /** An ended stream stays listed this long, so its end and figures can be read. */
     public static final Duration ENDED_RETENTION = Duration.ofMinutes(10);
+    /** Who the server's own commands (a fresh play after a lost stream) are issued and audited as. */
+    static final Caller SERVER = new Caller("(server)", Role.ADMIN, null);
+    /** The detail of a {@code playback-failed} event after which the device needs a fresh join token. */
+    static final String STREAM_LOST = "stream-lost";
     private static final int STREAM_ID_RANDOM_CHARS = 12;
     private static final String STREAM_ID_PREFIX = "s";
 
@@ -172,18 +178,34 @@ public final class StreamService implements StreamEvents, MediaUsage, AutoClosea
         if (stream.ended().at() != null) {
             throw ApiException.conflict("the stream has ended", Map.of("endedAt", stream.ended().at().toString()));
         }
-        RtpStream rtp = stream.rtp();
         Set<String> reached = new HashSet<>();
         List<AcceptedCommand> sent = new ArrayList<>();
         for (CommandTarget target : playTargets) {
-            Set<String> before = Set.copyOf(reached);
-            commands.sendEach(caller, target, CommandType.play, id, reached, (commandId, deviceId, expires) ->
-                            Command.play(commandId, playOrder(stream, rtp, deviceId), expires))
-                    .ifPresent(sent::add);
+            sendPlay(caller, stream, target, reached).ifPresent(sent::add);
             stream.playTargets().add(target);
-            reached.stream().filter(d -> !before.contains(d)).forEach(stream.toldToPlay()::add);
+            stream.toldToPlay().addAll(reached);
         }
         return sent;
+    }
+
+    /**
+     * A device that lost the stream (its address changed behind NAT, so its token no longer fits) gets a fresh
+     * play order with a new token, if it was told to play a stream that still runs.
+     */
+    @Override
+    public void onPlayback(String deviceId, LiveState.Playback playback) {
+        RunningStream stream = playback.stream() == null ? null : streams.get(playback.stream());
+        if (!LiveState.PLAYBACK_FAILED.equals(playback.event()) || !STREAM_LOST.equals(playback.detail())
+                || stream == null || stream.ended().at() != null || !stream.toldToPlay().contains(deviceId)) {
+            return;
+        }
+        try {
+            sendPlay(SERVER, stream, CommandTarget.device(deviceId), new HashSet<>());
+            log.info("stream {}: device {} lost the stream, sent a fresh play order", stream.id(), deviceId);
+        } catch (ApiException e) {
+            log.info("stream {}: device {} lost the stream and cannot be sent a new play: {}", stream.id(), deviceId,
+                    e.getMessage());
+        }
     }
 
     /** Sends {@code stop} (value: the stream id) to every device of the targets. */
@@ -292,7 +314,8 @@ public final class StreamService implements StreamEvents, MediaUsage, AutoClosea
         }
     }
 
-    private PlayOrder playOrder(RunningStream stream, RtpStream rtp, String deviceId) {
+    private PlayOrder playOrder(RunningStream stream, String deviceId) {
+        RtpStream rtp = stream.rtp();
         long expires = clock.instant().plusSeconds(settings.joinTokenSeconds()).getEpochSecond();
         return new PlayOrder(rtp.id(), settings.publicHost(), streamer.port(),
                 streamer.joinTokens().issue(rtp.id(), deviceId, expires), rtp.ssrc(), rtp.payloadType(),
@@ -321,6 +344,12 @@ public final class StreamService implements StreamEvents, MediaUsage, AutoClosea
             }
         }
         return sent;
+    }
+
+    private Optional<AcceptedCommand> sendPlay(Caller caller, RunningStream stream, CommandTarget target,
+                                               Set<String> reached) {
+        return commands.sendEach(caller, target, CommandType.play, stream.id(), reached,
+                (commandId, deviceId, expires) -> Command.play(commandId, playOrder(stream, deviceId), expires));
     }
 
     private Optional<AcceptedCommand> sendStop(Caller caller, RunningStream stream, CommandTarget target,

@@ -28,6 +28,7 @@ class DeviceInboundTest {
     private DeviceTestKit kit;
     private final List<String> results = new CopyOnWriteArrayList<>();
     private final List<String> provisionRequests = new CopyOnWriteArrayList<>();
+    private final List<String> playbacks = new CopyOnWriteArrayList<>();
     private DeviceInbound inbound;
     private String id;
 
@@ -36,6 +37,7 @@ class DeviceInboundTest {
         kit = new DeviceTestKit(dir);
         inbound = new DeviceInbound(kit.live, kit.telemetry, (serial, payload) -> provisionRequests.add(serial),
                 (deviceId, payload) -> results.add(deviceId + " " + new String(payload, StandardCharsets.UTF_8)),
+                (deviceId, playback) -> playbacks.add(deviceId + " " + playback.event() + " " + playback.stream()),
                 new InboundRejections(kit.meters, kit.clock), kit.meters, kit.clock);
         id = kit.device("IN-1", null, DeviceStatus.active);
     }
@@ -154,6 +156,8 @@ class DeviceInboundTest {
         assertThat(kit.meters.counter("loa.device.playback.events", "event", "playback-ended").count()).isEqualTo(1);
         assertThat(kit.meters.counter("loa.device.playback.events", "event", "playback-failed").count()).isEqualTo(1);
         assertThat(kit.meters.counter("loa.device.events").count()).isEqualTo(3);
+        assertThat(playbacks).containsExactly(id + " playback-started s-news", id + " playback-ended s-other",
+                id + " playback-failed s-news");
     }
 
     @Test
@@ -179,11 +183,15 @@ class DeviceInboundTest {
             throw new IllegalStateException("database down");
         }, (deviceId, payload) -> {
             throw new IllegalStateException("results consumer failed");
+        }, (deviceId, playback) -> {
+            throw new IllegalStateException("playback listener failed");
         }, new InboundRejections(kit.meters, kit.clock), kit.meters, kit.clock);
         assertThatCode(() -> {
             failing.onDeviceMessage(id, DeviceTopic.RESULT, "{\"v\":1,\"id\":\"c-2\",\"status\":\"ok\"}".getBytes(
                     StandardCharsets.UTF_8));
             failing.onProvisionRequest("TV-2", new byte[0]);
+            failing.onDeviceMessage(id, DeviceTopic.EVENT, "{\"v\":1,\"event\":\"playback-started\",\"stream\":\"s-1\"}"
+                    .getBytes(StandardCharsets.UTF_8));
         }).doesNotThrowAnyException();
     }
 

@@ -34,6 +34,7 @@ import vn.loa.sim.provision.DeviceCredentials;
 /**
  * Joins from a raw UDP socket: only the device's own, unexpired token from its first address latches; forged,
  * expired and replayed tokens are dropped and counted in /metrics, and their sender never becomes a receiver.
+ * A device that reports the stream lost gets a fresh token, which latches its new address.
  */
 class JoinSpoofingIT extends LiveControlPlaneTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -49,7 +50,7 @@ class JoinSpoofingIT extends LiveControlPlaneTest {
         double replayedBefore = rejected("replayed");
 
         MqttClient client = loa.connectAs(device);
-        try (DatagramSocket speaker = socket(); DatagramSocket attacker = socket()) {
+        try (DatagramSocket speaker = socket(); DatagramSocket attacker = socket(); DatagramSocket moved = socket()) {
             BlockingQueue<String> commands = new LinkedBlockingQueue<>();
             IMqttMessageListener collect = (topic, message) ->
                     commands.add(new String(message.getPayload(), StandardCharsets.UTF_8));
@@ -84,6 +85,21 @@ class JoinSpoofingIT extends LiveControlPlaneTest {
             assertThat(receivers).hasSize(1);
             assertThat(receivers.get(0).get("deviceId").asText()).isEqualTo(device.deviceId());
             assertThat(receivers.get(0).get("address").asText()).isEqualTo("127.0.0.1:" + speaker.getLocalPort());
+
+            // the device's address changed behind its NAT: it reports the stream lost and gets a fresh token
+            String lost = "{\"v\":1,\"event\":\"playback-failed\",\"stream\":\"" + stream
+                    + "\",\"detail\":\"stream-lost\"}";
+            client.publish(Topics.device(device.deviceId(), DeviceTopic.EVENT), lost.getBytes(StandardCharsets.UTF_8),
+                    1, false);
+            String replay = commands.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(replay).as("a fresh play command").isNotNull();
+            JsonNode fresh = JSON.readTree(replay).get("play");
+            assertThat(fresh.get("stream").asText()).isEqualTo(stream);
+            assertThat(fresh.get("token").asText()).isNotEqualTo(token);
+            send(moved, streamer, fresh.get("token").asText());
+            Poll.until("the fresh token latching the new address", WAIT, () -> json(loa.admin.get("/api/streams/"
+                    + stream)).get("receiverStats").findValuesAsText("address")
+                    .contains("127.0.0.1:" + moved.getLocalPort()));
         } finally {
             client.disconnect();
             client.close();
