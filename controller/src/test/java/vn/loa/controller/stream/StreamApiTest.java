@@ -100,6 +100,24 @@ class StreamApiTest extends RealServerTest {
     }
 
     @Test
+    void playTargetsMustLieInTheCallersArea() {
+        long province = admin.post("/api/areas", Map.of("name", "Tỉnh Phạm Vi", "kind", "province")).json()
+                .get("id").asLong();
+        long communeA = admin.post("/api/areas", Map.of("name", "Xã A", "kind", "commune", "parentId", province))
+                .json().get("id").asLong();
+        long communeB = admin.post("/api/areas", Map.of("name", "Xã B", "kind", "commune", "parentId", province))
+                .json().get("id").asLong();
+        TestServers.createUser(server, "scoped-operator", "scoped-password-1", Role.OPERATOR, communeA);
+        ApiClient scoped = TestServers.anonymous(server).login("scoped-operator", "scoped-password-1");
+        String id = created(scoped, "Loa xã A").get("id").asText();
+
+        assertThat(scoped.post("/api/streams/" + id + "/play", Map.of("areas", List.of(communeB))).status())
+                .as("another commune").isEqualTo(404);
+        assertThat(refusal(scoped.post("/api/streams/" + id + "/play", Map.of("areas", List.of(communeA))), 409))
+                .as("no active speaker yet").contains("no active devices");
+    }
+
+    @Test
     void onlyAnAdminAimsAStreamAtAListenerAndTheAddressIsChecked() {
         String id = created(operator, "Giám sát").get("id").asText();
         String path = "/api/streams/" + id + "/listeners";
