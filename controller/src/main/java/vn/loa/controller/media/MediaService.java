@@ -55,7 +55,7 @@ public final class MediaService {
         this.spoolDirectory = spoolDirectory;
         this.maxUploadBytes = maxUploadBytes;
         this.clock = clock;
-        removeLeftoverUploads();
+        prepareSpool();
     }
 
     public long maxUploadBytes() {
@@ -211,10 +211,15 @@ public final class MediaService {
         return first != null ? first : second;
     }
 
-    /** Uploads interrupted by a crash or a kill leave their spool files behind; nothing else lives there. */
-    private void removeLeftoverUploads() {
-        if (!Files.isDirectory(spoolDirectory)) {
-            return;
+    /**
+     * Creates the spool directory (the HTTP server buffers large multipart parts there too) and removes what
+     * uploads interrupted by a crash or a kill left behind; nothing else lives there.
+     */
+    private void prepareSpool() {
+        try {
+            Files.createDirectories(spoolDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the upload directory " + spoolDirectory, e);
         }
         try (Stream<Path> leftovers = Files.list(spoolDirectory)) {
             for (Path file : leftovers.filter(p -> p.getFileName().toString().startsWith(SpooledUpload.PREFIX)).toList()) {

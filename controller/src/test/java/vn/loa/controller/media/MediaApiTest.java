@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.loa.controller.auth.Role;
+import vn.loa.controller.http.HttpServer;
 import vn.loa.controller.server.LoaServer;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.ApiClient.Response;
@@ -73,6 +74,15 @@ class MediaApiTest extends RealServerTest {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("bytes 0-"));
         assertThat(new String(range.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("OggS");
         assertThat(auditedActions()).contains("media.upload");
+    }
+
+    @Test
+    void anUploadLargerThanOrdinaryRequestBodiesIsTaken() {
+        byte[] wav = TestAudio.toneWav(330, 92_000);
+        assertThat((long) wav.length).isGreaterThan(HttpServer.MAX_BODY_BYTES);
+        Response r = upload(editor, "ban-tin-dai.wav", wav, "Bản tin dài");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.json().get("durationMs").asLong()).isBetween(91_000L, 93_000L);
     }
 
     @Test
