@@ -7,6 +7,8 @@ import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseStatus;
 import io.javalin.websocket.WsConnectContext;
 import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.http.ApiException;
 import vn.loa.controller.http.BearerTokens;
@@ -29,6 +31,8 @@ final class LivePcmSocket {
 
     private final StreamService streams;
     private final TokenAuthenticator tokens;
+    /** Streams with a microphone connected now, to the session id of its WebSocket. */
+    private final Map<String, String> fed = new ConcurrentHashMap<>();
 
     LivePcmSocket(StreamService streams, TokenAuthenticator tokens) {
         this.streams = streams;
@@ -63,8 +67,9 @@ final class LivePcmSocket {
     void register(Javalin app) {
         app.wsBeforeUpgrade(PATH, this::authorize);
         app.ws(PATH, ws -> {
-            ws.onConnect(LivePcmSocket::limitFrames);
+            ws.onConnect(this::open);
             ws.onBinaryMessage(LivePcmSocket::push);
+            ws.onClose(ctx -> fed.remove(ctx.pathParam("id"), ctx.sessionId()));
         });
     }
 
@@ -73,16 +78,27 @@ final class LivePcmSocket {
                 .orElseGet(() -> QueryParams.text(ctx, "token"));
         Caller caller = Optional.ofNullable(token).flatMap(tokens::authenticate)
                 .orElseThrow(() -> new ApiException(401, "authentication required", "missing or invalid token"));
-        ctx.attribute(FEED, new Feed(streams.liveInput(caller, ctx.pathParam("id"))));
+        String id = ctx.pathParam("id");
+        LivePcmSource live = streams.liveInput(caller, id);
+        if (fed.containsKey(id)) {
+            throw ApiException.conflict("another microphone feeds this stream", null);
+        }
+        ctx.attribute(FEED, new Feed(live));
     }
 
-    private static void limitFrames(WsConnectContext ctx) {
+    /** One microphone per stream: two feeds would interleave into noise. */
+    private void open(WsConnectContext ctx) {
+        if (fed.putIfAbsent(ctx.pathParam("id"), ctx.sessionId()) != null) {
+            ctx.attribute(FEED, null);
+            ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "another microphone feeds this stream");
+            return;
+        }
         ctx.session.setMaxBinaryMessageSize(MAX_FRAME_BYTES);
     }
 
     private static void push(WsBinaryMessageContext ctx) {
         Feed feed = ctx.attribute(FEED);
-        if (!feed.push(ctx.data(), ctx.offset(), ctx.length())) {
+        if (feed != null && !feed.push(ctx.data(), ctx.offset(), ctx.length())) {
             ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "PCM arrives faster than it plays");
         }
     }

@@ -127,6 +127,9 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
         RunningStream stream = new RunningStream(name, source, caller.username(), clock.instant(), delayMs, rtp,
                 live);
         streams.put(id, stream);
+        if (rtp.health() == SourceHealth.ENDED) {
+            stream.ended().mark(clock.instant()); // a source so short that it ended before it was registered here
+        }
         metrics.streamOpened(rtp);
         audit.record(caller.username(), "stream.create", "stream:" + id, "\"" + name + "\" " + rtp.describe());
         log.info("stream {} \"{}\" started by {}: {}", id, name, caller.username(), rtp.describe());

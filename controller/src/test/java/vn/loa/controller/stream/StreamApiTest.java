@@ -191,6 +191,7 @@ class StreamApiTest extends RealServerTest {
             Closes closes = new Closes();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(liveUri(id, operator.token()), closes).get(10, TimeUnit.SECONDS);
+            assertThat(handshakeFails(liveUri(id, operator.token()))).as("a second microphone").isTrue();
             byte[] tone = TestAudio.tonePcm(440, 1_000);
             for (int at = 0; at < tone.length; at += 1_920) {
                 socket.sendBinary(ByteBuffer.wrap(tone, at, 1_920), true).get(5, TimeUnit.SECONDS);
