@@ -60,7 +60,7 @@ public final class Main {
         log.info("  API:       {}/api (description: {}/api/openapi.json)", base, base);
         log.info("  Health:    {}/api/health   Metrics: {}/metrics", base, base);
         log.info("  MQTT port: {} (TLS {})   RTP port: {}", config.mqttPort(),
-                config.mqttTlsPort() == LoaConfig.DISABLED_PORT ? "off" : config.mqttTlsPort(), config.rtpPort());
+                config.mqttTlsPort() == LoaConfig.DISABLED_PORT ? "off" : config.mqttTlsPort(), server.rtpPort());
         log.info("  Data dir:  {} (logs in {})", server.dataDir(), server.dataDir().resolve("logs"));
         if (config.adminPassword().isPresent()) {
             log.info("  Admin:     user 'admin', password from admin.password");

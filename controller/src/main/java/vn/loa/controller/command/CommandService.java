@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,16 +124,61 @@ public final class CommandService implements AutoCloseable {
             throw ApiException.badRequest("expiresIn must be within 1.." + Timing.MAX_COMMAND_EXPIRY_SECONDS + " seconds",
                     Map.of("min", 1, "max", Timing.MAX_COMMAND_EXPIRY_SECONDS));
         }
-        Instant now = clock.instant();
-        IssuedCommand command = new IssuedCommand(ids.next(now), request.type(), request.value(), target,
-                caller.username(), now, now.plusSeconds(expiresIn));
+        IssuedCommand command = newCommand(caller, target, request.type(), request.value(), expiresIn);
         Command wire = Command.of(command.id(), command.type(), command.value(), command.expiresAt().toEpochMilli());
         try {
             wire.validate();
         } catch (InvalidMessageException e) {
             throw ApiException.badRequest(e.getMessage(), null);
         }
+        byte[] payload = MessageCodec.encode(wire);
+        ResolvedTarget resolved = resolve(caller, target);
+        return issue(caller, command, resolved, resolved.deviceIds(), deviceId -> payload, true).orElseThrow();
+    }
 
+    /**
+     * Issues a server-built command (the streams API's {@code play} and {@code stop}) whose wire message may
+     * differ per device, such as a play order carrying each device's own join token. Devices in {@code reached}
+     * (reached by an earlier target of the same request) are left out, and those this command reaches are added.
+     *
+     * @param value what the command is recorded with (the stream id)
+     * @return the command, or empty when every device of the target was already reached
+     */
+    public Optional<AcceptedCommand> sendEach(Caller caller, CommandTarget target, CommandType type, Object value,
+                                              Set<String> reached, DeviceCommand wireFor) {
+        IssuedCommand command = newCommand(caller, target, type, value, defaultExpirySeconds);
+        ResolvedTarget resolved = resolve(caller, target);
+        List<String> deviceIds = resolved.deviceIds().stream().filter(id -> !reached.contains(id)).toList();
+        reached.addAll(deviceIds);
+        long expires = command.expiresAt().toEpochMilli();
+        return issue(caller, command, resolved, deviceIds,
+                deviceId -> encodeValid(wireFor.build(command.id(), deviceId, expires)), false);
+    }
+
+    /** A server-built message that fails validation is a bug or a bad setting; it is refused before anything is sent. */
+    private static byte[] encodeValid(Command wire) {
+        try {
+            wire.validate();
+        } catch (InvalidMessageException e) {
+            throw new IllegalStateException("the server built an invalid " + wire.type() + " command: "
+                    + e.getMessage(), e);
+        }
+        return MessageCodec.encode(wire);
+    }
+
+    /** Builds one device's wire message of a command: its id, the device and its expiry in epoch milliseconds. */
+    @FunctionalInterface
+    public interface DeviceCommand {
+        Command build(String commandId, String deviceId, long expiresEpochMilli);
+    }
+
+    private IssuedCommand newCommand(Caller caller, CommandTarget target, CommandType type, Object value,
+                                     int expiresIn) {
+        Instant now = clock.instant();
+        return new IssuedCommand(ids.next(now), type, value, target, caller.username(), now, now.plusSeconds(expiresIn));
+    }
+
+    private ResolvedTarget resolve(Caller caller, CommandTarget target) {
         ResolvedTarget resolved = targets.resolve(caller, target, DeviceTargets.COMMANDABLE);
         if (resolved.deviceIds().isEmpty()) {
             throw ApiException.conflict("the target has no active devices", null);
@@ -140,16 +187,29 @@ public final class CommandService implements AutoCloseable {
             throw ApiException.badRequest("a command may reach at most " + MAX_DEVICES_PER_COMMAND + " devices",
                     Map.of("devices", resolved.deviceIds().size()));
         }
+        return resolved;
+    }
+
+    /**
+     * Records the command with a result per device (pending when online, else offline), audits it and publishes
+     * it to the online devices; {@code sharedPayload} allows one publish on a whole group's topic.
+     */
+    private Optional<AcceptedCommand> issue(Caller caller, IssuedCommand command, ResolvedTarget resolved,
+                                            List<String> deviceIds, Function<String, byte[]> payloadFor,
+                                            boolean sharedPayload) {
+        if (deviceIds.isEmpty()) {
+            return Optional.empty();
+        }
         if (inFlight.size() >= MAX_COMMANDS_IN_FLIGHT) {
             throw new ApiException(429, "too many commands in flight, try again shortly",
                     Map.of("limit", MAX_COMMANDS_IN_FLIGHT));
         }
-
-        List<DeviceResult> initial = new ArrayList<>(resolved.deviceIds().size());
-        List<String> online = new ArrayList<>();
-        for (String deviceId : resolved.deviceIds()) {
+        Instant now = command.createdAt();
+        List<DeviceResult> initial = new ArrayList<>(deviceIds.size());
+        Map<String, byte[]> online = new LinkedHashMap<>();
+        for (String deviceId : deviceIds) {
             if (presence.isOnline(deviceId)) {
-                online.add(deviceId);
+                online.put(deviceId, payloadFor.apply(deviceId));
                 initial.add(DeviceResult.pending(deviceId, now));
             } else {
                 initial.add(DeviceResult.offline(deviceId, now));
@@ -159,13 +219,15 @@ public final class CommandService implements AutoCloseable {
         InFlightCommand inFlightCommand = new InFlightCommand(command, initial);
         inFlight.put(command.id(), inFlightCommand);
         initial.forEach(metrics::result);
+        CommandTarget target = command.target();
         audit.record(caller.username(), "command", target.label(), command.type()
                 + (command.value() == null ? "" : " " + command.value())
                 + " id=" + command.id() + " devices=" + initial.size() + " online=" + online.size());
 
-        publish(inFlightCommand, MessageCodec.encode(wire), resolved, online);
-        return new AcceptedCommand(command.id(), command.type(), command.value(), target, initial.size(),
-                command.expiresAt().toString());
+        boolean wholeGroup = sharedPayload && target.kind() == CommandTarget.Kind.group && resolved.wholeTarget();
+        publish(inFlightCommand, online, wholeGroup);
+        return Optional.of(new AcceptedCommand(command.id(), command.type(), command.value(), target, initial.size(),
+                command.expiresAt().toString()));
     }
 
     /** A device's {@code res} message. Invalid or unmatched results are dropped and counted, never thrown. */
@@ -275,32 +337,31 @@ public final class CommandService implements AutoCloseable {
      * A group whose members all lie in the caller's scope gets one publish on its topic; otherwise every online
      * device gets its own. No lock is held here: the broker does the fan-out.
      */
-    private void publish(InFlightCommand command, byte[] payload, ResolvedTarget resolved, List<String> online) {
+    private void publish(InFlightCommand command, Map<String, byte[]> online, boolean wholeGroup) {
         if (online.isEmpty()) {
             return;
         }
         IssuedCommand issued = command.command();
         long remaining = Math.max(1, (Duration.between(clock.instant(), issued.expiresAt()).toMillis() + 999) / 1000);
         byte[] correlation = issued.id().getBytes(StandardCharsets.US_ASCII);
-        if (resolved.target().kind() == CommandTarget.Kind.group && resolved.wholeTarget()) {
-            publisher.publish(OutboundMessage.command(Topics.groupCommand(resolved.target().id()), payload, remaining,
+        if (wholeGroup) {
+            byte[] payload = online.values().iterator().next();
+            publisher.publish(OutboundMessage.command(Topics.groupCommand(issued.target().id()), payload, remaining,
                             correlation))
                     .whenComplete((ok, error) -> {
                         if (error != null) {
-                            online.forEach(id -> notDelivered(command, id, error));
+                            online.keySet().forEach(id -> notDelivered(command, id, error));
                         }
                     });
             return;
         }
-        for (String deviceId : online) {
-            publisher.publish(OutboundMessage.command(Topics.device(deviceId, DeviceTopic.COMMAND), payload, remaining,
-                            correlation))
-                    .whenComplete((ok, error) -> {
-                        if (error != null) {
-                            notDelivered(command, deviceId, error);
-                        }
-                    });
-        }
+        online.forEach((deviceId, payload) -> publisher.publish(OutboundMessage.command(
+                        Topics.device(deviceId, DeviceTopic.COMMAND), payload, remaining, correlation))
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        notDelivered(command, deviceId, error);
+                    }
+                }));
     }
 
     private void notDelivered(InFlightCommand command, String deviceId, Throwable error) {

@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import vn.loa.protocol.message.PlayOrder;
 
 /**
  * Loa's settings: the defaults shipped in the jar ({@code loa-defaults.properties}), overridden by an optional
@@ -34,6 +35,8 @@ public final class LoaConfig {
     public static final int MAX_PORT = 65_535;
     /** A port setting may be -1 where that disables the listener. */
     public static final int DISABLED_PORT = -1;
+    /** Longest DNS name, and so the longest host a play order may name. */
+    public static final int MAX_HOST_NAME_LENGTH = 253;
 
     private static final Set<String> SECRET_KEYS = Set.of(
             "mqtt.tls.keystore.password", "jdbc.password", "admin.password", "provisioning.key");
@@ -156,6 +159,51 @@ public final class LoaConfig {
         return port("rtp.port", false);
     }
 
+    /** The address the streamer's UDP socket binds. */
+    public String rtpHost() {
+        return nonEmpty("rtp.host");
+    }
+
+    /** The address play commands tell speakers to join at. */
+    public String rtpPublicHost() {
+        String host = nonEmpty("rtp.public.host");
+        if (host.length() > MAX_HOST_NAME_LENGTH || host.chars().anyMatch(c -> c <= ' ')) {
+            throw invalid("rtp.public.host", "an address or host name of at most " + MAX_HOST_NAME_LENGTH
+                    + " characters");
+        }
+        return host;
+    }
+
+    /** Playout delay of pre-recorded and relayed streams. */
+    public int streamDelayMs() {
+        return integer("stream.delay.ms", PlayOrder.MIN_DELAY_MS, PlayOrder.MAX_DELAY_MS);
+    }
+
+    /** Playout delay of live streams. */
+    public int streamLiveDelayMs() {
+        return integer("stream.live.delay.ms", PlayOrder.MIN_DELAY_MS, PlayOrder.MAX_DELAY_MS);
+    }
+
+    public int joinTokenSeconds() {
+        return integer("join.token.seconds", 1, 86_400);
+    }
+
+    public int mediaMaxUploadMb() {
+        return integer("media.max.upload.mb", 1, 10_240);
+    }
+
+    public int mediaMaxMinutes() {
+        return integer("media.max.minutes", 1, 24 * 60);
+    }
+
+    public int relaySilenceSeconds() {
+        return integer("relay.silence.seconds", 1, 3_600);
+    }
+
+    public int relayDeadSeconds() {
+        return integer("relay.dead.seconds", 1, 3_600);
+    }
+
     /** The JDBC URL; empty means the embedded H2 file database in the data directory. */
     public Optional<String> jdbcUrl() {
         return optional("jdbc.url");
@@ -247,6 +295,14 @@ public final class LoaConfig {
         mqttPort();
         mqttTlsPort();
         rtpPort();
+        rtpHost();
+        rtpPublicHost();
+        streamDelayMs();
+        streamLiveDelayMs();
+        mediaMaxUploadMb();
+        mediaMaxMinutes();
+        relaySilenceSeconds();
+        relayDeadSeconds();
         jdbcPoolSize();
         telemetryRawDays();
         telemetryHourlyDays();
@@ -256,6 +312,10 @@ public final class LoaConfig {
         sessionTtlMinutes();
         loginMaxFailures();
         loginLockoutMinutes();
+        if (joinTokenSeconds() < commandExpirySeconds()) {
+            throw new ConfigException("join.token.seconds (" + joinTokenSeconds()
+                    + ") must be at least command.expiry.seconds (" + commandExpirySeconds() + ")");
+        }
         if (telemetryHourlyDays() < telemetryRawDays()) {
             throw new ConfigException("telemetry.hourly.days (" + telemetryHourlyDays()
                     + ") must be at least telemetry.raw.days (" + telemetryRawDays() + ")");

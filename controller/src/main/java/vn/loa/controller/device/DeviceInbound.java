@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,20 +33,29 @@ public final class DeviceInbound implements InboundHandler {
     private final TelemetrySink telemetry;
     private final ProvisionRequests provisioning;
     private final BiConsumer<String, byte[]> results;
+    private final PlaybackEvents playbackListener;
     private final InboundRejections rejections;
     private final Counter events;
+    private final Map<String, Counter> playbackEvents = new HashMap<>();
     private final Clock clock;
 
     /** {@code results} receives (deviceId, payload) of every {@code res} message, undecoded. */
     public DeviceInbound(LiveStateStore live, TelemetrySink telemetry, ProvisionRequests provisioning,
-                         BiConsumer<String, byte[]> results, InboundRejections rejections, MeterRegistry meters,
-                         Clock clock) {
+                         BiConsumer<String, byte[]> results, PlaybackEvents playbackListener,
+                         InboundRejections rejections, MeterRegistry meters, Clock clock) {
         this.live = live;
         this.telemetry = telemetry;
         this.provisioning = provisioning;
         this.results = results;
+        this.playbackListener = playbackListener;
         this.rejections = rejections;
         this.events = Counter.builder("loa.device.events").description("device events received").register(meters);
+        for (String event : List.of(LiveState.PLAYBACK_STARTED, LiveState.PLAYBACK_ENDED, LiveState.PLAYBACK_FAILED)) {
+            playbackEvents.put(event, Counter.builder("loa.device.playback.events")
+                    .description("playback events received from devices, by event")
+                    .tag("event", event)
+                    .register(meters));
+        }
         this.clock = clock;
     }
 
@@ -76,8 +88,17 @@ public final class DeviceInbound implements InboundHandler {
             }
             case EVENT -> {
                 DeviceEvent event = MessageCodec.decode(payload, DeviceEvent.class, PayloadLimits.EVENT_BYTES);
-                live.seen(deviceId, now);
                 events.increment();
+                Counter playback = playbackEvents.get(event.event());
+                if (playback != null) {
+                    playback.increment();
+                    LiveState.Playback reported = new LiveState.Playback(event.event(), event.stream(), event.detail(),
+                            now);
+                    live.applyPlayback(deviceId, reported);
+                    playbackListener.onPlayback(deviceId, reported);
+                } else {
+                    live.seen(deviceId, now);
+                }
                 log.info("device {} event {} stream {} detail {}", deviceId, event.event(), event.stream(),
                         event.detail());
             }

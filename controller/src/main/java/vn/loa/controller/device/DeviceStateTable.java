@@ -71,7 +71,7 @@ public final class DeviceStateTable {
                         rs.getString("playing"), rs.getObject("signal_dbm", Integer.class),
                         rs.getObject("temperature_c", Double.class), rs.getObject("uptime_s", Long.class),
                         rs.getString("firmware"), null, rs.getString("boot_id"), List.of(),
-                        rs.getObject("reported_desired_version", Long.class)))
+                        rs.getObject("reported_desired_version", Long.class), null))
                 .findOne());
     }
 

@@ -56,6 +56,7 @@ final class DeviceViews {
         m.put("muted", s.muted());
         m.put("amplifier", s.amplifier());
         m.put("playing", s.playing());
+        m.put("playback", s.playback());
         m.put("signalDbm", s.signal());
         m.put("temperatureC", s.temperature());
         m.put("uptimeSeconds", s.uptime());

@@ -7,6 +7,10 @@ import vn.loa.protocol.message.Telemetry;
 
 /** What one device reports about itself, in memory; every access holds the object's lock. */
 public final class LiveState {
+    public static final String PLAYBACK_STARTED = "playback-started";
+    public static final String PLAYBACK_ENDED = "playback-ended";
+    public static final String PLAYBACK_FAILED = "playback-failed";
+
     private final String deviceId;
     private boolean online;
     private long connectionId;
@@ -24,6 +28,7 @@ public final class LiveState {
     private String bootId;
     private List<String> capabilities = List.of();
     private Long reportedDesiredVersion;
+    private Playback playback;
 
     LiveState(String deviceId) {
         this.deviceId = deviceId;
@@ -33,7 +38,11 @@ public final class LiveState {
     public record Snapshot(String deviceId, boolean online, Instant connectedAt, Instant lastSeen, Integer volume,
                            Boolean muted, Boolean amplifier, String playing, Integer signal, Double temperature,
                            Long uptime, String firmware, String model, String bootId, List<String> capabilities,
-                           Long reportedDesiredVersion) {
+                           Long reportedDesiredVersion, Playback playback) {
+    }
+
+    /** The device's latest playback event: {@code playback-started}, {@code -ended} or {@code -failed}. */
+    public record Playback(String event, String stream, String detail, Instant at) {
     }
 
     synchronized void connected(long connection, Instant now) {
@@ -91,8 +100,19 @@ public final class LiveState {
         reportedDesiredVersion = t.desiredVersion() != null ? t.desiredVersion() : reportedDesiredVersion;
     }
 
+    /** A playback event: a start sets what the device plays, an end or failure of that stream clears it. */
+    synchronized void apply(Playback event) {
+        lastSeen = event.at();
+        playback = event;
+        if (event.event().equals(PLAYBACK_STARTED)) {
+            playing = event.stream();
+        } else if (playing != null && playing.equals(event.stream())) {
+            playing = null;
+        }
+    }
+
     synchronized Snapshot snapshot() {
         return new Snapshot(deviceId, online, connectedAt, lastSeen, volume, muted, amplifier, playing, signal,
-                temperature, uptime, firmware, model, bootId, capabilities, reportedDesiredVersion);
+                temperature, uptime, firmware, model, bootId, capabilities, reportedDesiredVersion, playback);
     }
 }

@@ -101,6 +101,10 @@ public final class LiveStateStore implements Presence {
         update(deviceId, s -> s.apply(telemetry, now));
     }
 
+    public void applyPlayback(String deviceId, LiveState.Playback playback) {
+        update(deviceId, s -> s.apply(playback));
+    }
+
     public void seen(String deviceId, Instant now) {
         update(deviceId, s -> s.seen(now));
     }

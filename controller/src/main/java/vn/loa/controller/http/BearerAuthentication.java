@@ -13,7 +13,6 @@ import vn.loa.controller.auth.Caller;
 final class BearerAuthentication implements Handler {
     static final Set<String> PUBLIC_API_PATHS = Set.of("/api/health", "/api/login", "/api/openapi.json");
     static final String METRICS_PATH = "/metrics";
-    private static final String BEARER = "Bearer ";
 
     private final TokenAuthenticator authenticator;
     private final boolean metricsPublic;
@@ -28,11 +27,8 @@ final class BearerAuthentication implements Handler {
         if (!needsToken(ctx.path())) {
             return;
         }
-        String header = ctx.header(Header.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw unauthorized(ctx, "missing bearer token");
-        }
-        String token = header.substring(BEARER.length()).trim();
+        String token = BearerTokens.fromHeader(ctx.header(Header.AUTHORIZATION))
+                .orElseThrow(() -> unauthorized(ctx, "missing bearer token"));
         Caller caller = authenticator.authenticate(token).orElseThrow(() -> unauthorized(ctx, "invalid or expired token"));
         caller.attachTo(ctx);
     }

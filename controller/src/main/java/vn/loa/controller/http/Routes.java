@@ -1,8 +1,17 @@
 package vn.loa.controller.http;
 
 import io.javalin.Javalin;
+import java.util.Map;
 
 /** One feature's HTTP endpoints. Authentication is enforced for every /api path by the server, not here. */
 public interface Routes {
     void register(Javalin app);
+
+    /**
+     * Endpoints whose bodies may be larger than {@link HttpServer#MAX_BODY_BYTES} (uploads), as
+     * {@code "METHOD /path/{param}"} to the most bytes they accept. Such an endpoint reads its body as a stream.
+     */
+    default Map<String, Long> bodyLimits() {
+        return Map.of();
+    }
 }

@@ -23,6 +23,16 @@ import vn.loa.broker.BrokerSettings;
 import vn.loa.broker.EmbeddedBroker;
 import vn.loa.controller.command.CommandRoutes;
 import vn.loa.controller.command.CommandService;
+import vn.loa.controller.command.DeviceTargets;
+import vn.loa.controller.media.MediaRoutes;
+import vn.loa.controller.media.MediaService;
+import vn.loa.controller.stream.JoinKey;
+import vn.loa.controller.stream.StreamRoutes;
+import vn.loa.controller.stream.StreamService;
+import vn.loa.controller.stream.StreamSettings;
+import vn.loa.streamer.StreamerSettings;
+import vn.loa.streamer.media.MediaLibrary;
+import vn.loa.streamer.media.MediaLimits;
 import vn.loa.controller.desired.DesiredPublisher;
 import vn.loa.controller.desired.DesiredRoutes;
 import vn.loa.controller.device.AreaDirectory;
@@ -76,6 +86,10 @@ import vn.loa.controller.storage.Database;
 public final class LoaServer implements AutoCloseable {
     public static final String PROVISIONING_KEY_FILE = "provisioning-key";
     public static final String GENERATED_KEYSTORE_PASSWORD_FILE = "broker-keystore-password";
+    /** Under the data directory: the media library, and where uploads are spooled on their way in. */
+    public static final String MEDIA_DIR = "media";
+    public static final String SPOOL_DIR = "tmp";
+    private static final long MIB = 1024L * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(LoaServer.class);
 
@@ -88,6 +102,7 @@ public final class LoaServer implements AutoCloseable {
     private final String provisioningKey;
     private final EmbeddedBroker broker;
     private final CommandService commands;
+    private final StreamService streams;
     private final HttpServer http;
     private boolean closed;
 
@@ -131,12 +146,15 @@ public final class LoaServer implements AutoCloseable {
             InboundRejections rejections = new InboundRejections(registry, clock);
             TelemetryWriter telemetry = new TelemetryWriter(jdbi, registry);
             GroupMembershipCache membership = GroupMembershipCache.load(jdbi);
-            // the broker needs the inbound handler and the handlers need the broker to answer: a forward reference
+            // the broker needs the inbound handler and the handlers need the broker to answer (the streams need the
+            // commands, which need the broker): forward references
             AtomicReference<ProvisioningService> provisioning = new AtomicReference<>();
             AtomicReference<CommandService> commandService = new AtomicReference<>();
+            AtomicReference<StreamService> streamService = new AtomicReference<>();
             DeviceInbound inbound = new DeviceInbound(live, telemetry,
                     (serial, payload) -> provisioning.get().onProvisionRequest(serial, payload),
                     (deviceId, payload) -> commandService.get().onResult(deviceId, payload),
+                    (deviceId, playback) -> streamService.get().onPlayback(deviceId, playback),
                     rejections, registry, clock);
             broker = own(new EmbeddedBroker(new BrokerSettings(config.mqttHost(), config.mqttPort(),
                     config.mqttTlsPort(), dataDir.resolve("broker"), config.mqttTlsKeystore().orElse(null),
@@ -154,8 +172,21 @@ public final class LoaServer implements AutoCloseable {
             own(new DeviceJobs(live, stateTable, clock, List.of(telemetry.job(),
                     new TelemetryRollup(jdbi, clock, config.telemetryRawDays(), config.telemetryHourlyDays()).job())));
 
+            Path spool = dataDir.resolve(SPOOL_DIR);
+            long maxUploadBytes = config.mediaMaxUploadMb() * MIB;
+            MediaLibrary library = new MediaLibrary(dataDir.resolve(MEDIA_DIR),
+                    new MediaLimits(maxUploadBytes, Duration.ofMinutes(config.mediaMaxMinutes())));
+            // media deletion asks the streams whether they play an item, and the streams read media
+            MediaService media = new MediaService(jdbi, library, id -> streamService.get().streamsUsing(id), audit,
+                    spool, maxUploadBytes, clock);
+            warnIfDevicesCannotReachStreams(config);
+            streams = own(new StreamService(StreamerSettings.defaults(config.rtpHost(), config.rtpPort(),
+                    JoinKey.readOrCreate(dataDir)), media, commands, new DeviceTargets(jdbi, scopes), audit,
+                    StreamSettings.from(config), registry, clock));
+            streamService.set(streams);
+
             http = own(new HttpServer(config.httpHost(), config.httpPort(), config.metricsPublic(),
-                    userService::authenticate, Json.newMapper(), registry, List.of(
+                    userService::authenticate, Json.newMapper(), registry, spool, List.of(
                     new HealthRoutes(version(), jdbi, clock),
                     new MetricsRoutes(registry),
                     new OpenApiRoutes(),
@@ -166,7 +197,9 @@ public final class LoaServer implements AutoCloseable {
                     new TelemetryRoutes(jdbi, new ScopedDevices(devices, scopes), clock),
                     new CommandRoutes(commands),
                     new DesiredRoutes(desired, jdbi, scopes, audit),
-                    new MembershipRoutes(members))));
+                    new MembershipRoutes(members),
+                    new MediaRoutes(media),
+                    new StreamRoutes(streams, userService::authenticate))));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -178,8 +211,8 @@ public final class LoaServer implements AutoCloseable {
         commands.start();
         broker.start();
         http.start();
-        LOG.info("Loa is up: API on port {}, MQTT on {}, MQTT over TLS on {}", http.port(), broker.mqttPort(),
-                broker.tlsPort() < 0 ? "(disabled)" : broker.tlsPort());
+        LOG.info("Loa is up: API on port {}, MQTT on {}, MQTT over TLS on {}, RTP on {}", http.port(),
+                broker.mqttPort(), broker.tlsPort() < 0 ? "(disabled)" : broker.tlsPort(), streams.port());
         return this;
     }
 
@@ -191,6 +224,11 @@ public final class LoaServer implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** The bound RTP port (useful when configured as 0). */
+    public int rtpPort() {
+        return streams.port();
     }
 
     public EmbeddedBroker broker() {
@@ -258,6 +296,17 @@ public final class LoaServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
+    }
+
+    /** A play order naming a loopback address reaches only speakers on this machine. */
+    private static void warnIfDevicesCannotReachStreams(LoaConfig config) {
+        boolean wildcard = config.rtpHost().equals("0.0.0.0") || config.rtpHost().equals("::");
+        boolean loopback = config.rtpPublicHost().equals("localhost") || config.rtpPublicHost().startsWith("127.")
+                || config.rtpPublicHost().equals("::1");
+        if (wildcard && loopback) {
+            LOG.warn("rtp.public.host is {}: speakers on other machines cannot join streams; set it (LOA_RTP_PUBLIC_HOST)"
+                    + " to the address speakers reach this server at", config.rtpPublicHost());
+        }
     }
 
     /** The configured keystore's password; for the generated self-signed one, a password generated once. */

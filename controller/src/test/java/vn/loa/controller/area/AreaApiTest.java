@@ -3,39 +3,19 @@ package vn.loa.controller.area;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.auth.Role;
-import vn.loa.controller.server.LoaServer;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.ApiClient.Response;
+import vn.loa.controller.testing.RealServerTest;
 import vn.loa.controller.testing.TestServers;
 
-class AreaApiTest {
-    @TempDir
-    static Path dataDir;
-    private static LoaServer server;
-    private static ApiClient admin;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.start(dataDir);
-        admin = TestServers.admin(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class AreaApiTest extends RealServerTest {
     @Test
     void createsNestedAreasWithPathAndDepth() {
         JsonNode province = created(admin.post("/api/areas", Map.of("name", "Tỉnh Thử Nghiệm", "kind", "province", "code", "P-CREATE")));

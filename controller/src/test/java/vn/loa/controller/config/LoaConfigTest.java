@@ -38,6 +38,34 @@ class LoaConfigTest {
     }
 
     @Test
+    void audioPlaneDefaults() {
+        LoaConfig config = LoaConfig.load(null, Map.of("LOA_DATA_DIR", dir.toString()));
+
+        assertThat(config.rtpHost()).isEqualTo("0.0.0.0");
+        assertThat(config.rtpPublicHost()).isEqualTo("127.0.0.1");
+        assertThat(config.streamDelayMs()).isEqualTo(150);
+        assertThat(config.streamLiveDelayMs()).isEqualTo(100);
+        assertThat(config.joinTokenSeconds()).isEqualTo(60);
+        assertThat(config.mediaMaxUploadMb()).isEqualTo(200);
+        assertThat(config.mediaMaxMinutes()).isEqualTo(240);
+        assertThat(config.relaySilenceSeconds()).isEqualTo(10);
+        assertThat(config.relayDeadSeconds()).isEqualTo(5);
+    }
+
+    @Test
+    void audioPlaneSettingsAreChecked() {
+        LoaConfig defaults = LoaConfig.load(null, Map.of("LOA_DATA_DIR", dir.toString()));
+        assertThatThrownBy(() -> defaults.with(Map.of("stream.delay.ms", "10")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("stream.delay.ms");
+        assertThatThrownBy(() -> defaults.with(Map.of("join.token.seconds", "10", "command.expiry.seconds", "30")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("join.token.seconds");
+        assertThatThrownBy(() -> defaults.with(Map.of("rtp.public.host", "a".repeat(254))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("rtp.public.host");
+        assertThatThrownBy(() -> defaults.with(Map.of("media.max.upload.mb", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("media.max.upload.mb");
+    }
+
+    @Test
     void fileOverridesDefaultsAndEnvironmentOverridesFile() throws IOException {
         Path file = write("settings.properties", "http.port=9000\nmqtt.port=1999\n");
 

@@ -28,6 +28,7 @@ class DeviceInboundTest {
     private DeviceTestKit kit;
     private final List<String> results = new CopyOnWriteArrayList<>();
     private final List<String> provisionRequests = new CopyOnWriteArrayList<>();
+    private final List<String> playbacks = new CopyOnWriteArrayList<>();
     private DeviceInbound inbound;
     private String id;
 
@@ -36,6 +37,7 @@ class DeviceInboundTest {
         kit = new DeviceTestKit(dir);
         inbound = new DeviceInbound(kit.live, kit.telemetry, (serial, payload) -> provisionRequests.add(serial),
                 (deviceId, payload) -> results.add(deviceId + " " + new String(payload, StandardCharsets.UTF_8)),
+                (deviceId, playback) -> playbacks.add(deviceId + " " + playback.event() + " " + playback.stream()),
                 new InboundRejections(kit.meters, kit.clock), kit.meters, kit.clock);
         id = kit.device("IN-1", null, DeviceStatus.active);
     }
@@ -136,6 +138,29 @@ class DeviceInboundTest {
     }
 
     @Test
+    void playbackEventsSetWhatTheDevicePlaysAndAreCountedByEvent() {
+        message(DeviceTopic.EVENT, "{\"v\":1,\"event\":\"playback-started\",\"stream\":\"s-news\"}");
+        assertThat(kit.live.snapshot(id).orElseThrow().playing()).isEqualTo("s-news");
+        assertThat(kit.live.snapshot(id).orElseThrow().playback().event()).isEqualTo(LiveState.PLAYBACK_STARTED);
+
+        message(DeviceTopic.EVENT, "{\"v\":1,\"event\":\"playback-ended\",\"stream\":\"s-other\"}");
+        assertThat(kit.live.snapshot(id).orElseThrow().playing()).as("another stream ending").isEqualTo("s-news");
+
+        message(DeviceTopic.EVENT,
+                "{\"v\":1,\"event\":\"playback-failed\",\"stream\":\"s-news\",\"detail\":\"join refused\"}");
+        LiveState.Playback last = kit.live.snapshot(id).orElseThrow().playback();
+        assertThat(kit.live.snapshot(id).orElseThrow().playing()).isNull();
+        assertThat(last.detail()).isEqualTo("join refused");
+        assertThat(last.stream()).isEqualTo("s-news");
+        assertThat(kit.meters.counter("loa.device.playback.events", "event", "playback-started").count()).isEqualTo(1);
+        assertThat(kit.meters.counter("loa.device.playback.events", "event", "playback-ended").count()).isEqualTo(1);
+        assertThat(kit.meters.counter("loa.device.playback.events", "event", "playback-failed").count()).isEqualTo(1);
+        assertThat(kit.meters.counter("loa.device.events").count()).isEqualTo(3);
+        assertThat(playbacks).containsExactly(id + " playback-started s-news", id + " playback-ended s-other",
+                id + " playback-failed s-news");
+    }
+
+    @Test
     void dropsAndCountsBadMessagesWithoutThrowing() {
         inbound.onConnected(session(1, WILL_DELAY));
         message(DeviceTopic.TELEMETRY, "{\"v\":1,\"volume\":");
@@ -158,11 +183,15 @@ class DeviceInboundTest {
             throw new IllegalStateException("database down");
         }, (deviceId, payload) -> {
             throw new IllegalStateException("results consumer failed");
+        }, (deviceId, playback) -> {
+            throw new IllegalStateException("playback listener failed");
         }, new InboundRejections(kit.meters, kit.clock), kit.meters, kit.clock);
         assertThatCode(() -> {
             failing.onDeviceMessage(id, DeviceTopic.RESULT, "{\"v\":1,\"id\":\"c-2\",\"status\":\"ok\"}".getBytes(
                     StandardCharsets.UTF_8));
             failing.onProvisionRequest("TV-2", new byte[0]);
+            failing.onDeviceMessage(id, DeviceTopic.EVENT, "{\"v\":1,\"event\":\"playback-started\",\"stream\":\"s-1\"}"
+                    .getBytes(StandardCharsets.UTF_8));
         }).doesNotThrowAnyException();
     }
 

@@ -2,12 +2,15 @@ package vn.loa.controller.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,7 @@ import vn.loa.controller.testing.ApiClient.Response;
 class ErrorMappingTest {
     private static final String TOKEN = "test-token";
     private static final SimpleMeterRegistry REGISTRY = new SimpleMeterRegistry();
+    private static final long UPLOAD_LIMIT = 2 * HttpServer.MAX_BODY_BYTES;
     private static HttpServer server;
     private static ApiClient api;
 
@@ -51,9 +55,22 @@ class ErrorMappingTest {
             });
             app.get("/api/items/{id}", ctx -> ctx.result(String.valueOf(ctx.pathParamAsClass("id", Long.class).get())));
         };
+        Routes upload = new Routes() {
+            @Override
+            public void register(Javalin app) {
+                app.post("/api/upload/{name}", ctx -> ctx.json(
+                        Map.of("bytes", ctx.bodyInputStream().transferTo(OutputStream.nullOutputStream()))));
+            }
+
+            @Override
+            public Map<String, Long> bodyLimits() {
+                return Map.of("POST /api/upload/{name}", UPLOAD_LIMIT);
+            }
+        };
         TokenAuthenticator tokens = token -> TOKEN.equals(token)
                 ? Optional.of(new Caller("tester", Role.ADMIN, null)) : Optional.empty();
-        server = new HttpServer("127.0.0.1", 0, true, tokens, Json.newMapper(), REGISTRY, List.of(testRoutes)).start();
+        server = new HttpServer("127.0.0.1", 0, true, tokens, Json.newMapper(), REGISTRY,
+                Path.of(System.getProperty("java.io.tmpdir")), List.of(testRoutes, upload)).start();
         api = new ApiClient(server.port(), TOKEN);
     }
 
@@ -157,6 +174,19 @@ class ErrorMappingTest {
         String justUnder = "{\"name\":\"" + "a".repeat((int) HttpServer.MAX_BODY_BYTES - 30) + "\",\"level\":1}";
         assertThat(justUnder.length()).isLessThanOrEqualTo((int) HttpServer.MAX_BODY_BYTES);
         assertThat(api.send("POST", "/api/echo", justUnder, "application/json").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anEndpointMayTakeALargerBodyUpToItsOwnLimit() {
+        Response large = api.sendBytes("POST", "/api/upload/a", new byte[(int) HttpServer.MAX_BODY_BYTES + 1_000],
+                "application/octet-stream");
+        assertThat(large.status()).isEqualTo(200);
+        assertThat(large.json().get("bytes").asLong()).isEqualTo(HttpServer.MAX_BODY_BYTES + 1_000);
+
+        Response over = api.sendBytes("POST", "/api/upload/a", new byte[(int) UPLOAD_LIMIT + 1],
+                "application/octet-stream");
+        assertThat(over.status()).isEqualTo(413);
+        assertThat(over.json().get("detail").get("maxBytes").asLong()).isEqualTo(UPLOAD_LIMIT);
     }
 
     @Test

@@ -26,6 +26,11 @@ public final class ApiClient {
         this.token = token;
     }
 
+    /** The bearer token this client sends, or null. */
+    public String token() {
+        return token;
+    }
+
     public ApiClient withToken(String newToken) {
         return new ApiClient(port, newToken);
     }

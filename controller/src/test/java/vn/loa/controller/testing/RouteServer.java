@@ -3,6 +3,7 @@ package vn.loa.controller.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import vn.loa.controller.http.HttpServer;
 import vn.loa.controller.http.Json;
@@ -19,7 +20,7 @@ public final class RouteServer implements AutoCloseable {
 
     public RouteServer(TokenAuthenticator callers, Routes... routes) {
         server = new HttpServer("127.0.0.1", 0, true, callers, Json.newMapper(), new SimpleMeterRegistry(),
-                List.of(routes)).start();
+                Path.of(System.getProperty("java.io.tmpdir")), List.of(routes)).start();
     }
 
     /** A response with its body as JSON, or null when the body is empty. */

@@ -26,6 +26,8 @@ public final class TestServers {
         settings.put("mqtt.host", "127.0.0.1");
         settings.put("mqtt.port", "0");
         settings.put("mqtt.tls.port", "0");
+        settings.put("rtp.host", "127.0.0.1");
+        settings.put("rtp.port", "0");
         settings.put("admin.password", ADMIN_PASSWORD);
         settings.putAll(extra);
         return LoaConfig.load(null, Map.of()).with(settings);
@@ -45,6 +47,13 @@ public final class TestServers {
 
     public static ApiClient admin(LoaServer server) {
         return anonymous(server).login("admin", ADMIN_PASSWORD);
+    }
+
+    /** Creates a user of the whole installation with this role and returns a client logged in as them. */
+    public static ApiClient loggedIn(LoaServer server, String username, Role role) {
+        String password = username + "-password-1";
+        createUser(server, username, password, role, null);
+        return anonymous(server).login(username, password);
     }
 
     /** Creates a user straight in the database, for tests that need more than the admin. */

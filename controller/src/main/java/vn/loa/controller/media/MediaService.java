@@ -1,0 +1,232 @@
+package vn.loa.controller.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.controller.audit.AuditLog;
+import vn.loa.controller.auth.Caller;
+import vn.loa.controller.auth.Role;
+import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.ListPage;
+import vn.loa.controller.http.Paging;
+import vn.loa.streamer.media.IngestedMedia;
+import vn.loa.streamer.media.MediaLibrary;
+import vn.loa.streamer.media.MediaRejectedException;
+
+/**
+ * The media library as the API offers it: uploads are spooled, checked for duplicates by SHA-256, ingested
+ * (decoded, normalised, pre-encoded) by the streamer's {@link MediaLibrary}, then recorded. The library is one
+ * for the whole installation; editors and above change it, viewers and above read it.
+ */
+public final class MediaService {
+    public static final int MAX_TITLE_LENGTH = 300;
+    public static final int MAX_FILE_NAME_LENGTH = 255;
+    /** Room in a multipart request for its boundaries, part headers and the title field. */
+    public static final long MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+    private static final String UNNAMED_FILE = "upload";
+
+    private static final Logger log = LoggerFactory.getLogger(MediaService.class);
+
+    private final MediaRepository repository;
+    private final MediaLibrary library;
+    private final MediaUsage usage;
+    private final AuditLog audit;
+    private final Path spoolDirectory;
+    private final long maxUploadBytes;
+    private final Clock clock;
+
+    public MediaService(Jdbi jdbi, MediaLibrary library, MediaUsage usage, AuditLog audit, Path spoolDirectory,
+                        long maxUploadBytes, Clock clock) {
+        this.repository = new MediaRepository(jdbi);
+        this.library = library;
+        this.usage = usage;
+        this.audit = audit;
+        this.spoolDirectory = spoolDirectory;
+        this.maxUploadBytes = maxUploadBytes;
+        this.clock = clock;
+        prepareSpool();
+    }
+
+    public long maxUploadBytes() {
+        return maxUploadBytes;
+    }
+
+    /**
+     * Stores an upload. 409 with the existing item's id for a duplicate, 422 with the reason for audio the library
+     * refuses; either way nothing is kept.
+     *
+     * @param title the operator's title, or null to take it from the file's tags or name
+     */
+    public MediaItem upload(Caller caller, InputStream content, String fileName, String title) {
+        caller.require(Role.EDITOR);
+        String originalName = cleanFileName(fileName);
+        String chosenTitle = cleanText("title", title, MAX_TITLE_LENGTH);
+        try (SpooledUpload upload = SpooledUpload.copy(content, spoolDirectory, maxUploadBytes)) {
+            refuseDuplicate(upload.sha256());
+            IngestedMedia ingested = ingest(upload.file(), originalName);
+            refuseDuplicate(ingested.sha256());
+            MediaItem item = record(caller, ingested, originalName, chosenTitle);
+            audit.record(caller.username(), "media.upload", "media:" + item.id(), "\"" + item.title() + "\" "
+                    + item.format() + " " + item.durationMs() + " ms sha256=" + item.sha256());
+            log.info("media {} \"{}\" uploaded by {}: {} ms, {} LUFS, gain {} dB", item.id(), item.title(),
+                    caller.username(), item.durationMs(), item.sourceLoudnessLufs(), item.gainDb());
+            return item;
+        }
+    }
+
+    public ListPage<MediaItem> list(Caller caller, Paging page) {
+        caller.require(Role.VIEWER);
+        return repository.list(page);
+    }
+
+    public MediaItem get(Caller caller, long id) {
+        caller.require(Role.VIEWER);
+        return find(id);
+    }
+
+    /** The normalised audio as a browser-playable Ogg Opus file. */
+    public Path listenFile(Caller caller, long id) {
+        return library.listenFile(get(caller, id).sha256());
+    }
+
+    /** 409 while a running stream plays the item. */
+    public void delete(Caller caller, long id) {
+        caller.require(Role.EDITOR);
+        MediaItem item = find(id);
+        List<String> streams = usage.streamsUsing(id);
+        if (!streams.isEmpty()) {
+            throw ApiException.conflict("the media item is playing in a stream", Map.of("streams", streams));
+        }
+        if (repository.delete(id)) {
+            library.delete(item.sha256());
+            audit.record(caller.username(), "media.delete", "media:" + id, "\"" + item.title() + "\"");
+        }
+    }
+
+    /** The items in the order given, for a stream's playlist; 404 naming the first unknown id. */
+    public List<MediaItem> require(List<Long> ids) {
+        List<MediaItem> items = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            items.add(repository.find(id).orElseThrow(() -> ApiException.notFound("media item " + id)));
+        }
+        return items;
+    }
+
+    /** The item's pre-encoded Opus frames, in order. */
+    public List<byte[]> frames(MediaItem item) {
+        return library.frames(item.sha256());
+    }
+
+    private MediaItem find(long id) {
+        return repository.find(id).orElseThrow(() -> ApiException.notFound("media item"));
+    }
+
+    private void refuseDuplicate(String sha256) {
+        repository.findBySha256(sha256).ifPresent(existing -> {
+            throw ApiException.conflict("the same audio is already in the library",
+                    Map.of("id", existing.id(), "title", existing.title()));
+        });
+    }
+
+    private IngestedMedia ingest(Path file, String originalName) {
+        try {
+            return library.ingest(file, originalName);
+        } catch (MediaRejectedException e) {
+            throw new ApiException(422, e.getMessage(), Map.of("reason", e.reason().name()));
+        }
+    }
+
+    /** Inserts the row; if that fails the library's files go too, unless a concurrent upload of the same audio won. */
+    private MediaItem record(Caller caller, IngestedMedia ingested, String originalName, String title) {
+        String finalTitle = title != null ? title
+                : firstNonBlank(cleanTextOrNull(ingested.title()), withoutExtension(originalName));
+        MediaItem item = new MediaItem(0, ingested.sha256(), finalTitle, cleanTextOrNull(ingested.artist()),
+                originalName, ingested.format(), ingested.durationMillis(), ingested.sourceLoudnessLufs(),
+                ingested.gainDb(), ingested.frameMillis(), ingested.sizeBytes(), caller.username(), clock.instant());
+        try {
+            return repository.insert(item);
+        } catch (RuntimeException e) {
+            refuseDuplicate(ingested.sha256());
+            library.delete(ingested.sha256());
+            throw e;
+        }
+    }
+
+    private static String cleanFileName(String fileName) {
+        if (fileName == null) {
+            return UNNAMED_FILE;
+        }
+        String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        String clean = Normalizer.normalize(base, Normalizer.Form.NFC).codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (clean.isEmpty()) {
+            return UNNAMED_FILE;
+        }
+        return clean.length() <= MAX_FILE_NAME_LENGTH ? clean : clean.substring(0, MAX_FILE_NAME_LENGTH);
+    }
+
+    /** The operator's text in NFC, null when blank; 400 when too long or holding control characters. */
+    private static String cleanText(String field, String text, int maxLength) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String clean = Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
+        if (clean.length() > maxLength || clean.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest("invalid field", field + " must be at most " + maxLength
+                    + " printable characters");
+        }
+        return clean;
+    }
+
+    /** A tag's text cut to the title limit, control characters dropped; null when blank. */
+    private static String cleanTextOrNull(String tag) {
+        if (tag == null) {
+            return null;
+        }
+        String clean = Normalizer.normalize(tag, Normalizer.Form.NFC).replaceAll("\\p{Cntrl}", "").strip();
+        if (clean.isEmpty()) {
+            return null;
+        }
+        return clean.length() <= MAX_TITLE_LENGTH ? clean : clean.substring(0, MAX_TITLE_LENGTH);
+    }
+
+    private static String withoutExtension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        return first != null ? first : second;
+    }
+
+    /**
+     * Creates the spool directory (the HTTP server buffers large multipart parts there too) and removes what
+     * uploads interrupted by a crash or a kill left behind; nothing else lives there.
+     */
+    private void prepareSpool() {
+        try {
+            Files.createDirectories(spoolDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the upload directory " + spoolDirectory, e);
+        }
+        try (Stream<Path> leftovers = Files.list(spoolDirectory)) {
+            for (Path file : leftovers.filter(p -> p.getFileName().toString().startsWith(SpooledUpload.PREFIX)).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean the upload directory " + spoolDirectory, e);
+        }
+    }
+}

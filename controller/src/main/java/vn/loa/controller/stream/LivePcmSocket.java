@@ -1,0 +1,105 @@
+package vn.loa.controller.stream;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.websocket.WsBinaryMessageContext;
+import io.javalin.websocket.WsCloseStatus;
+import io.javalin.websocket.WsConnectContext;
+import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.loa.controller.auth.Caller;
+import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.BearerTokens;
+import vn.loa.controller.http.QueryParams;
+import vn.loa.controller.http.TokenAuthenticator;
+import vn.loa.streamer.source.LivePcmSource;
+
+/**
+ * WebSocket {@code /api/streams/{id}/live}: binary frames of raw PCM (s16le, mono, 48 kHz, any size up to
+ * {@link #MAX_FRAME_BYTES}) into a live stream, as the console's microphone sends them. The token comes in the
+ * Authorization header or, since browsers cannot set headers on a WebSocket, as {@code ?token=}. A sender running
+ * more than {@link #MAX_AHEAD_MILLIS} ahead of real time is cut off.
+ */
+final class LivePcmSocket {
+    static final String PATH = "/api/streams/{id}/live";
+    /** Largest binary frame: one second of audio. */
+    static final int MAX_FRAME_BYTES = PcmPacer.BYTES_PER_SECOND;
+    static final long MAX_AHEAD_MILLIS = 3_000;
+    private static final String FEED = "loa.live.feed";
+
+    private final StreamService streams;
+    private final TokenAuthenticator tokens;
+    /** Streams with a microphone connected now, to the session id of its WebSocket. */
+    private final Map<String, String> fed = new ConcurrentHashMap<>();
+
+    LivePcmSocket(StreamService streams, TokenAuthenticator tokens) {
+        this.streams = streams;
+        this.tokens = tokens;
+    }
+
+    /** One connection's input: where it goes and how far ahead of the clock it has pushed. */
+    private static final class Feed {
+        private final LivePcmSource live;
+        private long startedNanos;
+        private long pushedBytes;
+
+        Feed(LivePcmSource live) {
+            this.live = live;
+        }
+
+        /** Pushes the frame; false when that would put the feed too far ahead of real time. */
+        synchronized boolean push(byte[] data, int offset, int length) {
+            if (pushedBytes == 0) {
+                startedNanos = System.nanoTime();
+            }
+            long elapsedMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+            if (PcmPacer.millisOf(pushedBytes + length) - elapsedMillis > MAX_AHEAD_MILLIS) {
+                return false;
+            }
+            live.push(data, offset, length);
+            pushedBytes += length;
+            return true;
+        }
+    }
+
+    void register(Javalin app) {
+        app.wsBeforeUpgrade(PATH, this::authorize);
+        app.ws(PATH, ws -> {
+            ws.onConnect(this::open);
+            ws.onBinaryMessage(LivePcmSocket::push);
+            ws.onClose(ctx -> fed.remove(ctx.pathParam("id"), ctx.sessionId()));
+        });
+    }
+
+    private void authorize(Context ctx) {
+        String token = BearerTokens.fromHeader(ctx.header(Header.AUTHORIZATION))
+                .orElseGet(() -> QueryParams.text(ctx, "token"));
+        Caller caller = Optional.ofNullable(token).flatMap(tokens::authenticate)
+                .orElseThrow(() -> new ApiException(401, "authentication required", "missing or invalid token"));
+        String id = ctx.pathParam("id");
+        LivePcmSource live = streams.liveInput(caller, id);
+        if (fed.containsKey(id)) {
+            throw ApiException.conflict("another microphone feeds this stream", null);
+        }
+        ctx.attribute(FEED, new Feed(live));
+    }
+
+    /** One microphone per stream: two feeds would interleave into noise. */
+    private void open(WsConnectContext ctx) {
+        if (fed.putIfAbsent(ctx.pathParam("id"), ctx.sessionId()) != null) {
+            ctx.attribute(FEED, null);
+            ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "another microphone feeds this stream");
+            return;
+        }
+        ctx.session.setMaxBinaryMessageSize(MAX_FRAME_BYTES);
+    }
+
+    private static void push(WsBinaryMessageContext ctx) {
+        Feed feed = ctx.attribute(FEED);
+        if (feed != null && !feed.push(ctx.data(), ctx.offset(), ctx.length())) {
+            ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "PCM arrives faster than it plays");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package vn.loa.controller.stream;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import vn.loa.controller.http.ApiException;
+import vn.loa.streamer.source.RelaySource;
+
+/**
+ * Where a stream's audio comes from, as asked for and as shown: {@code {"type":"media","media":[ids],"loop":false}},
+ * {@code {"type":"relay","url":"http://..."}} or {@code {"type":"live"}}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SourceSpec(Type type, List<Long> media, Boolean loop, String url) {
+    public static final int MAX_PLAYLIST_ITEMS = 500;
+    public static final int MAX_URL_LENGTH = 2048;
+
+    public enum Type { media, relay, live }
+
+    public static SourceSpec fromJson(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw invalid("source must be an object with a type: media, relay or live");
+        }
+        String type = node.path("type").asText("");
+        return switch (type) {
+            case "media" -> media(node);
+            case "relay" -> relay(node);
+            case "live" -> new SourceSpec(Type.live, null, null, null);
+            default -> throw invalid("source.type must be media, relay or live");
+        };
+    }
+
+    private static SourceSpec media(JsonNode node) {
+        JsonNode ids = node.get("media");
+        if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > MAX_PLAYLIST_ITEMS) {
+            throw invalid("source.media must list 1.." + MAX_PLAYLIST_ITEMS + " media ids");
+        }
+        List<Long> media = new ArrayList<>(ids.size());
+        for (JsonNode id : ids) {
+            if (!id.canConvertToExactIntegral() || !id.canConvertToLong() || id.asLong() < 1) {
+                throw invalid("source.media must hold positive integer ids");
+            }
+            media.add(id.asLong());
+        }
+        JsonNode loop = node.get("loop");
+        if (loop != null && !loop.isNull() && !loop.isBoolean()) {
+            throw invalid("source.loop must be true or false");
+        }
+        return new SourceSpec(Type.media, List.copyOf(media), loop != null && loop.asBoolean(), null);
+    }
+
+    private static SourceSpec relay(JsonNode node) {
+        String url = node.path("url").asText("");
+        String rule = "source.url must be a URL with a host, one of the schemes " + RelaySource.ALLOWED_SCHEMES
+                + ", of at most " + MAX_URL_LENGTH + " characters";
+        if (url.isEmpty() || url.length() > MAX_URL_LENGTH) {
+            throw invalid(rule);
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!RelaySource.ALLOWED_SCHEMES.contains(scheme) || uri.getHost() == null) {
+                throw invalid(rule);
+            }
+        } catch (URISyntaxException e) {
+            throw invalid("source.url is not a URL: " + e.getMessage());
+        }
+        return new SourceSpec(Type.relay, null, null, url);
+    }
+
+    private static ApiException invalid(String rule) {
+        return ApiException.badRequest("invalid field", rule);
+    }
+}

@@ -1,0 +1,411 @@
+package vn.loa.controller.stream;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.controller.audit.AuditLog;
+import vn.loa.controller.auth.Caller;
+import vn.loa.controller.auth.Role;
+import vn.loa.controller.command.AcceptedCommand;
+import vn.loa.controller.command.CommandService;
+import vn.loa.controller.command.CommandTarget;
+import vn.loa.controller.command.DeviceTargets;
+import vn.loa.controller.device.LiveState;
+import vn.loa.controller.device.PlaybackEvents;
+import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.ListPage;
+import vn.loa.controller.http.Paging;
+import vn.loa.controller.media.MediaItem;
+import vn.loa.controller.media.MediaService;
+import vn.loa.controller.media.MediaUsage;
+import vn.loa.protocol.message.Command;
+import vn.loa.protocol.message.CommandType;
+import vn.loa.protocol.message.PlayOrder;
+import vn.loa.protocol.rtp.StreamSdp;
+import vn.loa.streamer.ReceiverStats;
+import vn.loa.streamer.RtpStream;
+import vn.loa.streamer.RtpStreamer;
+import vn.loa.streamer.StreamEvents;
+import vn.loa.streamer.StreamOptions;
+import vn.loa.streamer.StreamerSettings;
+import vn.loa.streamer.source.FrameSource;
+import vn.loa.streamer.source.LivePcmSource;
+import vn.loa.streamer.source.MediaFrameSource;
+import vn.loa.streamer.source.RelaySettings;
+import vn.loa.streamer.source.RelaySource;
+import vn.loa.streamer.source.SourceHealth;
+
+/**
+ * Streams through the API: starts one on the {@link RtpStreamer} from a media playlist, a relayed URL or live PCM,
+ * sends {@code play} orders (each device its own join token) and {@code stop}s through the {@link CommandService},
+ * and aims streams at static listeners. Streams live in memory and end with the process.
+ */
+public final class StreamService implements StreamEvents, MediaUsage, PlaybackEvents, AutoCloseable {
+    /** Streams at once, running or recently ended. */
+    public static final int MAX_STREAMS = 200;
+    public static final int MAX_NAME_LENGTH = 200;
+    /** An ended stream stays listed this long, so its end and figures can be read. */
+    public static final Duration ENDED_RETENTION = Duration.ofMinutes(10);
+    /** Who the server's own commands (a fresh play after a lost stream) are issued and audited as. */
+    static final Caller SERVER = new Caller("(server)", Role.ADMIN, null);
+    /** The detail of a {@code playback-failed} event after which the device needs a fresh join token. */
+    static final String STREAM_LOST = "stream-lost";
+    private static final int STREAM_ID_RANDOM_CHARS = 12;
+    private static final String STREAM_ID_PREFIX = "s";
+
+    private static final Logger log = LoggerFactory.getLogger(StreamService.class);
+
+    private final RtpStreamer streamer;
+    private final MediaService media;
+    private final CommandService commands;
+    private final DeviceTargets targets;
+    private final AuditLog audit;
+    private final StreamSettings settings;
+    private final StreamerMetrics metrics;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, RunningStream> streams = new ConcurrentHashMap<>();
+
+    /** Starts the streamer, which this service owns and closes; its events come back here. */
+    public StreamService(StreamerSettings streamerSettings, MediaService media, CommandService commands,
+                         DeviceTargets targets, AuditLog audit, StreamSettings settings, MeterRegistry registry,
+                         Clock clock) {
+        this.media = media;
+        this.commands = commands;
+        this.targets = targets;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+        // no event can arrive before a stream is opened, and none is opened before construction ends
+        this.streamer = startStreamer(streamerSettings, this);
+        this.metrics = new StreamerMetrics(registry, streamer.counters());
+        log.info("RTP streamer on {}:{}, play orders name {}", streamerSettings.bindHost(), streamer.port(),
+                settings.publicHost());
+    }
+
+    /** The UDP port joins, RTP and RTCP use. */
+    public int port() {
+        return streamer.port();
+    }
+
+    /**
+     * Starts a stream; it paces from now on, whether or not anyone listens.
+     *
+     * @param name printable text of at most {@link #MAX_NAME_LENGTH} characters
+     */
+    public StreamViews.Summary create(Caller caller, String name, SourceSpec source) {
+        caller.require(Role.OPERATOR);
+        forgetEndedStreams();
+        if (streams.size() >= MAX_STREAMS) {
+            throw new ApiException(429, "too many streams, delete one first", Map.of("limit", MAX_STREAMS));
+        }
+        String id = newId();
+        LivePcmSource live = source.type() == SourceSpec.Type.live ? new LivePcmSource("live: " + name) : null;
+        FrameSource frames = live != null ? live : openSource(source);
+        RtpStream rtp;
+        try {
+            rtp = streamer.open(id, frames, StreamOptions.DEFAULT);
+        } catch (RuntimeException e) {
+            frames.close();
+            throw e;
+        }
+        int delayMs = live != null ? settings.liveDelayMs() : settings.delayMs();
+        RunningStream stream = new RunningStream(name, source, caller.username(), clock.instant(), delayMs, rtp,
+                live);
+        streams.put(id, stream);
+        if (rtp.health() == SourceHealth.ENDED) {
+            stream.ended().mark(clock.instant()); // a source so short that it ended before it was registered here
+        }
+        metrics.streamOpened(rtp);
+        audit.record(caller.username(), "stream.create", "stream:" + id, "\"" + name + "\" " + rtp.describe());
+        log.info("stream {} \"{}\" started by {}: {}", id, name, caller.username(), rtp.describe());
+        return StreamViews.summary(stream);
+    }
+
+    public ListPage<StreamViews.Summary> list(Caller caller, Paging page) {
+        caller.require(Role.VIEWER);
+        forgetEndedStreams();
+        List<StreamViews.Summary> all = streams.values().stream()
+                .sorted(Comparator.comparing(RunningStream::startedAt).reversed())
+                .map(StreamViews::summary)
+                .toList();
+        int from = (int) Math.min(all.size(), page.offset());
+        return new ListPage<>(all.subList(from, Math.min(all.size(), from + page.limit())), all.size());
+    }
+
+    public StreamViews.Details get(Caller caller, String id) {
+        caller.require(Role.VIEWER);
+        return StreamViews.details(find(id));
+    }
+
+    /**
+     * Stops the stream and sends {@code stop} to the targets it was played to. Refused (403) when one of those
+     * targets lies outside the caller's scope: the caller may not command those speakers.
+     */
+    public List<AcceptedCommand> delete(Caller caller, String id) {
+        caller.require(Role.OPERATOR);
+        RunningStream stream = find(id);
+        for (CommandTarget target : stream.playTargets()) {
+            try {
+                targets.requireVisible(caller, target);
+            } catch (ApiException e) {
+                throw new ApiException(403, "the stream plays to speakers outside your area",
+                        Map.of("target", target.label()));
+            }
+        }
+        stream.rtp().close();
+        remove(stream);
+        List<AcceptedCommand> stops = stopDeleted(caller, stream);
+        audit.record(caller.username(), "stream.delete", "stream:" + id, "\"" + stream.name() + "\"");
+        return stops;
+    }
+
+    /** Sends each device of the targets its own play order; a device named twice is sent one. */
+    public List<AcceptedCommand> play(Caller caller, String id, List<CommandTarget> playTargets) {
+        caller.require(Role.OPERATOR);
+        RunningStream stream = find(id);
+        if (stream.ended().at() != null) {
+            throw ApiException.conflict("the stream has ended", Map.of("endedAt", stream.ended().at().toString()));
+        }
+        Set<String> reached = new HashSet<>();
+        List<AcceptedCommand> sent = new ArrayList<>();
+        for (CommandTarget target : playTargets) {
+            sendPlay(caller, stream, target, reached).ifPresent(sent::add);
+            stream.playTargets().add(target);
+            stream.toldToPlay().addAll(reached);
+        }
+        return sent;
+    }
+
+    /**
+     * A device that lost the stream (its address changed behind NAT, so its token no longer fits) gets a fresh
+     * play order with a new token, if it was told to play a stream that still runs.
+     */
+    @Override
+    public void onPlayback(String deviceId, LiveState.Playback playback) {
+        RunningStream stream = playback.stream() == null ? null : streams.get(playback.stream());
+        if (!LiveState.PLAYBACK_FAILED.equals(playback.event()) || !STREAM_LOST.equals(playback.detail())
+                || stream == null || stream.ended().at() != null || !stream.toldToPlay().contains(deviceId)) {
+            return;
+        }
+        try {
+            sendPlay(SERVER, stream, CommandTarget.device(deviceId), new HashSet<>());
+            log.info("stream {}: device {} lost the stream, sent a fresh play order", stream.id(), deviceId);
+        } catch (ApiException e) {
+            log.info("stream {}: device {} lost the stream and cannot be sent a new play: {}", stream.id(), deviceId,
+                    e.getMessage());
+        }
+    }
+
+    /** Sends {@code stop} (value: the stream id) to every device of the targets. */
+    public List<AcceptedCommand> stop(Caller caller, String id, List<CommandTarget> stopTargets) {
+        caller.require(Role.OPERATOR);
+        RunningStream stream = find(id);
+        List<AcceptedCommand> stops = stopTargets(caller, stream, stopTargets);
+        stream.playTargets().removeAll(stopTargets);
+        return stops;
+    }
+
+    /** Aims the stream at a unicast host:port without any join (monitoring, an FM transmitter's encoder). */
+    public StreamViews.Details addListener(Caller caller, String id, InetSocketAddress listener) {
+        caller.require(Role.ADMIN);
+        RunningStream stream = find(id);
+        stream.rtp().addListener(listener);
+        audit.record(caller.username(), "stream.listener.add", "stream:" + id, StreamViews.address(listener));
+        return StreamViews.details(stream);
+    }
+
+    public void removeListener(Caller caller, String id, InetSocketAddress listener) {
+        caller.require(Role.ADMIN);
+        if (!find(id).rtp().removeListener(listener)) {
+            throw ApiException.notFound("listener " + StreamViews.address(listener));
+        }
+        audit.record(caller.username(), "stream.listener.remove", "stream:" + id, StreamViews.address(listener));
+    }
+
+    /** The stream's first static listener, if it has one. */
+    public Optional<InetSocketAddress> firstListener(Caller caller, String id) {
+        caller.require(Role.VIEWER);
+        return find(id).rtp().receivers().stream().filter(r -> r.deviceId() == null).map(ReceiverStats::address)
+                .findFirst();
+    }
+
+    /** The SDP with which a standard receiver listening at {@code listener} plays the stream. */
+    public String sdp(Caller caller, String id, InetSocketAddress listener) {
+        caller.require(Role.VIEWER);
+        RunningStream stream = find(id);
+        RtpStream rtp = stream.rtp();
+        String host = listener.getAddress().getHostAddress();
+        return new StreamSdp(stream.name(), rtp.ssrc(), settings.publicHost(), host,
+                listener.getPort(), rtp.payloadType(), rtp.frameMillis()).toText();
+    }
+
+    /** The live source to push PCM into; 409 for a stream of another kind. */
+    public LivePcmSource liveInput(Caller caller, String id) {
+        caller.require(Role.OPERATOR);
+        RunningStream stream = find(id);
+        if (stream.live() == null) {
+            throw ApiException.conflict("the stream is not live", Map.of("source", stream.source().type()));
+        }
+        if (stream.ended().at() != null) {
+            throw ApiException.conflict("the stream has ended", Map.of("endedAt", stream.ended().at().toString()));
+        }
+        return stream.live();
+    }
+
+    @Override
+    public List<String> streamsUsing(long mediaId) {
+        return streams.values().stream()
+                .filter(s -> s.ended().at() == null && s.source().media() != null && s.source().media().contains(mediaId))
+                .map(RunningStream::id)
+                .sorted()
+                .toList();
+    }
+
+    @Override
+    public void receiverJoined(String streamId, String deviceId, InetSocketAddress address) {
+        log.debug("stream {}: device {} joined from {}", streamId, deviceId, address);
+    }
+
+    @Override
+    public void receiverDropped(String streamId, String deviceId, String reason) {
+        log.debug("stream {}: device {} dropped ({})", streamId, deviceId, reason);
+    }
+
+    @Override
+    public void healthChanged(String streamId, SourceHealth health) {
+        log.info("stream {} is {}", streamId, health);
+    }
+
+    @Override
+    public void ended(String streamId) {
+        RunningStream stream = streams.get(streamId);
+        if (stream != null) {
+            stream.ended().mark(clock.instant());
+        }
+        log.info("stream {} ended", streamId);
+    }
+
+    /** Closes every stream, then the streamer. */
+    @Override
+    public void close() {
+        streams.values().forEach(s -> s.rtp().close());
+        streams.clear();
+        streamer.close();
+    }
+
+    private static RtpStreamer startStreamer(StreamerSettings streamerSettings, StreamEvents events) {
+        try {
+            return RtpStreamer.start(streamerSettings, events);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the RTP streamer", e);
+        }
+    }
+
+    private PlayOrder playOrder(RunningStream stream, String deviceId) {
+        RtpStream rtp = stream.rtp();
+        long expires = clock.instant().plusSeconds(settings.joinTokenSeconds()).getEpochSecond();
+        return new PlayOrder(rtp.id(), settings.publicHost(), streamer.port(),
+                streamer.joinTokens().issue(rtp.id(), deviceId, expires), rtp.ssrc(), rtp.payloadType(),
+                rtp.frameMillis(), stream.delayMs());
+    }
+
+    private List<AcceptedCommand> stopTargets(Caller caller, RunningStream stream, List<CommandTarget> stopTargets) {
+        Set<String> reached = new HashSet<>();
+        List<AcceptedCommand> sent = new ArrayList<>();
+        for (CommandTarget target : stopTargets) {
+            sendStop(caller, stream, target, reached).ifPresent(sent::add);
+        }
+        stream.toldToPlay().removeAll(reached);
+        return sent;
+    }
+
+    /** Stops for a deleted stream: a target that has no active device left any more is skipped, not refused. */
+    private List<AcceptedCommand> stopDeleted(Caller caller, RunningStream stream) {
+        Set<String> reached = new HashSet<>();
+        List<AcceptedCommand> sent = new ArrayList<>();
+        for (CommandTarget target : stream.playTargets()) {
+            try {
+                sendStop(caller, stream, target, reached).ifPresent(sent::add);
+            } catch (ApiException e) {
+                log.info("stream {}: no stop sent to {}: {}", stream.id(), target.label(), e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    private Optional<AcceptedCommand> sendPlay(Caller caller, RunningStream stream, CommandTarget target,
+                                               Set<String> reached) {
+        return commands.sendEach(caller, target, CommandType.play, stream.id(), reached,
+                (commandId, deviceId, expires) -> Command.play(commandId, playOrder(stream, deviceId), expires));
+    }
+
+    private Optional<AcceptedCommand> sendStop(Caller caller, RunningStream stream, CommandTarget target,
+                                               Set<String> reached) {
+        return commands.sendEach(caller, target, CommandType.stop, stream.id(), reached,
+                (commandId, deviceId, expires) -> Command.of(commandId, CommandType.stop, stream.id(), expires));
+    }
+
+    private FrameSource openSource(SourceSpec source) {
+        return switch (source.type()) {
+            case media -> {
+                List<MediaItem> items = media.require(source.media());
+                List<List<byte[]>> frames = items.stream().map(media::frames).toList();
+                yield new MediaFrameSource(String.join(" | ", items.stream().map(MediaItem::title).toList()), frames,
+                        source.loop());
+            }
+            case relay -> {
+                RelaySettings defaults = RelaySettings.defaults();
+                yield new RelaySource(URI.create(source.url()), new RelaySettings(settings.relaySilenceAfter(),
+                        settings.relayDeadAfter(), defaults.reconnectMin(), defaults.reconnectMax(),
+                        defaults.silenceThresholdDbfs()));
+            }
+            case live -> throw new IllegalArgumentException("a live source is made by the caller");
+        };
+    }
+
+    private RunningStream find(String id) {
+        RunningStream stream = id == null ? null : streams.get(id);
+        if (stream == null) {
+            throw ApiException.notFound("stream");
+        }
+        return stream;
+    }
+
+    private void remove(RunningStream stream) {
+        streams.remove(stream.id());
+        metrics.streamRemoved(stream.id());
+    }
+
+    private void forgetEndedStreams() {
+        Instant cutoff = clock.instant().minus(ENDED_RETENTION);
+        streams.values().stream()
+                .filter(s -> s.ended().at() != null && s.ended().at().isBefore(cutoff))
+                .toList()
+                .forEach(this::remove);
+    }
+
+    private String newId() {
+        String alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
+        StringBuilder id = new StringBuilder(STREAM_ID_PREFIX);
+        for (int i = 0; i < STREAM_ID_RANDOM_CHARS; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+}
