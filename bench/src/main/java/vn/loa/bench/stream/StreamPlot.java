@@ -1,5 +1,6 @@
 package vn.loa.bench.stream;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -49,6 +50,8 @@ final class StreamPlot {
         BufferedImage image = new BufferedImage(COLUMNS * PANEL_WIDTH, rowsOfPanels * PANEL_HEIGHT,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE); // the cells of the last row that no panel fills
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
         for (int i = 0; i < panels.size(); i++) {
             Graphics2D cell = (Graphics2D) g.create((i % COLUMNS) * PANEL_WIDTH, (i / COLUMNS) * PANEL_HEIGHT,
                     PANEL_WIDTH, PANEL_HEIGHT);
