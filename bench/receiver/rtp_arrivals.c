@@ -1,8 +1,9 @@
 /*
  * The stream benchmark's receiving side: one UDP socket on 0.0.0.0:PORT stands in for every receiver
- * 127.x.y.z:PORT. For each RTP packet it appends one 16-byte record to OUT_FILE (little-endian):
+ * 127.x.y.z:PORT. For each RTP packet it appends one 20-byte record to OUT_FILE (little-endian, packed):
  *   int64 arrival (CLOCK_REALTIME ns, stamped by the kernel when the packet was queued: SO_TIMESTAMPNS)
- *   uint32 RTP timestamp, uint16 RTP sequence, uint16 zero.
+ *   uint32 RTP timestamp, uint16 RTP sequence, uint16 zero,
+ *   uint32 destination IPv4 address of the packet (host order, from IP_PKTINFO: which receiver it was sent to).
  * Everything else (RTCP, non-RTP) is skipped. Judging is done afterwards by the Java harness.
  *
  * Written in C rather than Java because the kernel's arrival stamp and recvmmsg batching are what keep the
@@ -15,6 +16,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <netinet/in.h>
+#include <netinet/ip.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -36,11 +38,12 @@ static void on_signal(int signal_number) {
     stopping = 1;
 }
 
-struct record {
+struct __attribute__((packed)) record {
     int64_t arrival_ns;
     uint32_t rtp_timestamp;
     uint16_t sequence;
     uint16_t zero;
+    uint32_t destination;
 };
 
 static int is_rtp(const unsigned char *p, size_t length) {
@@ -50,17 +53,27 @@ static int is_rtp(const unsigned char *p, size_t length) {
     return p[1] < 200 || p[1] > 204; /* RTCP packet types 200..204 share the port (rtcp-mux) */
 }
 
-static int64_t kernel_stamp(struct msghdr *header) {
+/* Fills the record's arrival stamp and destination from the ancillary data the kernel attached. */
+static void read_ancillary(struct msghdr *header, struct record *r) {
+    int stamped = 0;
+    r->destination = 0; /* none attached: no receiver is known */
     for (struct cmsghdr *c = CMSG_FIRSTHDR(header); c != NULL; c = CMSG_NXTHDR(header, c)) {
         if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
             struct timespec ts;
             memcpy(&ts, CMSG_DATA(c), sizeof ts);
-            return (int64_t) ts.tv_sec * 1000000000LL + ts.tv_nsec;
+            r->arrival_ns = (int64_t) ts.tv_sec * 1000000000LL + ts.tv_nsec;
+            stamped = 1;
+        } else if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_PKTINFO) {
+            struct in_pktinfo info;
+            memcpy(&info, CMSG_DATA(c), sizeof info);
+            r->destination = ntohl(info.ipi_addr.s_addr);
         }
     }
-    struct timespec now; /* no stamp attached: fall back to the read instant */
-    clock_gettime(CLOCK_REALTIME, &now);
-    return (int64_t) now.tv_sec * 1000000000LL + now.tv_nsec;
+    if (!stamped) { /* no stamp attached: fall back to the read instant */
+        struct timespec now;
+        clock_gettime(CLOCK_REALTIME, &now);
+        r->arrival_ns = (int64_t) now.tv_sec * 1000000000LL + now.tv_nsec;
+    }
 }
 
 static int open_socket(int port) {
@@ -76,6 +89,10 @@ static int open_socket(int port) {
     int on = 1;
     if (setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on) != 0) {
         perror("SO_TIMESTAMPNS");
+        exit(1);
+    }
+    if (setsockopt(fd, IPPROTO_IP, IP_PKTINFO, &on, sizeof on) != 0) {
+        perror("IP_PKTINFO");
         exit(1);
     }
     struct timeval wake = {.tv_sec = 0, .tv_usec = 200000}; /* to notice a stop request while idle */
@@ -105,7 +122,7 @@ int main(int argc, char **argv) {
     sigaction(SIGINT, &action, NULL);
 
     static unsigned char payloads[BATCH][MAX_DATAGRAM];
-    static char controls[BATCH][CMSG_SPACE(sizeof(struct timespec))];
+    static char controls[BATCH][CMSG_SPACE(sizeof(struct timespec)) + CMSG_SPACE(sizeof(struct in_pktinfo))];
     static struct iovec vectors[BATCH];
     static struct mmsghdr messages[BATCH];
     for (int i = 0; i < BATCH; i++) {
@@ -141,10 +158,10 @@ int main(int argc, char **argv) {
                 continue;
             }
             struct record r = {
-                    .arrival_ns = kernel_stamp(&messages[i].msg_hdr),
                     .rtp_timestamp = (uint32_t) p[4] << 24 | (uint32_t) p[5] << 16 | (uint32_t) p[6] << 8 | p[7],
                     .sequence = (uint16_t) (p[2] << 8 | p[3]),
                     .zero = 0};
+            read_ancillary(&messages[i].msg_hdr, &r);
             fwrite(&r, sizeof r, 1, out);
             packets++;
         }

@@ -7,7 +7,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.socket.InternetProtocolFamily;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.List;
@@ -64,6 +68,9 @@ public final class RtpStreamer implements AutoCloseable {
     static RtpStreamer start(StreamerSettings settings, StreamEvents events, UdpTransport transport,
                              ByteBufAllocator allocator) throws InterruptedException {
         Objects.requireNonNull(events, "events");
+        InetAddress bindAddress = resolve(settings.bindHost());
+        InternetProtocolFamily family = bindAddress instanceof Inet4Address
+                ? InternetProtocolFamily.IPv4 : InternetProtocolFamily.IPv6;
         EventLoopGroup group = transport.newEventLoop();
         JoinTokens joinTokens = new JoinTokens(settings.joinKey());
         StreamerCounters counters = new StreamerCounters();
@@ -71,13 +78,13 @@ public final class RtpStreamer implements AutoCloseable {
         try {
             Channel channel = new Bootstrap()
                     .group(group)
-                    .channel(transport.channelClass())
+                    .channelFactory(() -> transport.newChannel(family))
                     .option(ChannelOption.ALLOCATOR, allocator)
                     .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
                     .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES))
                     .handler(new DatagramDispatcher(joinTokens, streams, counters))
-                    .bind(settings.bindHost(), settings.port())
+                    .bind(bindAddress, settings.port())
                     .sync()
                     .channel();
             StreamerContext context = new StreamerContext(channel, settings, new GuardedEvents(events), counters);
@@ -87,6 +94,14 @@ public final class RtpStreamer implements AutoCloseable {
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             throw e;
+        }
+    }
+
+    private static InetAddress resolve(String bindHost) {
+        try {
+            return InetAddress.getByName(bindHost);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve the RTP bind host '" + bindHost + "'", e);
         }
     }
 

@@ -39,6 +39,21 @@ class RtpStreamerTest extends StreamerTestBase {
     }
 
     @Test
+    void anUnresolvableBindHostIsAClearFailure() {
+        StreamerSettings settings = StreamerSettings.defaults("no-such-host.invalid", 0, newJoinKey());
+        assertThatThrownBy(() -> RtpStreamer.start(settings, events))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-host.invalid");
+    }
+
+    @Test
+    void boundToTheIpv6WildcardItStillServesIpv4Speakers() throws Exception {
+        RtpStreamer streamer = start(StreamerSettings.defaults("::", 0, newJoinKey()));
+        Broadcast dualStack = broadcast(streamer, "dual-stack", 20);
+        assertThat(dualStack.playToEnd(5, dualStack.speaker("dev-1"))).extracting(UdpPeer.Arrival::payloadText)
+                .isEqualTo(frameNames(5));
+    }
+
+    @Test
     void refusesStreamsItCannotRun() throws Exception {
         RtpStreamer streamer = startDefault();
         streamer.open("one", new ScriptedSource(20), new StreamOptions(96, 42));

@@ -8,15 +8,15 @@ import java.nio.file.Path;
 
 /** Reads the receiver's arrival records (see bench/receiver/rtp_arrivals.c) back in the order they came. */
 final class ArrivalLog {
-    static final int RECORD_BYTES = 16;
+    static final int RECORD_BYTES = 20;
     private static final int RECORDS_PER_READ = 65_536;
 
     private ArrivalLog() {
     }
 
-    /** Takes the records one by one. */
+    /** Takes the records one by one; {@code receiver} is the index of the receiver the copy went to, or -1. */
     interface Sink {
-        void accept(long arrivalEpochNanos, long rtpTimestamp, int sequence);
+        void accept(long arrivalEpochNanos, long rtpTimestamp, int sequence, int receiver);
     }
 
     /** Feeds every record of the file to the sink; returns how many there were. */
@@ -31,7 +31,8 @@ final class ArrivalLog {
                     long rtpTimestamp = buffer.getInt() & 0xFFFFFFFFL;
                     int sequence = buffer.getShort() & 0xFFFF;
                     buffer.getShort();
-                    sink.accept(arrivalNanos, rtpTimestamp, sequence);
+                    int receiver = LoopbackReceivers.index(buffer.getInt());
+                    sink.accept(arrivalNanos, rtpTimestamp, sequence, receiver);
                     records++;
                 }
                 buffer.compact();

@@ -21,10 +21,12 @@ final class BenchTone implements AutoCloseable {
 
     private final FrameSource source;
     private final RealTimeFeeder feeder;
+    private final LivePcmSource live;
 
-    private BenchTone(FrameSource source, RealTimeFeeder feeder) {
+    private BenchTone(FrameSource source, RealTimeFeeder feeder, LivePcmSource live) {
         this.source = source;
         this.feeder = feeder;
+        this.live = live;
     }
 
     static BenchTone forFrameMillis(int frameMillis) {
@@ -45,7 +47,7 @@ final class BenchTone implements AutoCloseable {
             byte[] chunk = TonePcm.littleEndian(tone.next(samplesPerPush));
             live.push(chunk, 0, chunk.length);
         });
-        return new BenchTone(live, feeder);
+        return new BenchTone(live, feeder, live);
     }
 
     private static BenchTone preEncoded() {
@@ -57,11 +59,16 @@ final class BenchTone implements AutoCloseable {
                 frames.add(encoder.encode(tone.next(encoder.samplesPerFrame()), 0));
             }
         }
-        return new BenchTone(new MediaFrameSource("bench tone (pre-encoded)", List.of(frames), true), null);
+        return new BenchTone(new MediaFrameSource("bench tone (pre-encoded)", List.of(frames), true), null, null);
     }
 
     FrameSource source() {
         return source;
+    }
+
+    /** Live audio the source dropped (pushed further ahead of the pacer than it keeps); 0 for the pre-encoded tone. */
+    long droppedMillis() {
+        return live == null ? 0 : live.droppedMillis();
     }
 
     @Override

@@ -20,12 +20,15 @@ import vn.loa.bench.support.Distribution;
  * per receiver) is on time when it arrives at most {@link #ON_TIME_TOLERANCE_NANOS} after its frame was due.
  * Frames whose first copy arrived after the window are left out; copies of a counted frame are counted whenever
  * they arrive. A copy that never came counts as lost and not on time.
+ *
+ * <p>The judging pass also measures each copy against its receiver's own phase ({@link OwnPhaseLateness}), as
+ * additional information: the verdict stays on the strict figure above.
  */
 final class FanoutJudge implements ArrivalLog.Sink {
     static final long ON_TIME_TOLERANCE_NANOS = 5_000_000;
     static final int RTP_CLOCK_HZ = 48_000;
 
-    /** Plays the arrival records (arrival ns, RTP timestamp, sequence) into a judge, in arrival order. */
+    /** Plays the arrival records (arrival ns, RTP timestamp, sequence, receiver) into a judge, in arrival order. */
     interface Arrivals {
         void replayInto(FanoutJudge judge) throws IOException;
     }
@@ -38,6 +41,7 @@ final class FanoutJudge implements ArrivalLog.Sink {
     private final Long baselineNanos;
     private final Map<Integer, FrameTally> frames = new HashMap<>();
     private final Set<Integer> excludedFrames = new HashSet<>();
+    private final OwnPhaseLateness ownPhase;
     private Long lastTimestampBeforeWindow;
     private long referenceTimestamp;
     private long referenceArrival;
@@ -52,6 +56,7 @@ final class FanoutJudge implements ArrivalLog.Sink {
         this.windowStartNanos = windowStartNanos;
         this.windowEndNanos = windowEndNanos;
         this.baselineNanos = baselineNanos;
+        this.ownPhase = baselineNanos == null ? null : new OwnPhaseLateness(receivers);
     }
 
     static FanoutQuality judge(Arrivals arrivals, int receivers, int frameMillis, long windowStartNanos,
@@ -65,7 +70,7 @@ final class FanoutJudge implements ArrivalLog.Sink {
     }
 
     @Override
-    public void accept(long arrivalNanos, long rtpTimestamp, int sequence) {
+    public void accept(long arrivalNanos, long rtpTimestamp, int sequence, int receiver) {
         if (!anchored && !anchor(arrivalNanos, rtpTimestamp)) {
             return;
         }
@@ -75,7 +80,11 @@ final class FanoutJudge implements ArrivalLog.Sink {
         }
         FrameTally tally = tallyFor(Math.floorDiv(offsetSamples, samplesPerFrame), sequence, arrivalNanos);
         if (tally != null) {
-            tally.count(arrivalNanos, arrivalNanos - due(offsetSamples));
+            long offset = arrivalNanos - due(offsetSamples);
+            tally.count(arrivalNanos, offset);
+            if (ownPhase != null) {
+                ownPhase.add(receiver, offset);
+            }
         }
     }
 
@@ -154,7 +163,8 @@ final class FanoutJudge implements ArrivalLog.Sink {
         long expected = (ordered.size() + missingFrames) * receivers;
         return new FanoutQuality(ordered.size() + missingFrames, expected, received, lost, onTime,
                 new Distribution(firstCopyLatenessMs), new Distribution(spreadsMs),
-                intervals == 0 ? Double.NaN : Math.sqrt(squaredIntervalErrors / intervals), worstIntervalErrorMs);
+                intervals == 0 ? Double.NaN : Math.sqrt(squaredIntervalErrors / intervals), worstIntervalErrorMs,
+                ownPhase.result(expected, ON_TIME_TOLERANCE_NANOS));
     }
 
     /** What arrived of one frame (one RTP packet sent to every receiver). */

@@ -32,13 +32,14 @@ import vn.loa.streamer.source.LivePcmSource;
 
 /**
  * Live latency, PCM in to decoded at a simulated speaker: clicks pushed into a LivePcmSource in real time,
- * streamed by an RtpStreamer to one speaker of the device-sim library (join, SR-timed playout with the default
- * jitter target, Concentus decode, WAV capture); each click's latency is the instant the speaker played its
+ * streamed by an RtpStreamer to one speaker of the device-sim library (join, SR-timed playout with the playout delay
+ * a live stream asks for, Concentus decode, WAV capture); each click's latency is the instant the speaker played its
  * decoded onset minus the instant it was pushed.
  */
 final class LiveLatencyRun {
     static final double TARGET_MILLIS = 200;
-    static final int PLAYOUT_DELAY_MILLIS = AudioSettings.DEFAULT_JITTER_TARGET_MILLIS;
+    /** The delay the controller asks of speakers for a live stream. */
+    static final int PLAYOUT_DELAY_MILLIS = LivePcmSource.PLAYOUT_DELAY_MILLIS;
     /** A decoded click's onset: a quarter of the click's amplitude (Opus leaves silence well below it). */
     static final int ONSET_THRESHOLD = (int) (TonePcm.AMPLITUDE / 4);
     private static final int WAV_HEADER_BYTES = 44;

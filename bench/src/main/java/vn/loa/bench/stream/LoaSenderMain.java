@@ -20,7 +20,8 @@ import vn.loa.streamer.StreamerSettings;
  * The Loa side of the stream benchmark, in its own JVM so its CPU time can be read off /proc: one RtpStreamer,
  * one stream of the bench tone, every receiver added as a static listener. Talks with the harness on
  * stdin/stdout like the GStreamer peer: "sample" answers {"packetsSent": n} (RTP datagrams written, one per frame
- * per receiver), "stop" ends.
+ * per receiver) plus what only Loa can tell: frame slots its pacer skipped and live audio its source dropped;
+ * "stop" ends.
  *
  * <p>Usage: LoaSenderMain RECEIVERS_FILE FRAME_MILLIS
  */
@@ -49,7 +50,9 @@ public final class LoaSenderMain {
             for (String request = requests.readLine(); request != null && !request.equals("stop");
                  request = requests.readLine()) {
                 if (request.equals("sample")) {
-                    answer(Map.of("packetsSent", streamer.counters().packetsSent()));
+                    answer(Map.of("packetsSent", streamer.counters().packetsSent(),
+                            "framesSkipped", streamer.counters().framesSkipped(),
+                            "sourceDroppedMillis", tone.droppedMillis()));
                 }
             }
             stream.close();

@@ -28,6 +28,12 @@ final class LoopbackReceivers {
         return (a >>> 24) + "." + (a >>> 16 & 0xFF) + "." + (a >>> 8 & 0xFF) + "." + (a & 0xFF);
     }
 
+    /** The index of the receiver at an IPv4 address (as an int, host order), or -1 if none of them is there. */
+    static int index(int ipv4) {
+        long index = (ipv4 & 0xFFFFFFFFL) - FIRST;
+        return index >= 0 && index < MAX_RECEIVERS ? (int) index : -1;
+    }
+
     static void write(Path file, int count, int port) throws IOException {
         List<String> lines = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

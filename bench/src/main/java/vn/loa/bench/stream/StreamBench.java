@@ -134,7 +134,11 @@ public final class StreamBench implements Callable<Integer> {
         m.put("onTimeToleranceMs", FanoutJudge.ON_TIME_TOLERANCE_NANOS / 1e6);
         m.put("schedule", "frame with RTP timestamp T due at baseline + (T - T0)/48 ms; baseline = the earliest first"
                 + " copy's offset (the sender's best phase); a copy is on time if it arrives at most 5 ms after due");
-        m.put("receivers", "distinct loopback addresses 127.1.0.1.. on one UDP socket; arrival stamped by the kernel");
+        m.put("ownPhase", "additional information, not the verdict: per receiver, a copy's lateness is its offset from"
+                + " the frame's due instant minus that receiver's median offset (its steady phase, which SR-timed playout"
+                + " absorbs); on time if at most 5 ms; copies lost or of unknown receiver count as not on time");
+        m.put("receivers", "distinct loopback addresses 127.1.0.1.. on one UDP socket; arrival stamped by the kernel,"
+                + " destination (the receiver) from IP_PKTINFO");
         m.put("cpu", "utime+stime of the sender process over the window, from /proc/PID/stat; per receiver-second"
                 + " of audio sent (packets x frame duration), realTimeShare = audio sent / (receivers x window)");
         m.put("loa20ms", "LivePcmSource fed a 1 kHz tone in real time (Opus encoding included), static listeners");

@@ -1,5 +1,6 @@
 package vn.loa.bench.stream;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 
-/** Eight panels, each Loa 20 ms, Loa 60 ms and GStreamer 20 ms against the receiver count. */
+/** Nine panels, each Loa 20 ms, Loa 60 ms and GStreamer 20 ms against the receiver count. */
 final class StreamPlot {
     private static final int PANEL_WIDTH = 560;
     private static final int PANEL_HEIGHT = 420;
@@ -38,6 +39,8 @@ final class StreamPlot {
                         StreamVerdict.CPU_PER_RECEIVER_SECOND),
                 panel(rows, sizes, "Audio sent in real time, %", "%", 100, "realTimeShare"),
                 panel(rows, sizes, "Packets on time (within 5 ms), %", "%", 100, "onTimeShare"),
+                panel(rows, sizes, "On time vs each receiver's own phase (info), %", "%", 100, "ownPhase",
+                        "onTimeShare"),
                 panel(rows, sizes, "First copy of a frame: lateness p99 (ms)", "ms", 1, "firstCopyLatenessMs", "p99Ms"),
                 panel(rows, sizes, "First-to-last copy of a frame, p99 (ms)", "ms", 1, "frameSpreadMs", "p99Ms"),
                 panel(rows, sizes, "Inter-departure jitter (RMS, ms)", "ms", 1, "interDepartureJitterMs"),
@@ -47,6 +50,8 @@ final class StreamPlot {
         BufferedImage image = new BufferedImage(COLUMNS * PANEL_WIDTH, rowsOfPanels * PANEL_HEIGHT,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE); // the cells of the last row that no panel fills
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
         for (int i = 0; i < panels.size(); i++) {
             Graphics2D cell = (Graphics2D) g.create((i % COLUMNS) * PANEL_WIDTH, (i / COLUMNS) * PANEL_HEIGHT,
                     PANEL_WIDTH, PANEL_HEIGHT);

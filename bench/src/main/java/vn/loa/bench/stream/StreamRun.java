@@ -1,5 +1,6 @@
 package vn.loa.bench.stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -99,6 +100,12 @@ final class StreamRun {
         m.put("cpuSecondsPer1000Packets", cpuSeconds / sent * 1000);
         m.put("cpuMsPerReceiverSecond", cpuSeconds * 1000 / receiverSecondsSent);
         m.putAll(quality.toMap());
+        if (start.senderDetail.has("framesSkipped")) {
+            m.put("pacerFramesSkipped", end.senderDetail.get("framesSkipped").asLong()
+                    - start.senderDetail.get("framesSkipped").asLong());
+            m.put("liveSourceDroppedMillis", end.senderDetail.get("sourceDroppedMillis").asLong()
+                    - start.senderDetail.get("sourceDroppedMillis").asLong());
+        }
         m.put("kernelReceiveBufferDropsDuringRun", drops.receiveBufferErrors());
         m.put("kernelSendBufferDropsDuringRun", drops.sendBufferErrors());
         m.put("senderRssMb", senderRss / 1_048_576);
@@ -108,17 +115,19 @@ final class StreamRun {
     }
 
     /**
-     * The sender at one instant: its datagrams sent, its CPU time, the wall clock, and the machine's load (other
-     * work on the same cores shows in lateness and jitter).
+     * The sender at one instant: its datagrams sent, its CPU time, the wall clock, the machine's load (other
+     * work on the same cores shows in lateness and jitter) and the rest of the sender's answer.
      */
-    private record Sample(long packetsSent, double cpuSeconds, long epochNanos, double loadAverage) {
+    private record Sample(long packetsSent, double cpuSeconds, long epochNanos, double loadAverage,
+                          JsonNode senderDetail) {
         static Sample take(ChildProcess sender) throws IOException {
             sender.tell("sample");
-            long packets = JSON.readTree(sender.nextJsonLine()).get("packetsSent").asLong();
+            JsonNode answer = JSON.readTree(sender.nextJsonLine());
             double cpu = ProcessCpu.seconds(sender.pid());
             Instant now = Instant.now();
-            return new Sample(packets, cpu, now.getEpochSecond() * 1_000_000_000L + now.getNano(),
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return new Sample(answer.get("packetsSent").asLong(), cpu,
+                    now.getEpochSecond() * 1_000_000_000L + now.getNano(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), answer);
         }
     }
 }

@@ -16,6 +16,8 @@ final class StreamVerdict {
     static final String GSTREAMER_20 = "gstreamer20ms";
     static final String CPU_PER_1000_PACKETS = "cpuSecondsPer1000Packets";
     static final String CPU_PER_RECEIVER_SECOND = "cpuMsPerReceiverSecond";
+    /** Shown beside the on-time verdict, never deciding it: on time against each receiver's own steady phase. */
+    static final String OWN_PHASE_INFORMATION = "informationOnlyOnTimeShareAgainstEachReceiversOwnPhase";
 
     private StreamVerdict() {
     }
@@ -112,6 +114,9 @@ final class StreamVerdict {
                 m.put("measured", true);
                 m.put("onTimeShare", share);
                 m.put("pass", share >= TARGET_ON_TIME_SHARE);
+                if (((Map<?, ?>) row.get(side)).get("ownPhase") instanceof Map<?, ?> ownPhase) {
+                    m.put(OWN_PHASE_INFORMATION, ownPhase.get("onTimeShare"));
+                }
             }
         }
         return m;

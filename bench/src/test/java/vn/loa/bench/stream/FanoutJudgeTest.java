@@ -17,19 +17,23 @@ class FanoutJudgeTest {
     private final List<long[]> arrivals = new ArrayList<>();
 
     private void packet(long arrival, long rtpTimestamp, int sequence) {
-        arrivals.add(new long[] {arrival, rtpTimestamp, sequence});
+        packet(arrival, rtpTimestamp, sequence, 0);
+    }
+
+    private void packet(long arrival, long rtpTimestamp, int sequence, int receiver) {
+        arrivals.add(new long[] {arrival, rtpTimestamp, sequence, receiver});
     }
 
     /** Frame k (RTP timestamp base + k * 960, sequence 100 + k) sent to every receiver, copies 10 us apart. */
     private void frame(int k, long firstArrival, int receivers) {
         for (int r = 0; r < receivers; r++) {
-            packet(firstArrival + r * 10_000L, BASE_TIMESTAMP + (long) k * SAMPLES_20MS, 100 + k);
+            packet(firstArrival + r * 10_000L, BASE_TIMESTAMP + (long) k * SAMPLES_20MS, 100 + k, r);
         }
     }
 
     private FanoutQuality judge(int receivers, int frameMillis, long windowEnd) throws IOException {
-        return FanoutJudge.judge(j -> arrivals.forEach(a -> j.accept(a[0], a[1], (int) a[2])), receivers,
-                frameMillis, START, windowEnd);
+        return FanoutJudge.judge(j -> arrivals.forEach(a -> j.accept(a[0], a[1], (int) a[2], (int) a[3])),
+                receivers, frameMillis, START, windowEnd);
     }
 
     private FanoutQuality judge(int receivers) throws IOException {
@@ -81,6 +85,45 @@ class FanoutJudgeTest {
         FanoutQuality q = judge(1000);
         assertThat(q.onTime()).isEqualTo(501);   // 0 .. 5 ms inclusive
         assertThat(q.frameSpreadMs().max()).isEqualTo(9.99, within(1e-9));
+    }
+
+    @Test
+    void receiversSteadilyBehindByTheFanOutSpreadAreOnTimeAgainstTheirOwnPhaseButNotTheStrictSchedule()
+            throws IOException {
+        for (int k = 0; k < 20; k++) {
+            frame(k, START + k * 20 * MS, 1000);   // receiver r always hears a frame r x 10 us after the first
+        }
+        FanoutQuality q = judge(1000);
+        assertThat(q.onTimeShare()).isEqualTo(501 / 1000.0);
+        assertThat(q.ownPhase().onTimeShare()).isEqualTo(1.0);
+        assertThat(q.ownPhase().percentileMs(100)).isEqualTo(0.0);
+        assertThat(q.ownPhase().unattributedCopies()).isZero();
+    }
+
+    @Test
+    void aCopyMoreThanFiveMillisecondsBehindItsReceiversOwnPhaseIsNotOnTime() throws IOException {
+        for (int k = 0; k < 5; k++) {
+            long due = START + k * 20 * MS;
+            packet(due, BASE_TIMESTAMP + (long) k * SAMPLES_20MS, 100 + k, 0);
+            packet(due + (k == 3 ? 36 : 30) * MS, BASE_TIMESTAMP + (long) k * SAMPLES_20MS, 100 + k, 1);
+        }
+        FanoutQuality q = judge(2);
+        assertThat(q.onTime()).isEqualTo(5);                  // receiver 1 is 30 ms behind the schedule
+        assertThat(q.ownPhase().onTime()).isEqualTo(9);       // but only its 36 ms copy is behind its own phase
+        assertThat(q.ownPhase().percentileMs(100)).isEqualTo(6.0);
+    }
+
+    @Test
+    void againstTheOwnPhaseMissingAndUnattributedCopiesAreNotOnTime() throws IOException {
+        frame(0, START, 2);
+        packet(START + 20 * MS, BASE_TIMESTAMP + SAMPLES_20MS, 101, 0);   // receiver 1's copy of frame 1 lost
+        packet(START + 40 * MS, BASE_TIMESTAMP + 2 * SAMPLES_20MS, 102, 0);
+        packet(START + 40 * MS, BASE_TIMESTAMP + 2 * SAMPLES_20MS, 102, -1); // the recorder could not tell whose
+        FanoutQuality q = judge(2);
+        assertThat(q.packetsExpected()).isEqualTo(6);
+        assertThat(q.ownPhase().onTime()).isEqualTo(4);
+        assertThat(q.ownPhase().onTimeShare()).isEqualTo(4 / 6.0);
+        assertThat(q.ownPhase().unattributedCopies()).isEqualTo(1);
     }
 
     @Test

@@ -40,7 +40,7 @@ class RtpArrivalsRecorderTest {
     }
 
     @Test
-    void recordsEveryRtpPacketToAnyLoopbackReceiverAndSkipsRtcpAndGarbage(@TempDir Path dir) throws Exception {
+    void recordsEveryRtpPacketAndTheReceiverItWasSentToAndSkipsRtcpAndGarbage(@TempDir Path dir) throws Exception {
         Path records = dir.resolve("arrivals.bin");
         long before = epochNanos();
         List<long[]> recorded = new ArrayList<>();
@@ -59,13 +59,14 @@ class RtpArrivalsRecorderTest {
             recorder.stop(Duration.ofSeconds(30));
             assertThat(recorder.exitValue()).isZero();
         }
-        ArrivalLog.replay(records, (arrival, timestamp, sequence) ->
-                recorded.add(new long[] {arrival, timestamp, sequence}));
+        ArrivalLog.replay(records, (arrival, timestamp, sequence, receiver) ->
+                recorded.add(new long[] {arrival, timestamp, sequence, receiver}));
         long after = epochNanos();
         assertThat(recorded).hasSize(3);
         assertThat(recorded).extracting(r -> r[2]).containsExactly(65_534L, 65_535L, 0L);
         assertThat(recorded).extracting(r -> r[1]).containsExactly(0xFFFF_FC00L, 0xFFFF_FFC0L, 0x380L);
         assertThat(recorded).allSatisfy(r -> assertThat(r[0]).isBetween(before, after));
+        assertThat(recorded).extracting(r -> r[3]).containsExactly(0L, 300L, 600L);
     }
 
     private static long epochNanos() {

@@ -53,6 +53,19 @@ class StreamVerdictTest {
     }
 
     @Test
+    void theOwnPhaseFigureIsShownBesideTheStrictOnTimeVerdictWithoutChangingIt() {
+        Map<String, Object> loa20 = new LinkedHashMap<>(side(0.05, 2.0, 0.2));
+        loa20.put("ownPhase", Map.of("onTimeShare", 0.9995));
+        List<Map<String, Object>> rows = List.of(row(10_000, loa20, side(0.02, 0.5, 0.3), side(0.05, 2.0, 0.3)));
+        Map<?, ?> onTime = (Map<?, ?>) StreamVerdict.targets(rows, null).get("tenThousandReceivers99.9PercentOnTime");
+        Map<?, ?> loa = (Map<?, ?>) onTime.get("loa20ms");
+        assertThat(loa.get("pass")).isEqualTo(false);
+        assertThat(loa.get("onTimeShare")).isEqualTo(0.2);
+        assertThat(loa.get(StreamVerdict.OWN_PHASE_INFORMATION)).isEqualTo(0.9995);
+        assertThat(((Map<?, ?>) onTime.get("loa60ms")).containsKey(StreamVerdict.OWN_PHASE_INFORMATION)).isFalse();
+    }
+
+    @Test
     void aSizeThatFailedToRunFailsTheTargetsInsteadOfBeingSkipped() {
         List<Map<String, Object>> rows = List.of(
                 row(1_000, side(0.05, 2.0, 1), side(0.02, 0.5, 1), side(0.05, 2.0, 1)),

@@ -32,6 +32,16 @@ final class DroppingFrameQueue {
         return frames.poll();
     }
 
+    /** Drops up to {@code count} of the oldest frames, counted like overflow; returns how many went. */
+    int dropOldest(int count) {
+        int droppedNow = 0;
+        while (droppedNow < count && frames.poll() != null) {
+            droppedNow++;
+        }
+        dropped.addAndGet(droppedNow);
+        return droppedNow;
+    }
+
     int size() {
         return frames.size();
     }

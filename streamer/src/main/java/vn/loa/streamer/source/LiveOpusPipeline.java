@@ -11,13 +11,34 @@ import vn.loa.streamer.opus.OpusSettings;
  */
 final class LiveOpusPipeline implements AutoCloseable {
 
+    /** Polls over which the smallest backlog is watched before a standing backlog is trimmed (500 ms of 20 ms frames). */
+    static final int STANDING_WINDOW_POLLS = 25;
+
     private final OpusSettings settings = OpusSettings.live();
     private final OpusEncoder encoder = new OpusEncoder(settings);
     private final PcmFramer framer;
     private final SourceHealthTracker health;
     private final DroppingFrameQueue queue;
+    private final int standingBacklogFrames;
+    private int pollsInWindow;
+    private int smallestBacklogInWindow = Integer.MAX_VALUE;
 
+    /** A pipeline that keeps whatever backlog builds up, up to {@code maxQueuedMillis}. */
     LiveOpusPipeline(SourceHealthTracker health, int maxQueuedMillis) {
+        this(health, maxQueuedMillis, 0);
+    }
+
+    /**
+     * A pipeline that also trims a standing backlog: when every poll of a {@link #STANDING_WINDOW_POLLS} window found
+     * more than {@code standingBacklogFrames} frames waiting, the oldest excess is dropped (and counted). A burst
+     * drains within the window and loses nothing; a backlog that never drains (audio pushed ahead at start-up, slots
+     * the pacer skipped) would otherwise add its length to the latency for the rest of the stream.
+     */
+    LiveOpusPipeline(SourceHealthTracker health, int maxQueuedMillis, int standingBacklogFrames) {
+        if (standingBacklogFrames < 0) {
+            throw new IllegalArgumentException("standing backlog must not be negative, got " + standingBacklogFrames);
+        }
+        this.standingBacklogFrames = standingBacklogFrames;
         this.health = health;
         this.queue = new DroppingFrameQueue(Math.max(1, maxQueuedMillis / settings.frameMillis()));
         this.framer = new PcmFramer(encoder.samplesPerFrame(), this::encodeFrame);
@@ -40,8 +61,24 @@ final class LiveOpusPipeline implements AutoCloseable {
         framer.reset();
     }
 
+    /** The next frame for the pacer; single consumer. */
     byte[] poll() {
+        if (standingBacklogFrames > 0) {
+            trimStandingBacklog();
+        }
         return queue.poll();
+    }
+
+    private void trimStandingBacklog() {
+        smallestBacklogInWindow = Math.min(smallestBacklogInWindow, queue.size());
+        if (++pollsInWindow < STANDING_WINDOW_POLLS) {
+            return;
+        }
+        if (smallestBacklogInWindow > standingBacklogFrames) {
+            queue.dropOldest(smallestBacklogInWindow - standingBacklogFrames);
+        }
+        pollsInWindow = 0;
+        smallestBacklogInWindow = Integer.MAX_VALUE;
     }
 
     int queuedFrames() {

@@ -22,6 +22,18 @@ class DroppingFrameQueueTest {
     }
 
     @Test
+    void droppingTheOldestCountsOnlyWhatWasThere() {
+        DroppingFrameQueue queue = new DroppingFrameQueue(5);
+        for (byte i = 1; i <= 3; i++) {
+            queue.offer(new byte[] {i});
+        }
+        assertThat(queue.dropOldest(2)).isEqualTo(2);
+        assertThat(queue.poll()).containsExactly(3);
+        assertThat(queue.dropOldest(4)).isZero();
+        assertThat(queue.droppedFrames()).isEqualTo(2);
+    }
+
+    @Test
     void capacityMustBePositive() {
         assertThatThrownBy(() -> new DroppingFrameQueue(0)).isInstanceOf(IllegalArgumentException.class);
     }

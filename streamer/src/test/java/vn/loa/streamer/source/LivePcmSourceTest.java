@@ -31,8 +31,7 @@ class LivePcmSourceTest {
         LivePcmSource live = open(SilenceRule.standard());
         byte[] oneSecond = PcmBytes.littleEndian(Tones.sine(440, 0.5, SAMPLE_RATE, SAMPLE_RATE));
 
-        pushInChunks(live, oneSecond);
-        List<byte[]> frames = drain(live);
+        List<byte[]> frames = pushInChunksPollingLikeThePacer(live, oneSecond);
 
         assertThat(live.frameMillis()).isEqualTo(20);
         assertThat(frames).hasSize(50);
@@ -67,7 +66,43 @@ class LivePcmSourceTest {
 
         assertThat(live.queuedMillis()).isEqualTo(LivePcmSource.MAX_QUEUED_MILLIS);
         assertThat(live.droppedMillis()).isEqualTo(3_000 - LivePcmSource.MAX_QUEUED_MILLIS);
-        assertThat(drain(live)).hasSize(LivePcmSource.MAX_QUEUED_MILLIS / 20);
+    }
+
+    @Test
+    void aBacklogThatNeverDrainsIsTrimmedToTheStandingCushionAfterOneWindowWithoutAGap() {
+        LivePcmSource live = open(SilenceRule.standard());
+        byte[] oneFrame = PcmBytes.littleEndian(Tones.sine(440, 0.5, SAMPLE_RATE, SAMPLES_PER_FRAME));
+        int aheadFrames = 10;
+        for (int i = 0; i < aheadFrames; i++) {
+            live.push(oneFrame, 0, oneFrame.length);
+        }
+
+        // The pacer takes one frame per slot while the pusher keeps up: the 10 frames pushed ahead stand for good.
+        for (int slot = 0; slot < 3 * LiveOpusPipeline.STANDING_WINDOW_POLLS; slot++) {
+            live.push(oneFrame, 0, oneFrame.length);
+            assertThat(live.poll()).as("slot %d", slot).isNotNull();
+        }
+
+        int standingAtTrim = aheadFrames + 1;
+        assertThat(live.droppedMillis()).isEqualTo((standingAtTrim - LivePcmSource.STANDING_BACKLOG_FRAMES) * 20L);
+        assertThat(live.queuedMillis()).isEqualTo((LivePcmSource.STANDING_BACKLOG_FRAMES - 1) * 20L);
+    }
+
+    @Test
+    void burstsThatDrainWithinAWindowLoseNothing() {
+        LivePcmSource live = open(SilenceRule.standard());
+        int burstFrames = 5;
+        byte[] burst = PcmBytes.littleEndian(Tones.sine(440, 0.5, SAMPLE_RATE, burstFrames * SAMPLES_PER_FRAME));
+
+        for (int round = 0; round < 4 * LiveOpusPipeline.STANDING_WINDOW_POLLS / burstFrames; round++) {
+            live.push(burst, 0, burst.length);
+            for (int slot = 0; slot < burstFrames; slot++) {
+                assertThat(live.poll()).isNotNull();
+            }
+        }
+
+        assertThat(live.droppedMillis()).isZero();
+        assertThat(live.poll()).isNull();
     }
 
     @Test
@@ -139,13 +174,17 @@ class LivePcmSourceTest {
         return live;
     }
 
-    private static void pushInChunks(LivePcmSource live, byte[] pcm) {
+    /** Pushes in odd chunks; after each, takes what is ready, as a pacer keeping up would. */
+    private static List<byte[]> pushInChunksPollingLikeThePacer(LivePcmSource live, byte[] pcm) {
+        List<byte[]> frames = new ArrayList<>();
         int offset = 0;
         for (int i = 0; offset < pcm.length; i++) {
             int length = Math.min(CHUNK_BYTES[i % CHUNK_BYTES.length], pcm.length - offset);
             live.push(pcm, offset, length);
             offset += length;
+            frames.addAll(drain(live));
         }
+        return frames;
     }
 
     private static List<byte[]> drain(LivePcmSource live) {
