@@ -58,7 +58,7 @@ public final class FleetOptions {
         this.firmware = b.firmware;
         this.seed = b.seed;
         this.bareTopic = b.bareTopic;
-        this.audio = new AudioSettings(b.decodeShare, b.jitterTargetMillis, b.wavDirectory);
+        this.audio = new AudioSettings(b.decodeShare, b.wavDirectory);
     }
 
     public static Builder builder() {
@@ -181,7 +181,6 @@ public final class FleetOptions {
         private long seed = 1;
         private String bareTopic;
         private double decodeShare = AudioSettings.DEFAULT.decodeShare();
-        private int jitterTargetMillis = AudioSettings.DEFAULT_JITTER_TARGET_MILLIS;
         private Path wavDirectory;
 
         private Builder() {
@@ -312,13 +311,7 @@ public final class FleetOptions {
 
         /** Share (0..1) of speakers that decode what they play with Concentus; the rest only count. Default 1. */
         public Builder decodeShare(double share) {
-            this.decodeShare = new AudioSettings(share, jitterTargetMillis, wavDirectory).decodeShare();
-            return this;
-        }
-
-        /** Playout delay for a play order that names none (an order's {@code delayMs} wins). Default 150 ms. */
-        public Builder jitterTargetMillis(int millis) {
-            this.jitterTargetMillis = new AudioSettings(decodeShare, millis, wavDirectory).jitterTargetMillis();
+            this.decodeShare = new AudioSettings(share, wavDirectory).decodeShare();
             return this;
         }
 

@@ -48,7 +48,7 @@ public final class AudioPlane implements AutoCloseable {
         if (streamer.isUnresolved()) {
             throw new CannotPlayException(CannotPlayException.NETWORK, "cannot resolve " + order.host(), null);
         }
-        long delayMillis = order.delayMs() != null ? order.delayMs() : settings.jitterTargetMillis();
+        long delayMillis = order.delayMs();
         AudioLoop loop = loopFor(deviceId);
         DatagramChannel channel = openChannel();
         try {

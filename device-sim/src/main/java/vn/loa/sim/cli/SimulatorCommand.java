@@ -18,7 +18,6 @@ import vn.loa.sim.Faults;
 import vn.loa.sim.Fleet;
 import vn.loa.sim.FleetOptions;
 import vn.loa.sim.FleetStats;
-import vn.loa.sim.audio.AudioSettings;
 import vn.loa.sim.audio.PlaybackSummary;
 
 /**
@@ -125,10 +124,6 @@ public final class SimulatorCommand implements Callable<Integer> {
                     + " count packets and timing. Default: ${DEFAULT-VALUE}")
     double decodeShare;
 
-    @Option(names = "--jitter-ms", defaultValue = "" + AudioSettings.DEFAULT_JITTER_TARGET_MILLIS,
-            description = "Playout delay in ms for a play order that names none. Default: ${DEFAULT-VALUE}")
-    int jitterMillis;
-
     @Option(names = "--wav-dir", description = "Write <deviceId>-<streamId>.wav of what each decoding speaker played.")
     Path wavDirectory;
 
@@ -189,7 +184,6 @@ public final class SimulatorCommand implements Callable<Integer> {
                 .seed(seed)
                 .bareTopic(bareTopic)
                 .decodeShare(decodeShare)
-                .jitterTargetMillis(jitterMillis)
                 .wavDirectory(wavDirectory)
                 .build();
     }

@@ -47,7 +47,7 @@ class PlaybackTest {
     }
 
     private AudioPlane plane(double decodeShare) {
-        plane = new AudioPlane(new AudioSettings(decodeShare, AudioSettings.DEFAULT_JITTER_TARGET_MILLIS, wavs));
+        plane = new AudioPlane(new AudioSettings(decodeShare, wavs));
         return plane;
     }
 

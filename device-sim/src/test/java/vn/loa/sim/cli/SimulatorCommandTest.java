@@ -49,7 +49,7 @@ class SimulatorCommandTest {
                 "--areas", "HN01,HN02", "--telemetry-period", "1500ms", "--credentials-file", "c.json",
                 "--ramp-rate", "50", "--will-delay", "5", "--never-ack-share", "0.25", "--slow-ack-share", "0.5",
                 "--slow-ack-delay", "3s", "--disconnects-per-hour", "2", "--reboots-per-hour", "1", "--seed", "9",
-                "--decode-share", "0.25", "--jitter-ms", "200", "--wav-dir", "wavs");
+                "--decode-share", "0.25", "--wav-dir", "wavs");
         FleetOptions o = cmd.fleetOptions();
         assertThat(o.count()).isEqualTo(12);
         assertThat(o.serials()).startsWith("LOA-000100", "LOA-000101").endsWith("LOA-000111");
@@ -69,7 +69,6 @@ class SimulatorCommandTest {
         assertThat(o.seed()).isEqualTo(9);
         assertThat(o.bare()).isFalse();
         assertThat(o.audio().decodeShare()).isEqualTo(0.25);
-        assertThat(o.audio().jitterTargetMillis()).isEqualTo(200);
         assertThat(o.audio().wavDirectory()).isEqualTo(Path.of("wavs"));
     }
 
@@ -103,8 +102,6 @@ class SimulatorCommandTest {
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("must start with tcp:// or ssl://");
         assertThat(command().commandLine().execute("--decode-share", "2")).isEqualTo(SimulatorCommand.EXIT_BAD_OPTIONS);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("decode share must be within 0..1");
-        assertThat(command().commandLine().execute("--jitter-ms", "5")).isEqualTo(SimulatorCommand.EXIT_BAD_OPTIONS);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("jitter target must be within 20..5000 ms");
     }
 
     @Test
