@@ -46,7 +46,8 @@ public final class ToneSender implements AutoCloseable {
     static final byte[] INVALID_OPUS = {0x03, 0x00};
 
     /** A receiver report and the address it came from. */
-    public record Report(SocketAddress from, ReceiverReport report) {
+    /** A receiver report as it arrived, stamped on the wall clock right after the socket returned it. */
+    public record Report(SocketAddress from, ReceiverReport report, long arrivalEpochNanos) {
     }
 
     private final int frameMillis;
@@ -171,6 +172,7 @@ public final class ToneSender implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
+            long arrival = EpochClock.nowNanos();
             ByteBuffer in = ByteBuffer.wrap(packet.getData(), 0, packet.getLength());
             try {
                 if (JoinPacket.isJoin(in)) {
@@ -178,7 +180,7 @@ public final class ToneSender implements AutoCloseable {
                 } else {
                     for (RtcpPacket p : RtcpPacket.readCompound(in)) {
                         if (p instanceof ReceiverReport rr) {
-                            reports.add(new Report(packet.getSocketAddress(), rr));
+                            reports.add(new Report(packet.getSocketAddress(), rr, arrival));
                         }
                     }
                 }
