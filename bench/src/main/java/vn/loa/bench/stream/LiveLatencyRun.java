@@ -74,7 +74,7 @@ final class LiveLatencyRun {
         };
         try (RtpStreamer streamer = RtpStreamer.start(StreamerSettings.defaults("127.0.0.1", 0, joinKey),
                 StreamEvents.NONE);
-             AudioPlane speakers = new AudioPlane(new AudioSettings(1.0, PLAYOUT_DELAY_MILLIS, dir))) {
+             AudioPlane speakers = new AudioPlane(new AudioSettings(1.0, dir))) {
             LivePcmSource live = new LivePcmSource("latency clicks");
             RtpStream stream = streamer.open(STREAM, live, StreamOptions.DEFAULT);
             try (ClickFeeder feeder = new ClickFeeder(live)) {
