@@ -112,8 +112,9 @@ class LivePcmSourceTest {
         byte[] tone = PcmBytes.littleEndian(Tones.sine(440, 0.5, SAMPLE_RATE, SAMPLES_PER_FRAME));
         byte[] hiss = PcmBytes.littleEndian(Tones.sine(440, 10 / 32768.0, SAMPLE_RATE, SAMPLES_PER_FRAME));
 
-        live.push(tone, 0, tone.length);
+        // Read before the push: the source stamps the tone inside push(), so its silence clock starts no earlier.
         long lastAudible = System.nanoTime();
+        live.push(tone, 0, tone.length);
         assertThat(live.health()).isEqualTo(SourceHealth.PLAYING);
 
         long deadline = lastAudible + silenceAfter.multipliedBy(5).toNanos();
