@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
 import vn.loa.bench.support.Distribution;
 import vn.loa.protocol.message.PlayOrder;
 import vn.loa.sim.audio.AudioPlane;
@@ -42,7 +45,6 @@ final class LiveLatencyRun {
     static final int PLAYOUT_DELAY_MILLIS = LivePcmSource.PLAYOUT_DELAY_MILLIS;
     /** A decoded click's onset: a quarter of the click's amplitude (Opus leaves silence well below it). */
     static final int ONSET_THRESHOLD = (int) (TonePcm.AMPLITUDE / 4);
-    private static final int WAV_HEADER_BYTES = 44;
     private static final String STREAM = "latency";
     private static final String DEVICE = "bench-speaker-1";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -134,12 +136,15 @@ final class LiveLatencyRun {
         return m;
     }
 
-    /** The samples of a 48 kHz mono 16-bit WAV as the simulator writes it (44-byte header). */
+    /** The samples of the 48 kHz mono 16-bit WAV the simulator wrote, its header read by the JDK. */
     private static short[] readWav(Path wav) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.position(WAV_HEADER_BYTES);
-        short[] pcm = new short[bytes.remaining() / 2];
-        bytes.asShortBuffer().get(pcm);
-        return pcm;
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+            byte[] bytes = in.readAllBytes();
+            short[] pcm = new short[bytes.length / 2];
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(pcm);
+            return pcm;
+        } catch (UnsupportedAudioFileException e) {
+            throw new IOException(wav + " is not a WAV file the simulator writes", e);
+        }
     }
 }
