@@ -1,13 +1,19 @@
 package vn.loa.controller.testing;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 
 /** Audio made in the test: a sine tone as raw PCM or a WAV file (s16le, mono). */
 public final class TestAudio {
     public static final int SAMPLE_RATE = 48_000;
-    private static final int WAV_HEADER_BYTES = 44;
 
     private TestAudio() {
     }
@@ -22,15 +28,16 @@ public final class TestAudio {
         return pcm.array();
     }
 
-    /** The tone as a 48 kHz mono 16-bit WAV file. */
+    /** The tone as a 48 kHz mono 16-bit WAV file, written by the JDK. */
     public static byte[] toneWav(double hz, int millis) {
         byte[] pcm = tonePcm(hz, millis);
-        ByteBuffer wav = ByteBuffer.allocate(WAV_HEADER_BYTES + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + pcm.length)
-                .put("WAVE".getBytes(StandardCharsets.US_ASCII))
-                .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 2).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(pcm.length).put(pcm);
-        return wav.array();
+        AudioFormat format = new AudioFormat(SAMPLE_RATE, 16, 1, true, false);
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm), format, pcm.length / 2)) {
+            ByteArrayOutputStream wav = new ByteArrayOutputStream(pcm.length + 64);
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, wav);
+            return wav.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
