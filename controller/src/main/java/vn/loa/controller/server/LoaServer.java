@@ -78,6 +78,8 @@ import vn.loa.controller.http.Json;
 import vn.loa.controller.http.MetricsRoutes;
 import vn.loa.controller.http.OpenApiRoutes;
 import vn.loa.controller.storage.Database;
+import vn.loa.controller.http.ApiException;
+import vn.loa.controller.tts.TextToSpeech;
 
 /**
  * The whole Loa server wired from one {@link LoaConfig}: each part is built in order and handed what it needs;
@@ -90,6 +92,10 @@ public final class LoaServer implements AutoCloseable {
     public static final String MEDIA_DIR = "media";
     public static final String SPOOL_DIR = "tmp";
     private static final long MIB = 1024L * 1024;
+    // replaced by the espeak-ng synthesiser when it lands
+    private static final TextToSpeech SPEECH_NOT_SET_UP = (caller, text) -> {
+        throw new ApiException(503, "text-to-speech is not set up on this server");
+    };
 
     private static final Logger LOG = LoggerFactory.getLogger(LoaServer.class);
 
@@ -181,7 +187,7 @@ public final class LoaServer implements AutoCloseable {
                     spool, maxUploadBytes, clock);
             warnIfDevicesCannotReachStreams(config);
             streams = own(new StreamService(StreamerSettings.defaults(config.rtpHost(), config.rtpPort(),
-                    JoinKey.readOrCreate(dataDir)), media, commands, new DeviceTargets(jdbi, scopes), audit,
+                    JoinKey.readOrCreate(dataDir)), media, SPEECH_NOT_SET_UP, commands, new DeviceTargets(jdbi, scopes), audit,
                     StreamSettings.from(config), registry, clock));
             streamService.set(streams);
 

@@ -12,14 +12,22 @@ import vn.loa.streamer.source.RelaySource;
 
 /**
  * Where a stream's audio comes from, as asked for and as shown: {@code {"type":"media","media":[ids],"loop":false}},
- * {@code {"type":"relay","url":"http://..."}} or {@code {"type":"live"}}.
+ * {@code {"type":"relay","url":"http://...","fallback":7}} (the fallback media item plays while the relay is dead
+ * or silent), {@code {"type":"live"}} or {@code {"type":"tts","text":"..."}} (spoken once, then kept as a media
+ * item).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SourceSpec(Type type, List<Long> media, Boolean loop, String url) {
+public record SourceSpec(Type type, List<Long> media, Boolean loop, String url, Long fallback, String text) {
     public static final int MAX_PLAYLIST_ITEMS = 500;
     public static final int MAX_URL_LENGTH = 2048;
+    /** Longest text-to-speech bulletin, in characters (about five minutes of speech). */
+    public static final int MAX_TEXT_LENGTH = 5000;
 
-    public enum Type { media, relay, live }
+    public enum Type { media, relay, live, tts }
+
+    public static SourceSpec ofMedia(List<Long> media, boolean loop) {
+        return new SourceSpec(Type.media, List.copyOf(media), loop, null, null, null);
+    }
 
     public static SourceSpec fromJson(JsonNode node) {
         if (node == null || !node.isObject()) {
@@ -29,8 +37,9 @@ public record SourceSpec(Type type, List<Long> media, Boolean loop, String url) 
         return switch (type) {
             case "media" -> media(node);
             case "relay" -> relay(node);
-            case "live" -> new SourceSpec(Type.live, null, null, null);
-            default -> throw invalid("source.type must be media, relay or live");
+            case "live" -> new SourceSpec(Type.live, null, null, null, null, null);
+            case "tts" -> tts(node);
+            default -> throw invalid("source.type must be media, relay, live or tts");
         };
     }
 
@@ -50,7 +59,7 @@ public record SourceSpec(Type type, List<Long> media, Boolean loop, String url) 
         if (loop != null && !loop.isNull() && !loop.isBoolean()) {
             throw invalid("source.loop must be true or false");
         }
-        return new SourceSpec(Type.media, List.copyOf(media), loop != null && loop.asBoolean(), null);
+        return ofMedia(media, loop != null && loop.asBoolean());
     }
 
     private static SourceSpec relay(JsonNode node) {
@@ -69,7 +78,21 @@ public record SourceSpec(Type type, List<Long> media, Boolean loop, String url) 
         } catch (URISyntaxException e) {
             throw invalid("source.url is not a URL: " + e.getMessage());
         }
-        return new SourceSpec(Type.relay, null, null, url);
+        JsonNode fallback = node.get("fallback");
+        if (fallback != null && !fallback.isNull() && (!fallback.canConvertToExactIntegral()
+                || !fallback.canConvertToLong() || fallback.asLong() < 1)) {
+            throw invalid("source.fallback must be a media id");
+        }
+        return new SourceSpec(Type.relay, null, null, url,
+                fallback == null || fallback.isNull() ? null : fallback.asLong(), null);
+    }
+
+    private static SourceSpec tts(JsonNode node) {
+        String text = node.path("text").isTextual() ? node.get("text").asText().strip() : "";
+        if (text.isEmpty() || text.length() > MAX_TEXT_LENGTH) {
+            throw invalid("source.text must hold 1.." + MAX_TEXT_LENGTH + " characters to speak");
+        }
+        return new SourceSpec(Type.tts, null, null, null, null, text);
     }
 
     private static ApiException invalid(String rule) {

@@ -32,6 +32,7 @@ import vn.loa.controller.http.Paging;
 import vn.loa.controller.media.MediaItem;
 import vn.loa.controller.media.MediaService;
 import vn.loa.controller.media.MediaUsage;
+import vn.loa.controller.tts.TextToSpeech;
 import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandType;
 import vn.loa.protocol.message.PlayOrder;
@@ -71,6 +72,7 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
 
     private final RtpStreamer streamer;
     private final MediaService media;
+    private final TextToSpeech speech;
     private final CommandService commands;
     private final DeviceTargets targets;
     private final AuditLog audit;
@@ -81,10 +83,11 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
     private final Map<String, RunningStream> streams = new ConcurrentHashMap<>();
 
     /** Starts the streamer, which this service owns and closes; its events come back here. */
-    public StreamService(StreamerSettings streamerSettings, MediaService media, CommandService commands,
-                         DeviceTargets targets, AuditLog audit, StreamSettings settings, MeterRegistry registry,
-                         Clock clock) {
+    public StreamService(StreamerSettings streamerSettings, MediaService media, TextToSpeech speech,
+                         CommandService commands, DeviceTargets targets, AuditLog audit, StreamSettings settings,
+                         MeterRegistry registry, Clock clock) {
         this.media = media;
+        this.speech = speech;
         this.commands = commands;
         this.targets = targets;
         this.audit = audit;
@@ -115,7 +118,7 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
         }
         String id = newId();
         LivePcmSource live = source.type() == SourceSpec.Type.live ? new LivePcmSource("live: " + name) : null;
-        FrameSource frames = live != null ? live : openSource(source);
+        FrameSource frames = live != null ? live : openSource(caller, source);
         RtpStream rtp;
         try {
             rtp = streamer.open(id, frames, StreamOptions.DEFAULT);
@@ -361,8 +364,9 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
                 (commandId, deviceId, expires) -> Command.of(commandId, CommandType.stop, stream.id(), expires));
     }
 
-    private FrameSource openSource(SourceSpec source) {
+    private FrameSource openSource(Caller caller, SourceSpec source) {
         return switch (source.type()) {
+            case tts -> openSource(caller, SourceSpec.ofMedia(List.of(speech.speak(caller, source.text()).id()), false));
             case media -> {
                 List<MediaItem> items = media.require(source.media());
                 List<List<byte[]>> frames = items.stream().map(media::frames).toList();

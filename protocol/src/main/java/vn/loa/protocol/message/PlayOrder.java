@@ -10,12 +10,20 @@ import vn.loa.protocol.rtp.StreamSdp;
  * What a {@code play} command asks: join stream {@code stream} by sending a join packet carrying {@code token}
  * from the device's RTP socket to {@code host}:{@code port}; expect RTP from SSRC {@code ssrc} with payload type
  * {@code pt} in frames of {@code frameMs}; play each frame {@code delayMs} after the wall-clock instant its RTP
- * timestamp maps to through the stream's RTCP sender reports.
+ * timestamp maps to through the stream's RTCP sender reports. With {@code volume}, the device plays this playback
+ * at that volume, unmuted and with its amplifier on (an emergency sends 100), and returns to its own volume, mute
+ * and amplifier settings when the playback ends or is replaced by one without {@code volume}.
  */
 public record PlayOrder(String stream, String host, Integer port, String token, Long ssrc, Integer pt,
-                        Integer frameMs, Integer delayMs) {
+                        Integer frameMs, Integer delayMs, Integer volume) {
     public static final int MIN_DELAY_MS = 20;
     public static final int MAX_DELAY_MS = 5000;
+
+    /** A play order that leaves the device's own volume alone. */
+    public PlayOrder(String stream, String host, Integer port, String token, Long ssrc, Integer pt, Integer frameMs,
+                     Integer delayMs) {
+        this(stream, host, port, token, ssrc, pt, frameMs, delayMs, null);
+    }
 
     void validate() throws InvalidMessageException {
         Check.required("play.stream", stream);
@@ -39,5 +47,6 @@ public record PlayOrder(String stream, String host, Integer port, String token, 
         }
         Check.required("play.delayMs", delayMs);
         Check.range("play.delayMs", delayMs, MIN_DELAY_MS, MAX_DELAY_MS);
+        Check.range("play.volume", volume, 0, 100);
     }
 }
