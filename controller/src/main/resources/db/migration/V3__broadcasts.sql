@@ -12,6 +12,8 @@ CREATE TABLE broadcasts (
     -- volume for the broadcast's duration (0..100), null to keep each speaker's own; EMERGENCY plays at 100
     volume           SMALLINT,
     created_by       VARCHAR(64) NOT NULL,
+    -- the creator's area scope (null: the whole installation), kept so a restored broadcast acts within it
+    created_by_area  BIGINT,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     -- when the window closes on its own; null: when the source ends or someone stops it
     ends_at          TIMESTAMP WITH TIME ZONE,

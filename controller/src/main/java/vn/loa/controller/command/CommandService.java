@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,10 +147,27 @@ public final class CommandService implements AutoCloseable {
      */
     public Optional<AcceptedCommand> sendEach(Caller caller, CommandTarget target, CommandType type, Object value,
                                               Set<String> reached, DeviceCommand wireFor) {
-        IssuedCommand command = newCommand(caller, target, type, value, defaultExpirySeconds);
         ResolvedTarget resolved = resolve(caller, target);
         List<String> deviceIds = resolved.deviceIds().stream().filter(id -> !reached.contains(id)).toList();
         reached.addAll(deviceIds);
+        return issueEach(caller, resolved, deviceIds, type, value, wireFor);
+    }
+
+    /**
+     * Issues a server-built command to devices chosen by the caller (a broadcast's arbitration), recorded against
+     * {@code recordedAs}; the caller has checked that it may command them.
+     *
+     * @return the command, or empty when {@code deviceIds} is empty
+     */
+    public Optional<AcceptedCommand> sendEachTo(Caller caller, CommandTarget recordedAs, Collection<String> deviceIds,
+                                                CommandType type, Object value, DeviceCommand wireFor) {
+        List<String> ids = List.copyOf(deviceIds);
+        return issueEach(caller, new ResolvedTarget(recordedAs, ids, false), ids, type, value, wireFor);
+    }
+
+    private Optional<AcceptedCommand> issueEach(Caller caller, ResolvedTarget resolved, List<String> deviceIds,
+                                                CommandType type, Object value, DeviceCommand wireFor) {
+        IssuedCommand command = newCommand(caller, resolved.target(), type, value, defaultExpirySeconds);
         long expires = command.expiresAt().toEpochMilli();
         return issue(caller, command, resolved, deviceIds,
                 deviceId -> encodeValid(wireFor.build(command.id(), deviceId, expires)), false);
@@ -276,7 +294,8 @@ public final class CommandService implements AutoCloseable {
      * them too); the caller sees only the results of devices in scope.
      */
     private List<DeviceResult> visibleResults(Caller caller, IssuedCommand command, List<DeviceResult> results) {
-        if (caller.areaId() == null || command.target().kind() != CommandTarget.Kind.group) {
+        CommandTarget.Kind kind = command.target().kind();
+        if (caller.areaId() == null || kind != CommandTarget.Kind.group && kind != CommandTarget.Kind.broadcast) {
             return results;
         }
         Set<String> visible = targets.visibleDevices(caller, results.stream().map(DeviceResult::deviceId).toList());

@@ -1,9 +1,13 @@
 package vn.loa.controller.command;
 
-/** What a command or a desired-state change is addressed to: one device, a group's members or an area subtree. */
+/**
+ * What a command or a desired-state change is addressed to: one device, a group's members or an area subtree. A
+ * broadcast's play and stop commands are recorded against the broadcast; they are sent to the devices the
+ * broadcast's arbitration chose, never resolved from the target.
+ */
 public record CommandTarget(Kind kind, String id) {
 
-    public enum Kind { device, group, area }
+    public enum Kind { device, group, area, broadcast }
 
     public static CommandTarget device(String id) {
         return new CommandTarget(Kind.device, id);
@@ -15,6 +19,10 @@ public record CommandTarget(Kind kind, String id) {
 
     public static CommandTarget area(String id) {
         return new CommandTarget(Kind.area, id);
+    }
+
+    public static CommandTarget broadcast(String id) {
+        return new CommandTarget(Kind.broadcast, id);
     }
 
     /** {@code device:abc}, as the audit log names it. */

@@ -55,6 +55,7 @@ public final class DeviceTargets {
             case device -> resolveDevice(caller, target, statuses);
             case group -> resolveGroup(caller, target, statuses);
             case area -> resolveArea(caller, target, statuses);
+            case broadcast -> throw new IllegalArgumentException("a broadcast's devices come from its arbitration");
         };
     }
 
@@ -64,6 +65,9 @@ public final class DeviceTargets {
             case device -> devices.require(caller, target.id());
             case group -> requireVisibleGroup(caller, target.id());
             case area -> requireVisibleArea(caller, target.id());
+            case broadcast -> {
+                // any caller may read a broadcast's commands: each sees the results of the devices in its scope
+            }
         }
     }
 

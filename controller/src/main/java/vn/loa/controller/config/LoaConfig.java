@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import vn.loa.controller.auth.Role;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -204,6 +205,26 @@ public final class LoaConfig {
         return integer("relay.dead.seconds", 1, 3_600);
     }
 
+    /** The least role that may send an EMERGENCY broadcast. */
+    public Role broadcastEmergencyRole() {
+        String value = text("broadcast.emergency.role").toUpperCase(Locale.ROOT);
+        for (Role role : Role.values()) {
+            if (role != Role.SERVICE && role != Role.VIEWER && role.name().equals(value)) {
+                return role;
+            }
+        }
+        throw invalid("broadcast.emergency.role", "operator, editor, approver or admin");
+    }
+
+    /** True: a preempted media broadcast resumes where each speaker left it; false: at its current position. */
+    public boolean broadcastResumeWhereLeft() {
+        String value = text("broadcast.media.resume");
+        if (value.equals("where-left") || value.equals("current")) {
+            return value.equals("where-left");
+        }
+        throw invalid("broadcast.media.resume", "where-left or current");
+    }
+
     /** The JDBC URL; empty means the embedded H2 file database in the data directory. */
     public Optional<String> jdbcUrl() {
         return optional("jdbc.url");
@@ -303,6 +324,8 @@ public final class LoaConfig {
         mediaMaxMinutes();
         relaySilenceSeconds();
         relayDeadSeconds();
+        broadcastEmergencyRole();
+        broadcastResumeWhereLeft();
         jdbcPoolSize();
         telemetryRawDays();
         telemetryHourlyDays();

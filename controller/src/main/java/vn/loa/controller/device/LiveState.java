@@ -60,6 +60,10 @@ public final class LiveState {
         return online;
     }
 
+    synchronized Instant currentConnectionOpenedAt() {
+        return online ? connectedAt : null;
+    }
+
     /** Offline if {@code connection} is still the newest one; false when a newer connection took over. */
     synchronized boolean offlineIfCurrent(long connection) {
         if (!isCurrentConnection(connection)) {

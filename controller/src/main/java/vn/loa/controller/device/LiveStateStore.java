@@ -42,6 +42,12 @@ public final class LiveStateStore implements Presence {
         return state != null && state.online();
     }
 
+    /** When the device's current connection opened; null when it is offline or never connected. */
+    public Instant connectedAt(String deviceId) {
+        LiveState state = states.get(deviceId);
+        return state == null ? null : state.currentConnectionOpenedAt();
+    }
+
     public Optional<LiveState.Snapshot> snapshot(String deviceId) {
         return Optional.ofNullable(states.get(deviceId)).map(LiveState::snapshot);
     }

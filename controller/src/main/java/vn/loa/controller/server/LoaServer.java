@@ -80,6 +80,11 @@ import vn.loa.controller.http.OpenApiRoutes;
 import vn.loa.controller.storage.Database;
 import vn.loa.controller.http.ApiException;
 import vn.loa.controller.tts.TextToSpeech;
+import vn.loa.controller.alarm.Alarms;
+import vn.loa.controller.broadcast.BroadcastRoutes;
+import vn.loa.controller.broadcast.BroadcastService;
+import vn.loa.controller.broadcast.BroadcastSettings;
+import vn.loa.controller.events.EventFeed;
 
 /**
  * The whole Loa server wired from one {@link LoaConfig}: each part is built in order and handed what it needs;
@@ -92,12 +97,25 @@ public final class LoaServer implements AutoCloseable {
     public static final String MEDIA_DIR = "media";
     public static final String SPOOL_DIR = "tmp";
     private static final long MIB = 1024L * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(LoaServer.class);
     // replaced by the espeak-ng synthesiser when it lands
     private static final TextToSpeech SPEECH_NOT_SET_UP = (caller, text) -> {
         throw new ApiException(503, "text-to-speech is not set up on this server");
     };
+    // replaced by the alarm board and the live event feed when they land
+    private static final Alarms ALARMS_LOGGED = new Alarms() {
+        @Override
+        public void raise(String key, String kind, String subject, String message) {
+            LOG.warn("alarm {} ({}) on {}: {}", key, kind, subject, message);
+        }
 
-    private static final Logger LOG = LoggerFactory.getLogger(LoaServer.class);
+        @Override
+        public void clear(String key) {
+            LOG.info("alarm {} cleared", key);
+        }
+    };
+    private static final EventFeed EVENTS_LOGGED = (type, data) -> LOG.info("event {}: {}", type, data);
+
 
     private final LoaConfig config;
     private final Path dataDir;
@@ -109,6 +127,7 @@ public final class LoaServer implements AutoCloseable {
     private final EmbeddedBroker broker;
     private final CommandService commands;
     private final StreamService streams;
+    private final BroadcastService broadcasts;
     private final HttpServer http;
     private boolean closed;
 
@@ -157,10 +176,14 @@ public final class LoaServer implements AutoCloseable {
             AtomicReference<ProvisioningService> provisioning = new AtomicReference<>();
             AtomicReference<CommandService> commandService = new AtomicReference<>();
             AtomicReference<StreamService> streamService = new AtomicReference<>();
+            AtomicReference<BroadcastService> broadcastService = new AtomicReference<>();
             DeviceInbound inbound = new DeviceInbound(live, telemetry,
                     (serial, payload) -> provisioning.get().onProvisionRequest(serial, payload),
                     (deviceId, payload) -> commandService.get().onResult(deviceId, payload),
-                    (deviceId, playback) -> streamService.get().onPlayback(deviceId, playback),
+                    (deviceId, playback) -> {
+                        streamService.get().onPlayback(deviceId, playback);
+                        broadcastService.get().onPlayback(deviceId, playback);
+                    },
                     rejections, registry, clock);
             broker = own(new EmbeddedBroker(new BrokerSettings(config.mqttHost(), config.mqttPort(),
                     config.mqttTlsPort(), dataDir.resolve("broker"), config.mqttTlsKeystore().orElse(null),
@@ -190,6 +213,11 @@ public final class LoaServer implements AutoCloseable {
                     JoinKey.readOrCreate(dataDir)), media, SPEECH_NOT_SET_UP, commands, new DeviceTargets(jdbi, scopes), audit,
                     StreamSettings.from(config), registry, clock));
             streamService.set(streams);
+            broadcasts = own(new BroadcastService(jdbi, streams, commands, new DeviceTargets(jdbi, scopes), live,
+                    SPEECH_NOT_SET_UP, audit, ALARMS_LOGGED, EVENTS_LOGGED, scopes, BroadcastSettings.from(config),
+                    clock));
+            broadcastService.set(broadcasts);
+            streams.watch(broadcasts);
 
             http = own(new HttpServer(config.httpHost(), config.httpPort(), config.metricsPublic(),
                     userService::authenticate, Json.newMapper(), registry, spool, List.of(
@@ -205,7 +233,8 @@ public final class LoaServer implements AutoCloseable {
                     new DesiredRoutes(desired, jdbi, scopes, audit),
                     new MembershipRoutes(members),
                     new MediaRoutes(media),
-                    new StreamRoutes(streams, userService::authenticate))));
+                    new StreamRoutes(streams, userService::authenticate),
+                    new BroadcastRoutes(broadcasts, clock))));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -216,6 +245,7 @@ public final class LoaServer implements AutoCloseable {
     public LoaServer start() {
         commands.start();
         broker.start();
+        broadcasts.start();
         http.start();
         LOG.info("Loa is up: API on port {}, MQTT on {}, MQTT over TLS on {}, RTP on {}", http.port(),
                 broker.mqttPort(), broker.tlsPort() < 0 ? "(disabled)" : broker.tlsPort(), streams.port());

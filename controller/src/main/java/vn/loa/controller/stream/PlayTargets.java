@@ -2,6 +2,7 @@ package vn.loa.controller.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,19 +13,54 @@ import vn.loa.controller.http.ApiException;
 import vn.loa.controller.http.JsonBody;
 
 /** The speakers a play or stop request names: {@code {"devices":[...],"groups":[...],"areas":[...]}}. */
-final class PlayTargets {
+public final class PlayTargets {
     /** Devices, groups and areas one request may name together. */
-    static final int MAX_TARGETS = 1_000;
-    static final Set<String> FIELDS = Set.of("devices", "groups", "areas");
+    public static final int MAX_TARGETS = 1_000;
+    public static final Set<String> FIELDS = Set.of("devices", "groups", "areas");
 
     private PlayTargets() {
     }
 
-    static List<CommandTarget> from(JsonBody body) {
+    public static List<CommandTarget> from(JsonBody body) {
+        return from(body::node);
+    }
+
+    /** From a nested {@code targets} object; null or not an object is refused like an empty one. */
+    public static List<CommandTarget> from(JsonNode object) {
+        if (object != null && object.isObject()) {
+            List<String> unknown = new ArrayList<>();
+            object.fieldNames().forEachRemaining(name -> {
+                if (!FIELDS.contains(name)) {
+                    unknown.add(name);
+                }
+            });
+            if (!unknown.isEmpty()) {
+                throw ApiException.badRequest("unknown fields in targets", unknown);
+            }
+        }
+        return from(field -> object == null || !object.hasNonNull(field) ? null : object.get(field));
+    }
+
+    /** The targets in the request's own shape, to store and show. */
+    public static Map<String, List<String>> toJson(List<CommandTarget> targets) {
+        Map<String, List<String>> json = new LinkedHashMap<>();
+        for (CommandTarget target : targets) {
+            String field = switch (target.kind()) {
+                case device -> "devices";
+                case group -> "groups";
+                case area -> "areas";
+                case broadcast -> throw new IllegalArgumentException("a broadcast is not a play target");
+            };
+            json.computeIfAbsent(field, f -> new ArrayList<>()).add(target.id());
+        }
+        return json;
+    }
+
+    private static List<CommandTarget> from(Function<String, JsonNode> field) {
         Set<CommandTarget> targets = new LinkedHashSet<>();
-        add(body, "devices", CommandTarget::device, targets);
-        add(body, "groups", CommandTarget::group, targets);
-        add(body, "areas", CommandTarget::area, targets);
+        add(field, "devices", CommandTarget::device, targets);
+        add(field, "groups", CommandTarget::group, targets);
+        add(field, "areas", CommandTarget::area, targets);
         if (targets.isEmpty()) {
             throw ApiException.badRequest("name at least one of devices, groups or areas", null);
         }
@@ -35,9 +71,9 @@ final class PlayTargets {
         return new ArrayList<>(targets);
     }
 
-    private static void add(JsonBody body, String field, Function<String, CommandTarget> kind,
+    private static void add(Function<String, JsonNode> fields, String field, Function<String, CommandTarget> kind,
                             Set<CommandTarget> targets) {
-        JsonNode ids = body.node(field);
+        JsonNode ids = fields.apply(field);
         if (ids == null) {
             return;
         }

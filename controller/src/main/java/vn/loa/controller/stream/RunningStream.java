@@ -6,21 +6,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import vn.loa.controller.command.CommandTarget;
 import vn.loa.streamer.RtpStream;
 import vn.loa.streamer.source.LivePcmSource;
+import vn.loa.streamer.source.MediaFrameSource;
+import vn.loa.streamer.source.PausableSource;
 
 /**
  * A stream the controller started: the streamer's {@link RtpStream} with what the API needs around it. Streams
  * live in memory only and end with the process.
  *
- * @param live the source to push PCM into, for a live stream; null otherwise
+ * @param volume   the volume every play order of the stream carries (a broadcast's), null for none
+ * @param live     the source to push PCM into, for a live stream; null otherwise
+ * @param playlist the pre-encoded playlist of a media stream, null otherwise
+ * @param control  holds the stream still (media only; null otherwise)
  */
-record RunningStream(String name, SourceSpec source, String createdBy, Instant startedAt, int delayMs, RtpStream rtp,
-                     LivePcmSource live, Set<CommandTarget> playTargets, Set<String> toldToPlay,
-                     Ended ended) {
+record RunningStream(String name, SourceSpec source, String createdBy, Instant startedAt, int delayMs,
+                     Integer volume, RtpStream rtp, LivePcmSource live, MediaFrameSource playlist,
+                     PausableSource control, Set<CommandTarget> playTargets, Set<String> toldToPlay, Ended ended) {
 
-    RunningStream(String name, SourceSpec source, String createdBy, Instant startedAt, int delayMs, RtpStream rtp,
-                  LivePcmSource live) {
-        this(name, source, createdBy, startedAt, delayMs, rtp, live, ConcurrentHashMap.newKeySet(),
-                ConcurrentHashMap.newKeySet(), new Ended());
+    RunningStream(String name, SourceSpec source, String createdBy, Instant startedAt, int delayMs, Integer volume,
+                  RtpStream rtp, OpenedSource opened) {
+        this(name, source, createdBy, startedAt, delayMs, volume, rtp, opened.live(), opened.playlist(),
+                opened.control(), ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet(), new Ended());
     }
 
     String id() {

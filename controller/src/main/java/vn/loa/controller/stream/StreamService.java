@@ -3,11 +3,11 @@ package vn.loa.controller.stream;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +32,7 @@ import vn.loa.controller.http.Paging;
 import vn.loa.controller.media.MediaItem;
 import vn.loa.controller.media.MediaService;
 import vn.loa.controller.media.MediaUsage;
+import vn.loa.controller.storage.RandomIds;
 import vn.loa.controller.tts.TextToSpeech;
 import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandType;
@@ -57,7 +58,7 @@ import vn.loa.streamer.source.SourceHealth;
  */
 public final class StreamService implements StreamEvents, MediaUsage, PlaybackEvents, AutoCloseable {
     /** Streams at once, running or recently ended. */
-    public static final int MAX_STREAMS = 200;
+    public static final int MAX_STREAMS = 500;
     public static final int MAX_NAME_LENGTH = 200;
     /** An ended stream stays listed this long, so its end and figures can be read. */
     public static final Duration ENDED_RETENTION = Duration.ofMinutes(10);
@@ -65,7 +66,6 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
     static final Caller SERVER = new Caller("(server)", Role.ADMIN, null);
     /** The detail of a {@code playback-failed} event after which the device needs a fresh join token. */
     static final String STREAM_LOST = "stream-lost";
-    private static final int STREAM_ID_RANDOM_CHARS = 12;
     private static final String STREAM_ID_PREFIX = "s";
 
     private static final Logger log = LoggerFactory.getLogger(StreamService.class);
@@ -79,8 +79,8 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
     private final StreamSettings settings;
     private final StreamerMetrics metrics;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, RunningStream> streams = new ConcurrentHashMap<>();
+    private volatile StreamEvents watcher = StreamEvents.NONE;
 
     /** Starts the streamer, which this service owns and closes; its events come back here. */
     public StreamService(StreamerSettings streamerSettings, MediaService media, TextToSpeech speech,
@@ -112,23 +112,37 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
      */
     public StreamViews.Summary create(Caller caller, String name, SourceSpec source) {
         caller.require(Role.OPERATOR);
+        return StreamViews.summary(start(caller, name, source, null, 0));
+    }
+
+    /**
+     * Starts a stream for a broadcast, which has checked the caller's rights and plays it with
+     * {@link #playOn}; every play order of the stream carries {@code volume}.
+     *
+     * @param startAtMillis where in a media playlist to start; ignored for other sources
+     */
+    public StreamHandle open(Caller caller, String name, SourceSpec source, Integer volume, long startAtMillis) {
+        return new StreamHandle(start(caller, name, source, volume, startAtMillis));
+    }
+
+    private RunningStream start(Caller caller, String name, SourceSpec source, Integer volume, long startAtMillis) {
         forgetEndedStreams();
         if (streams.size() >= MAX_STREAMS) {
             throw new ApiException(429, "too many streams, delete one first", Map.of("limit", MAX_STREAMS));
         }
-        String id = newId();
-        LivePcmSource live = source.type() == SourceSpec.Type.live ? new LivePcmSource("live: " + name) : null;
-        FrameSource frames = live != null ? live : openSource(caller, source);
+        String id = RandomIds.next(STREAM_ID_PREFIX);
+        OpenedSource opened = source.type() == SourceSpec.Type.live
+                ? OpenedSource.live(new LivePcmSource("live: " + name)) : openSource(caller, source, startAtMillis);
         RtpStream rtp;
         try {
-            rtp = streamer.open(id, frames, StreamOptions.DEFAULT);
+            rtp = streamer.open(id, opened.frames(), StreamOptions.DEFAULT);
         } catch (RuntimeException e) {
-            frames.close();
+            opened.frames().close();
             throw e;
         }
-        int delayMs = live != null ? settings.liveDelayMs() : settings.delayMs();
-        RunningStream stream = new RunningStream(name, source, caller.username(), clock.instant(), delayMs, rtp,
-                live);
+        int delayMs = opened.live() != null ? settings.liveDelayMs() : settings.delayMs();
+        RunningStream stream = new RunningStream(name, source, caller.username(), clock.instant(), delayMs, volume,
+                rtp, opened);
         streams.put(id, stream);
         if (rtp.health() == SourceHealth.ENDED) {
             stream.ended().mark(clock.instant()); // a source so short that it ended before it was registered here
@@ -136,7 +150,33 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
         metrics.streamOpened(rtp);
         audit.record(caller.username(), "stream.create", "stream:" + id, "\"" + name + "\" " + rtp.describe());
         log.info("stream {} \"{}\" started by {}: {}", id, name, caller.username(), rtp.describe());
-        return StreamViews.summary(stream);
+        return stream;
+    }
+
+    /**
+     * Sends each of {@code deviceIds} its own play order for the stream, as one command recorded against
+     * {@code recordedAs} (the broadcast); devices not online are recorded offline.
+     */
+    public Optional<AcceptedCommand> playOn(Caller caller, StreamHandle handle, CommandTarget recordedAs,
+                                            Collection<String> deviceIds) {
+        RunningStream stream = handle.stream();
+        stream.toldToPlay().addAll(deviceIds);
+        return commands.sendEachTo(caller, recordedAs, deviceIds, CommandType.play, stream.id(),
+                (commandId, deviceId, expires) -> Command.play(commandId, playOrder(stream, deviceId), expires));
+    }
+
+    /** Sends {@code stop} for the stream to each of {@code deviceIds}, as one command. */
+    public Optional<AcceptedCommand> stopOn(Caller caller, StreamHandle handle, CommandTarget recordedAs,
+                                            Collection<String> deviceIds) {
+        RunningStream stream = handle.stream();
+        stream.toldToPlay().removeAll(deviceIds);
+        return commands.sendEachTo(caller, recordedAs, deviceIds, CommandType.stop, stream.id(),
+                (commandId, deviceId, expires) -> Command.of(commandId, CommandType.stop, stream.id(), expires));
+    }
+
+    /** Where a stream's events go besides this service (the broadcasts); set once while wiring. */
+    public void watch(StreamEvents watcher) {
+        this.watcher = watcher;
     }
 
     public ListPage<StreamViews.Summary> list(Caller caller, Paging page) {
@@ -282,16 +322,19 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
     @Override
     public void receiverJoined(String streamId, String deviceId, InetSocketAddress address) {
         log.debug("stream {}: device {} joined from {}", streamId, deviceId, address);
+        watcher.receiverJoined(streamId, deviceId, address);
     }
 
     @Override
     public void receiverDropped(String streamId, String deviceId, String reason) {
         log.debug("stream {}: device {} dropped ({})", streamId, deviceId, reason);
+        watcher.receiverDropped(streamId, deviceId, reason);
     }
 
     @Override
     public void healthChanged(String streamId, SourceHealth health) {
         log.info("stream {} is {}", streamId, health);
+        watcher.healthChanged(streamId, health);
     }
 
     @Override
@@ -301,6 +344,7 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
             stream.ended().mark(clock.instant());
         }
         log.info("stream {} ended", streamId);
+        watcher.ended(streamId);
     }
 
     /** Closes every stream, then the streamer. */
@@ -325,7 +369,7 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
         long expires = clock.instant().plusSeconds(settings.joinTokenSeconds()).getEpochSecond();
         return new PlayOrder(rtp.id(), settings.publicHost(), streamer.port(),
                 streamer.joinTokens().issue(rtp.id(), deviceId, expires), rtp.ssrc(), rtp.payloadType(),
-                rtp.frameMillis(), stream.delayMs());
+                rtp.frameMillis(), stream.delayMs(), stream.volume());
     }
 
     private List<AcceptedCommand> stopTargets(Caller caller, RunningStream stream, List<CommandTarget> stopTargets) {
@@ -364,20 +408,21 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
                 (commandId, deviceId, expires) -> Command.of(commandId, CommandType.stop, stream.id(), expires));
     }
 
-    private FrameSource openSource(Caller caller, SourceSpec source) {
+    private OpenedSource openSource(Caller caller, SourceSpec source, long startAtMillis) {
         return switch (source.type()) {
-            case tts -> openSource(caller, SourceSpec.ofMedia(List.of(speech.speak(caller, source.text()).id()), false));
+            case tts -> openSource(caller,
+                    SourceSpec.ofMedia(List.of(speech.speak(caller, source.text()).id()), false), startAtMillis);
             case media -> {
                 List<MediaItem> items = media.require(source.media());
                 List<List<byte[]>> frames = items.stream().map(media::frames).toList();
-                yield new MediaFrameSource(String.join(" | ", items.stream().map(MediaItem::title).toList()), frames,
-                        source.loop());
+                yield OpenedSource.playlist(new MediaFrameSource(String.join(" | ",
+                        items.stream().map(MediaItem::title).toList()), frames, source.loop()), startAtMillis);
             }
             case relay -> {
                 RelaySettings defaults = RelaySettings.defaults();
-                yield new RelaySource(URI.create(source.url()), new RelaySettings(settings.relaySilenceAfter(),
-                        settings.relayDeadAfter(), defaults.reconnectMin(), defaults.reconnectMax(),
-                        defaults.silenceThresholdDbfs()));
+                yield OpenedSource.streamed(new RelaySource(URI.create(source.url()), new RelaySettings(
+                        settings.relaySilenceAfter(), settings.relayDeadAfter(), defaults.reconnectMin(),
+                        defaults.reconnectMax(), defaults.silenceThresholdDbfs())));
             }
             case live -> throw new IllegalArgumentException("a live source is made by the caller");
         };
@@ -404,12 +449,4 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
                 .forEach(this::remove);
     }
 
-    private String newId() {
-        String alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
-        StringBuilder id = new StringBuilder(STREAM_ID_PREFIX);
-        for (int i = 0; i < STREAM_ID_RANDOM_CHARS; i++) {
-            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return id.toString();
-    }
 }

@@ -1,0 +1,495 @@
+package vn.loa.controller.broadcast;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.controller.alarm.Alarms;
+import vn.loa.controller.area.AreaScopes;
+import vn.loa.controller.audit.AuditLog;
+import vn.loa.controller.auth.Caller;
+import vn.loa.controller.auth.Role;
+import vn.loa.controller.command.AcceptedCommand;
+import vn.loa.controller.command.CommandDetails;
+import vn.loa.controller.command.CommandService;
+import vn.loa.controller.command.CommandTarget;
+import vn.loa.controller.command.DeviceTargets;
+import vn.loa.controller.device.LiveState;
+import vn.loa.controller.device.LiveStateStore;
+import vn.loa.controller.device.PlaybackEvents;
+import vn.loa.controller.events.EventFeed;
+import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.ListPage;
+import vn.loa.controller.http.Paging;
+import vn.loa.controller.storage.RandomIds;
+import vn.loa.controller.stream.PlayTargets;
+import vn.loa.controller.stream.SourceSpec;
+import vn.loa.controller.stream.StreamHandle;
+import vn.loa.controller.stream.StreamService;
+import vn.loa.controller.tts.TextToSpeech;
+import vn.loa.streamer.StreamEvents;
+import vn.loa.streamer.source.SourceHealth;
+
+/**
+ * Broadcasts: a source played to targets at a priority within a window. Every change of who plays what (a
+ * broadcast starting or ending, a speaker reconnecting or joining a targeted group, a playlist running out, a
+ * relay dying) happens on one worker thread, through the {@link Switchboard}; API calls wait for it. Broadcasts
+ * are stored, so those still on air when the server stops are put back on air when it starts again.
+ */
+public final class BroadcastService implements BroadcastLauncher, StreamEvents, PlaybackEvents, AutoCloseable {
+    /** Broadcasts on air at once. */
+    public static final int MAX_ACTIVE = 300;
+    public static final int MAX_NAME_LENGTH = 200;
+    /** How often the speakers held by broadcasts are checked for a new MQTT connection (a rejoin is due). */
+    static final Duration REJOIN_CHECK = Duration.ofMillis(250);
+    /** How often targets are resolved again, so a device added to a targeted group or area joins. */
+    static final Duration TARGET_REFRESH = Duration.ofSeconds(3);
+    static final Duration LEDGER_FLUSH = Duration.ofSeconds(1);
+    static final int EMERGENCY_VOLUME = 100;
+    private static final Duration WORKER_WAIT = Duration.ofSeconds(30);
+    private static final String ID_PREFIX = "b";
+    private static final String SERVER = "(server)";
+    private static final Caller SERVER_CALLER = new Caller(SERVER, Role.ADMIN, null);
+
+    private static final Logger log = LoggerFactory.getLogger(BroadcastService.class);
+
+    private final StreamService streams;
+    private final CommandService commands;
+    private final DeviceTargets targets;
+    private final TargetSpeakers speakers;
+    private final TextToSpeech speech;
+    private final AuditLog audit;
+    private final Alarms alarms;
+    private final EventFeed events;
+    private final AreaScopes scopes;
+    private final BroadcastSettings settings;
+    private final Clock clock;
+    private final BroadcastStore store;
+    private final DeliveryStore deliveries;
+    private final DeliveryLedger ledger;
+    private final Switchboard switchboard;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
+            "broadcasts"));
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
+            "broadcast-targets"));
+    private long order;
+
+    public BroadcastService(Jdbi jdbi, StreamService streams, CommandService commands, DeviceTargets targets,
+                            LiveStateStore live, TextToSpeech speech, AuditLog audit, Alarms alarms, EventFeed events,
+                            AreaScopes scopes, BroadcastSettings settings, Clock clock) {
+        this.streams = streams;
+        this.commands = commands;
+        this.targets = targets;
+        this.speakers = new TargetSpeakers(targets, jdbi);
+        this.speech = speech;
+        this.audit = audit;
+        this.alarms = alarms;
+        this.events = events;
+        this.scopes = scopes;
+        this.settings = settings;
+        this.clock = clock;
+        this.store = new BroadcastStore(jdbi);
+        this.deliveries = new DeliveryStore(jdbi);
+        this.ledger = new DeliveryLedger(deliveries, clock);
+        this.switchboard = new Switchboard(streams, live, ledger, clock, settings.resumeWhereLeft(),
+                this::watchResults);
+    }
+
+    /** Puts back on air what was on air when the server stopped, then starts the periodic checks. */
+    public void start() {
+        for (BroadcastRecord record : store.active()) {
+            try {
+                restore(record);
+            } catch (RuntimeException e) {
+                log.warn("broadcast {} could not be put back on air: {}", record.id(), e.getMessage());
+                onWorker(() -> {
+                    endStored(record, "failed: " + e.getMessage());
+                    return null;
+                });
+            }
+        }
+        worker.scheduleWithFixedDelay(guarded("rejoin", switchboard::rejoinReconnected), REJOIN_CHECK.toMillis(),
+                REJOIN_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(guarded("proof of play", ledger::flush), LEDGER_FLUSH.toMillis(),
+                LEDGER_FLUSH.toMillis(), TimeUnit.MILLISECONDS);
+        refresher.scheduleWithFixedDelay(guarded("targets", this::refreshTargets), TARGET_REFRESH.toMillis(),
+                TARGET_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public String start(Caller caller, BroadcastRequest request) {
+        return launch(caller, request).id();
+    }
+
+    /** Starts a broadcast and arbitrates its speakers at once; returns it as the API shows it. */
+    public BroadcastView launch(Caller caller, BroadcastRequest request) {
+        validate(caller, request);
+        Map<String, Long> reached = speakers.resolve(caller, request.targets());
+        if (reached.isEmpty()) {
+            throw ApiException.conflict("the targets have no active speakers", null);
+        }
+        SourceSpec playable = playable(caller, request.source());
+        Instant now = clock.instant();
+        BroadcastRecord record = new BroadcastRecord(RandomIds.next(ID_PREFIX), request.name(), request.source(),
+                PlayTargets.toJson(request.targets()), request.priority(), volumeOf(request), caller.username(),
+                caller.areaId(), now, request.endsAt(), request.scheduleId(), request.occurrenceAt(),
+                BroadcastRecord.ACTIVE, null, null, null);
+        return onWorker(() -> {
+            if (switchboard.running().size() >= MAX_ACTIVE) {
+                throw new ApiException(429, "too many broadcasts on air", Map.of("limit", MAX_ACTIVE));
+            }
+            store.insert(record);
+            RunningBroadcast broadcast = begin(record, playable, caller, reached, request.startAtMillis());
+            audit.record(caller.username(), "broadcast.start", "broadcast:" + record.id(), record.priority() + " \""
+                    + record.name() + "\" to " + record.targets() + " speakers=" + reached.size());
+            return BroadcastView.of(record, LiveFigures.of(broadcast), null);
+        });
+    }
+
+    public ListPage<BroadcastView> list(Caller caller, boolean activeOnly, Paging page) {
+        caller.require(Role.VIEWER);
+        ListPage<BroadcastRecord> records = store.list(activeOnly, scopes.scopePrefix(caller).orElse(null), page);
+        Map<String, LiveFigures> figures = onWorker(() -> LiveFigures.of(switchboard.running().values()));
+        return new ListPage<>(records.items().stream()
+                .map(r -> BroadcastView.of(r, figures.get(r.id()), null))
+                .toList(), records.total());
+    }
+
+    public BroadcastView get(Caller caller, String id) {
+        BroadcastRecord record = visible(caller, id);
+        LiveFigures figures = onWorker(() -> {
+            RunningBroadcast running = switchboard.running().get(id);
+            return running == null ? null : LiveFigures.of(running);
+        });
+        return BroadcastView.of(record, figures, deliveries.outcomes(id));
+    }
+
+    public ListPage<DeliveryRow> deliveries(Caller caller, String id, Paging page) {
+        visible(caller, id);
+        onWorker(() -> {
+            ledger.flush();
+            return null;
+        });
+        ledger.awaitWritten();
+        return deliveries.page(id, scopes.scopePrefix(caller).orElse(null), page);
+    }
+
+    /** Stops a broadcast; its speakers go back to what they would play. Refused outside the caller's area. */
+    public BroadcastView stop(Caller caller, String id) {
+        caller.require(Role.OPERATOR);
+        BroadcastRecord record = visible(caller, id);
+        if (record.priority() == Priority.EMERGENCY) {
+            caller.require(settings.emergencyRole());
+        }
+        for (CommandTarget target : record.targetList()) {
+            try {
+                targets.requireVisible(caller, target);
+            } catch (ApiException e) {
+                throw new ApiException(403, "the broadcast plays to speakers outside your area",
+                        Map.of("target", target.label()));
+            }
+        }
+        boolean stopped = onWorker(() -> endNow(id, "stopped", caller.username()));
+        if (!stopped) {
+            throw ApiException.conflict("the broadcast has ended", Map.of("endedAt", String.valueOf(record.endedAt())));
+        }
+        return get(caller, id);
+    }
+
+    @Override
+    public void end(String broadcastId, String reason, String by) {
+        onWorker(() -> endNow(broadcastId, reason, by));
+    }
+
+    @Override
+    public boolean isActive(String broadcastId) {
+        return switchboard.running().containsKey(broadcastId);
+    }
+
+    // ---- events from the streams and the devices (any thread) ------------------------------------------
+
+    @Override
+    public void onPlayback(String deviceId, LiveState.Playback playback) {
+        worker.execute(guarded("playback", () -> switchboard.playback(deviceId, playback)));
+    }
+
+    @Override
+    public void ended(String streamId) {
+        worker.execute(guarded("stream end", () -> switchboard.legOf(streamId).ifPresent(leg -> {
+            switchboard.legEnded(streamId);
+            RunningBroadcast broadcast = leg.broadcast;
+            if (switchboard.running().containsKey(broadcast.id()) && switchboard.exhausted(broadcast)) {
+                endNow(broadcast.id(), "source-ended", SERVER);
+            }
+        })));
+    }
+
+    @Override
+    public void healthChanged(String streamId, SourceHealth health) {
+        worker.execute(guarded("source health", () -> switchboard.legOf(streamId)
+                .ifPresent(leg -> relayHealth(leg.broadcast, health))));
+    }
+
+    @Override
+    public void receiverJoined(String streamId, String deviceId, InetSocketAddress address) {
+        // the playback-started event, not the join, is what proof of play counts
+    }
+
+    @Override
+    public void receiverDropped(String streamId, String deviceId, String reason) {
+        // a dropped speaker either reconnects (and is sent a play again) or stays offline
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(WORKER_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("broadcast worker did not stop within {} s", WORKER_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ledger.close();
+    }
+
+    // ---- worker side ---------------------------------------------------------------------------------------
+
+    private RunningBroadcast begin(BroadcastRecord record, SourceSpec playable, Caller caller,
+                                   Map<String, Long> reached, long startAtMillis) {
+        StreamHandle main = streams.open(caller, record.name(), playable, record.volume(), startAtMillis);
+        RunningBroadcast broadcast = new RunningBroadcast(record, playable, caller, order++);
+        switchboard.begin(broadcast, main, reached);
+        if (record.endsAt() != null) {
+            long delay = Math.max(0, Duration.between(clock.instant(), record.endsAt()).toMillis());
+            broadcast.windowClose = worker.schedule(guarded("window", () -> endNow(record.id(), "window-closed",
+                    SERVER)), delay, TimeUnit.MILLISECONDS);
+        }
+        events.publish(record.priority() == Priority.EMERGENCY ? "emergency.started" : "broadcast.started",
+                announcement(record, reached.size()));
+        log.info("broadcast {} \"{}\" on air: {} to {} speakers", record.id(), record.name(), record.priority(),
+                reached.size());
+        return broadcast;
+    }
+
+    /** Ends a broadcast on air; false if it was not on air. */
+    private boolean endNow(String id, String reason, String by) {
+        RunningBroadcast broadcast = switchboard.running().get(id);
+        if (broadcast == null) {
+            return false;
+        }
+        if (broadcast.windowClose != null) {
+            broadcast.windowClose.cancel(false);
+        }
+        switchboard.end(broadcast);
+        store.end(id, clock.instant(), reason, by);
+        alarms.clear(relayAlarm(id));
+        BroadcastRecord record = broadcast.record;
+        events.publish(record.priority() == Priority.EMERGENCY ? "emergency.ended" : "broadcast.ended",
+                Map.of("id", id, "name", record.name(), "priority", record.priority().name(), "reason", reason));
+        audit.record(by, "broadcast.end", "broadcast:" + id, reason);
+        log.info("broadcast {} ended: {} (by {})", id, reason, by);
+        return true;
+    }
+
+    private void restore(BroadcastRecord record) {
+        Instant now = clock.instant();
+        if (record.source().type() == SourceSpec.Type.live) {
+            onWorker(() -> endStored(record, "server-restart"));
+            return;
+        }
+        if (record.endsAt() != null && !record.endsAt().isAfter(now)) {
+            onWorker(() -> endStored(record, "window-closed"));
+            return;
+        }
+        Caller caller = new Caller(record.createdBy(), Role.ADMIN, record.createdByArea());
+        Map<String, Long> reached = speakers.reachNow(caller, record.targetList());
+        SourceSpec playable = playable(caller, record.source());
+        Instant since = record.occurrenceAt() != null ? record.occurrenceAt() : record.createdAt();
+        long startAt = Math.max(0, Duration.between(since, now).toMillis());
+        List<DeliveryRow> stored = deliveries.of(record.id());
+        onWorker(() -> {
+            ledger.restore(stored);
+            begin(record, playable, caller, reached, startAt);
+            return null;
+        });
+        log.info("broadcast {} put back on air after a restart, {} ms in", record.id(), startAt);
+    }
+
+    /** Ends a stored broadcast that cannot go back on air, settling its proof of play. */
+    private boolean endStored(BroadcastRecord record, String reason) {
+        Instant now = clock.instant();
+        ledger.restore(deliveries.of(record.id()));
+        ledger.all(record.id()).forEach(d -> d.finish(now, null));
+        ledger.forget(record.id());
+        store.end(record.id(), now, reason, SERVER);
+        log.info("broadcast {} ended at start-up: {}", record.id(), reason);
+        return true;
+    }
+
+    private void relayHealth(RunningBroadcast broadcast, SourceHealth health) {
+        if (broadcast.record.source().type() != SourceSpec.Type.relay || !switchboard.running()
+                .containsKey(broadcast.id())) {
+            return;
+        }
+        String key = relayAlarm(broadcast.id());
+        boolean fallback = broadcast.record.source().fallback() != null;
+        switch (health) {
+            case SILENT, DEAD -> {
+                String state = health.name().toLowerCase(Locale.ROOT);
+                alarms.raise(key, "relay-" + state, "broadcast:" + broadcast.id(), "the relayed source of \""
+                        + broadcast.record.name() + "\" is " + state + (fallback ? ", playing the fallback item"
+                        : ", the broadcast stops"));
+                if (!fallback) {
+                    endNow(broadcast.id(), "relay-" + state, SERVER);
+                }
+            }
+            case PLAYING -> alarms.clear(key);
+            case ENDED -> log.debug("relay of broadcast {} ended", broadcast.id());
+        }
+    }
+
+    private void refreshTargets() {
+        List<RunningBroadcast> onAir = onWorker(() -> List.copyOf(switchboard.running().values()));
+        for (RunningBroadcast broadcast : onAir) {
+            Map<String, Long> now = speakers.reachNow(broadcast.caller,
+                    broadcast.record.targetList());
+            worker.execute(guarded("retarget", () -> {
+                if (switchboard.running().containsKey(broadcast.id())) {
+                    switchboard.retarget(broadcast, now);
+                }
+            }));
+        }
+    }
+
+    /** Once every speaker has answered a play command, records those that refused it or were offline. */
+    private void watchResults(RunningBroadcast broadcast, AcceptedCommand command) {
+        commands.settled(command.id()).thenApplyAsync(v -> commands.find(SERVER_CALLER, command.id()))
+                .thenAcceptAsync(details -> {
+                    for (CommandDetails.ResultView result : details.results()) {
+                        switch (result.status()) {
+                            case failed -> switchboard.notPlaying(broadcast, result.deviceId(), Outcome.rejected,
+                                    result.reason());
+                            case offline -> switchboard.notPlaying(broadcast, result.deviceId(), Outcome.offline,
+                                    "offline when told to play");
+                            case timed_out -> switchboard.notPlaying(broadcast, result.deviceId(), Outcome.failed,
+                                    "no answer to the play order");
+                            default -> {
+                                // ok: the playback events tell the rest
+                            }
+                        }
+                    }
+                }, worker)
+                .exceptionally(e -> {
+                    log.debug("results of play command {} not read: {}", command.id(), e.getMessage());
+                    return null;
+                });
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private void validate(Caller caller, BroadcastRequest request) {
+        caller.require(Role.OPERATOR);
+        if (request.priority() == null) {
+            throw ApiException.badRequest("priority must be NORMAL, PRIORITY or EMERGENCY", null);
+        }
+        if (request.priority() == Priority.EMERGENCY) {
+            caller.require(settings.emergencyRole());
+        }
+        if (request.name() == null || request.name().isBlank() || request.name().length() > MAX_NAME_LENGTH) {
+            throw ApiException.badRequest("name must hold 1.." + MAX_NAME_LENGTH + " characters", null);
+        }
+        if (request.source() == null) {
+            throw ApiException.badRequest("source is required", null);
+        }
+        if (request.targets() == null || request.targets().isEmpty()) {
+            throw ApiException.badRequest("name at least one of devices, groups or areas", null);
+        }
+        if (request.volume() != null && (request.volume() < 0 || request.volume() > 100)) {
+            throw ApiException.badRequest("volume must be within 0..100", Map.of("min", 0, "max", 100));
+        }
+        if (request.endsAt() != null && !request.endsAt().isAfter(clock.instant())) {
+            throw ApiException.badRequest("endsAt must be in the future", Map.of("endsAt", request.endsAt().toString()));
+        }
+    }
+
+    private static Integer volumeOf(BroadcastRequest request) {
+        return request.priority() == Priority.EMERGENCY ? Integer.valueOf(EMERGENCY_VOLUME) : request.volume();
+    }
+
+    /** The source the streams play: text-to-speech is spoken (or found already spoken) first. */
+    private SourceSpec playable(Caller caller, SourceSpec source) {
+        if (source.type() != SourceSpec.Type.tts) {
+            return source;
+        }
+        return SourceSpec.ofMedia(List.of(speech.speak(caller, source.text()).id()), false);
+    }
+
+    private BroadcastRecord visible(Caller caller, String id) {
+        caller.require(Role.VIEWER);
+        BroadcastRecord record = (id == null ? null : store.find(id).orElse(null));
+        if (record == null) {
+            throw ApiException.notFound("broadcast");
+        }
+        String prefix = scopes.scopePrefix(caller).orElse(null);
+        if (prefix != null && !caller.username().equals(record.createdBy()) && !store.touches(id, prefix)) {
+            throw ApiException.notFound("broadcast");
+        }
+        return record;
+    }
+
+    private static Map<String, Object> announcement(BroadcastRecord record, int speakerCount) {
+        return Map.of("id", record.id(), "name", record.name(), "priority", record.priority().name(),
+                "targets", record.targets(), "speakers", speakerCount, "by", record.createdBy());
+    }
+
+    private static String relayAlarm(String broadcastId) {
+        return "relay:" + broadcastId;
+    }
+
+    private <T> T onWorker(Callable<T> task) {
+        try {
+            return worker.submit(task).get(WORKER_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new ApiException(503, "the broadcast service is busy, try again");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "interrupted");
+        }
+    }
+
+    private static Runnable guarded(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("broadcast {} task failed", what, e);
+            }
+        };
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+}

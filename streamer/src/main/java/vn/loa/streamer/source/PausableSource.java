@@ -1,0 +1,62 @@
+package vn.loa.streamer.source;
+
+/**
+ * A source that can be held still: while paused, every poll yields nothing (the pacer keeps time, nobody is sent
+ * anything) and the wrapped source is not polled, so a media playlist resumes exactly where it was held. A
+ * broadcast pauses a media stream while every speaker it had is taken by a higher-priority one.
+ */
+public final class PausableSource implements FrameSource {
+    private final FrameSource inner;
+    private volatile boolean paused;
+
+    public PausableSource(FrameSource inner) {
+        this.inner = inner;
+    }
+
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /**
+     * Polls the wrapped source {@code frames} times and drops what it yields, to start a pre-encoded playlist
+     * part-way; only for sources that yield every poll at once (media), before the source is streamed.
+     */
+    public void skip(long frames) {
+        for (long i = 0; i < frames && inner.health() != SourceHealth.ENDED; i++) {
+            inner.poll();
+        }
+    }
+
+    @Override
+    public int frameMillis() {
+        return inner.frameMillis();
+    }
+
+    @Override
+    public byte[] poll() {
+        return paused ? null : inner.poll();
+    }
+
+    @Override
+    public SourceHealth health() {
+        return inner.health();
+    }
+
+    @Override
+    public String describe() {
+        return paused ? inner.describe() + " (paused)" : inner.describe();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}
