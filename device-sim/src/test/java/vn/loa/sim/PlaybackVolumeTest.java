@@ -84,17 +84,25 @@ class PlaybackVolumeTest extends OneSpeakerTest {
         return stream.equals(t.playing());
     }
 
+    /** Plays the tone as this stream at this volume (null: the own settings); waits until its first frame plays. */
+    private void playUntilHeard(ToneSender tone, String stream, Integer volume) throws Exception {
+        play("p-" + stream, tone.order(stream, "t", DELAY_MILLIS, volume));
+        assertThat(answer("p-" + stream).path("status").asText()).isEqualTo("ok");
+        event("playback-started", stream);
+    }
+
+    /** Volume, mute and amplifier as the first telemetry naming the stream reports them. */
+    private List<Object> reportedWhilePlaying(String stream) throws Exception {
+        Telemetry t = telemetry("telemetry while " + stream + " plays", 0, x -> playing(x, stream));
+        return List.of(t.volume(), t.muted(), t.amplifier());
+    }
+
     @Test
     void anEmergencyPlaysAtFullVolumeWithTheAmplifierOnAndStopRestoresTheOwnSettings() throws Exception {
         try (ToneSender tone = new ToneSender(20, false, LONG_TONE_FRAMES)) {
-            play("p-em", tone.order("s-em", "t", DELAY_MILLIS, 100));
-            assertThat(answer("p-em").path("status").asText()).isEqualTo("ok");
-            event("playback-started", "s-em");
+            playUntilHeard(tone, "s-em", 100);
             assertOverride(100);
-            Telemetry during = telemetry("telemetry while s-em plays", 0, t -> playing(t, "s-em"));
-            assertThat(during.volume()).isEqualTo(100);
-            assertThat(during.muted()).isFalse();
-            assertThat(during.amplifier()).isTrue();
+            assertThat(reportedWhilePlaying("s-em")).containsExactly(100, false, true);
 
             server.command(id, Command.of("st-em", CommandType.stop, "s-em", inOneMinute()), null);
             long stopped = result("st-em").atNanos();
@@ -118,18 +126,15 @@ class PlaybackVolumeTest extends OneSpeakerTest {
     void aPlayWithoutVolumeRestoresTheOwnSettingsAsCommandsChangedThemMeanwhile() throws Exception {
         try (ToneSender loud = new ToneSender(20, false, LONG_TONE_FRAMES);
              ToneSender normal = new ToneSender(20, false, LONG_TONE_FRAMES)) {
-            play("p-loud", loud.order("s-loud", "t", DELAY_MILLIS, 90));
-            event("playback-started", "s-loud");
+            playUntilHeard(loud, "s-loud", 90);
             setting("vol-30", CommandType.volume, 30);
             setting("mute", CommandType.mute, null);
             assertOverride(90);
 
-            play("p-normal", normal.order("s-normal", "t", DELAY_MILLIS));
+            playUntilHeard(normal, "s-normal", null);
             assertThat(event("playback-ended", "s-loud").path("detail").asText()).isEqualTo("replaced");
             assertOwnSettings(30, true);
-            event("playback-started", "s-normal");
-            Telemetry t = telemetry("telemetry while s-normal plays", 0, x -> playing(x, "s-normal"));
-            assertThat(List.of(t.volume(), t.muted(), t.amplifier())).containsExactly(30, true, false);
+            assertThat(reportedWhilePlaying("s-normal")).containsExactly(30, true, false);
         }
     }
 
@@ -137,17 +142,14 @@ class PlaybackVolumeTest extends OneSpeakerTest {
     void chainedPlaysWithVolumeReturnToTheSettingsFromBeforeTheFirst() throws Exception {
         try (ToneSender first = new ToneSender(20, false, LONG_TONE_FRAMES);
              ToneSender second = new ToneSender(20, false, LONG_TONE_FRAMES)) {
-            play("p-first", first.order("s-first", "t", DELAY_MILLIS, 100));
-            event("playback-started", "s-first");
+            playUntilHeard(first, "s-first", 100);
             server.desired(id, 1, 55, null, List.of());
             Eventually.until("desired state 1 applied", () -> Long.valueOf(1).equals(speaker.desiredVersion()));
             assertOverride(100);
 
-            play("p-second", second.order("s-second", "t", DELAY_MILLIS, 80));
-            event("playback-started", "s-second");
+            playUntilHeard(second, "s-second", 80);
             assertOverride(80);
-            Telemetry t = telemetry("telemetry while s-second plays", 0, x -> playing(x, "s-second"));
-            assertThat(List.of(t.volume(), t.muted(), t.amplifier())).containsExactly(80, false, true);
+            assertThat(reportedWhilePlaying("s-second")).containsExactly(80, false, true);
 
             server.command(id, Command.of("st-second", CommandType.stop, "s-second", inOneMinute()), null);
             result("st-second");
@@ -162,8 +164,7 @@ class PlaybackVolumeTest extends OneSpeakerTest {
     @Test
     void aStopForAnotherStreamKeepsTheVolumeAndAFailedPlaybackRestoresTheOwnSettings() throws Exception {
         try (ToneSender broken = new ToneSender(20, false, LONG_TONE_FRAMES).corrupt(k -> k >= 100)) {
-            play("p-broken", broken.order("s-broken", "t", DELAY_MILLIS, 100));
-            event("playback-started", "s-broken");
+            playUntilHeard(broken, "s-broken", 100);
             server.command(id, Command.of("st-other", CommandType.stop, "s-other", inOneMinute()), null);
             result("st-other");
             assertOverride(100);
