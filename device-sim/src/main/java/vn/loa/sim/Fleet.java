@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.loa.sim.audio.AudioPlane;
+import vn.loa.sim.audio.PlaybackRecord;
 import vn.loa.sim.audio.PlaybackStats;
 import vn.loa.sim.audio.PlaybackSummary;
 import vn.loa.sim.mqtt.FleetExecutor;
@@ -140,6 +141,19 @@ public final class Fleet implements AutoCloseable {
     /** Each speaker's latest playback (playing or ended), by device id; speakers never told to play are absent. */
     public Map<String, PlaybackStats> playback() {
         return audio.stats();
+    }
+
+    /** Each speaker's playbacks, oldest first, by device id; speakers never told to play are absent. */
+    public Map<String, List<PlaybackRecord>> history() {
+        return audio.history();
+    }
+
+    /**
+     * When each speaker first played audio of the stream at or after {@code sinceMillis} (epoch ms, by device id);
+     * speakers that have not are absent. Cheap enough to poll for thousands of speakers.
+     */
+    public Map<String, Long> firstAudio(String streamId, long sinceMillis) {
+        return audio.firstAudio(streamId, sinceMillis);
     }
 
     public PlaybackSummary playbackSummary() {

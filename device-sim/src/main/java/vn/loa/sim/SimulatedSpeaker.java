@@ -32,6 +32,7 @@ import vn.loa.protocol.message.CommandResult;
 import vn.loa.protocol.message.DesiredState;
 import vn.loa.protocol.message.DeviceEvent;
 import vn.loa.protocol.message.DeviceState;
+import vn.loa.protocol.message.PlayOrder;
 import vn.loa.protocol.message.ProvisionReply;
 import vn.loa.protocol.message.ProvisionRequest;
 import vn.loa.protocol.message.Telemetry;
@@ -40,6 +41,7 @@ import vn.loa.sim.audio.CannotPlayException;
 import vn.loa.sim.audio.EpochClock;
 import vn.loa.sim.audio.PlaybackEnd;
 import vn.loa.sim.audio.PlaybackListener;
+import vn.loa.sim.audio.PlaybackRecord;
 import vn.loa.sim.audio.PlaybackSession;
 import vn.loa.sim.audio.PlaybackStats;
 import vn.loa.sim.mqtt.ClientCallback;
@@ -532,24 +534,32 @@ public final class SimulatedSpeaker {
 
     /**
      * Answers at once: ok once the RTP socket is open and the join on its way, failed with the device protocol's
-     * reason code if it cannot be. A play for the stream already playing joins again with the fresh token.
+     * reason code if it cannot be. A play for the stream already playing joins again with the fresh token. The
+     * order's volume, if any, is in force from now until the playback ends; the latest order decides it.
      */
     private CommandResult startPlayback(Command command, long arrivedEpochNanos) {
-        String stream = command.play().stream();
+        PlayOrder order = command.play();
+        String stream = order.stream();
         synchronized (this) {
             if (playback != null && !playback.closed() && playback.streamId().equals(stream)) {
-                playback.rejoin(command.play().token());
+                playback.rejoin(order.token());
+                settings.playbackVolume(order.volume());
                 return CommandResult.ok(command.id());
             }
             endPlayback(PlaybackEnd.REPLACED);
+            settings.playbackVolume(order.volume());
         }
         try {
-            PlaybackSession session = ctx.audio().play(deviceId(), command.play(), arrivedEpochNanos, new Events());
+            PlaybackSession session = ctx.audio().play(deviceId(), order, arrivedEpochNanos, new Events());
             synchronized (this) {
                 playback = session;
+                forgetIfEnded(); // it may have failed already, before its end could find it here
             }
             return CommandResult.ok(command.id());
         } catch (CannotPlayException e) {
+            synchronized (this) {
+                settings.playbackVolume(null);
+            }
             log.warn("{}: cannot play {}: {}", serial, stream, e.getMessage());
             String reason = e.reason() + ": " + e.getMessage();
             return CommandResult.failed(command.id(), reason.length() <= CommandHandler.MAX_REASON_LENGTH
@@ -569,10 +579,20 @@ public final class SimulatedSpeaker {
         return playback != null && playback.playing() ? playback.streamId() : null;
     }
 
+    /** Ends the current playback, if any, and returns the output to the speaker's own settings. */
     private synchronized void endPlayback(PlaybackEnd why) {
         if (playback != null) {
             playback.stop(why);
             playback = null;
+        }
+        settings.playbackVolume(null);
+    }
+
+    /** Once the current playback has ended by itself (it failed), forgets it and lifts its volume. */
+    private synchronized void forgetIfEnded() {
+        if (playback != null && playback.closed()) {
+            playback = null;
+            settings.playbackVolume(null);
         }
     }
 
@@ -585,6 +605,7 @@ public final class SimulatedSpeaker {
 
         @Override
         public void ended(String streamId, PlaybackEnd why) {
+            forgetIfEnded();
             if (why.event() != null) {
                 publishEvent(why.event(), streamId, why.detail());
             }
@@ -639,10 +660,16 @@ public final class SimulatedSpeaker {
     }
 
     private void publishTelemetry(MqttAsyncClient c) {
+        publish(c, DeviceTopic.TELEMETRY, new MqttMessage(MessageCodec.encode(telemetry()), 0, false, null),
+                () -> { });
+    }
+
+    /** Output and playing stream read together, so a report never pairs one playback's volume with another. */
+    private synchronized Telemetry telemetry() {
         long uptime = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - bootNanos);
-        Telemetry t = new Telemetry(WireMessage.VERSION, settings.volume(), settings.muted(), settings.amplifier(),
+        SpeakerSettings.Output output = settings.output();
+        return new Telemetry(WireMessage.VERSION, output.volume(), output.muted(), output.amplifier(),
                 playingStream(), sampler.nextSignal(), sampler.nextTemperature(), uptime, settings.desiredVersion());
-        publish(c, DeviceTopic.TELEMETRY, new MqttMessage(MessageCodec.encode(t), 0, false, null), () -> { });
     }
 
     private void publish(MqttAsyncClient c, DeviceTopic kind, MqttMessage message, Runnable delivered) {
@@ -755,16 +782,24 @@ public final class SimulatedSpeaker {
         return bootId;
     }
 
+    /** The output volume now: a play order's volume while it is in force, else the speaker's own. */
     public int volume() {
-        return settings.volume();
+        return settings.output().volume();
     }
 
+    /** Whether the output is muted now (never while a play order's volume is in force). */
     public boolean muted() {
-        return settings.muted();
+        return settings.output().muted();
     }
 
+    /** Whether the amplifier is on now (always while a play order's volume is in force). */
     public boolean amplifier() {
-        return settings.amplifier();
+        return settings.output().amplifier();
+    }
+
+    /** The volume the current play order imposes, or null when the speaker plays at its own settings. */
+    public Integer playbackVolume() {
+        return settings.playbackVolume();
     }
 
     public List<String> groups() {
@@ -780,6 +815,15 @@ public final class SimulatedSpeaker {
     public Optional<PlaybackStats> playback() {
         String id = deviceId();
         return id == null ? Optional.empty() : ctx.audio().stats(id);
+    }
+
+    /**
+     * This speaker's playbacks, oldest first: the last {@link vn.loa.sim.audio.AudioPlane#HISTORY_PER_SPEAKER} that
+     * ended, then the one going on; empty if it was never told to play.
+     */
+    public List<PlaybackRecord> history() {
+        String id = deviceId();
+        return id == null ? List.of() : ctx.audio().history(id);
     }
 
     public long commandsReceived() {

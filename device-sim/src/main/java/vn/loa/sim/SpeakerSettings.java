@@ -7,13 +7,19 @@ import java.util.TreeSet;
 import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.DesiredState;
 
-/** What an operator can set on a speaker: volume, mute, amplifier, group membership, desired version. */
+/**
+ * What an operator can set on a speaker (its own volume, mute, amplifier, group membership, desired version), and
+ * the volume a play order may impose for one playback. While that playback volume is in force the output plays
+ * at it, unmuted, amplifier on; commands and desired states keep changing the own settings, which the output
+ * returns to when the playback volume is lifted (docs/device-protocol.md, "Playback volume").
+ */
 final class SpeakerSettings {
     static final int FACTORY_VOLUME = 50;
 
     private int volume = FACTORY_VOLUME;
     private boolean muted;
     private boolean amplifier = true;
+    private Integer playbackVolume;
     private final Set<String> groups = new TreeSet<>();
     private Long desiredVersion;
 
@@ -48,16 +54,19 @@ final class SpeakerSettings {
         return new GroupChange(join, leave);
     }
 
-    synchronized int volume() {
-        return volume;
+    /** Puts a play order's volume in force, or with null lifts it: the output returns to the own settings. */
+    synchronized void playbackVolume(Integer volume) {
+        playbackVolume = volume;
     }
 
-    synchronized boolean muted() {
-        return muted;
+    /** The play order's volume in force, or null. */
+    synchronized Integer playbackVolume() {
+        return playbackVolume;
     }
 
-    synchronized boolean amplifier() {
-        return amplifier;
+    /** What the output does now. */
+    synchronized Output output() {
+        return playbackVolume != null ? new Output(playbackVolume, false, true) : new Output(volume, muted, amplifier);
     }
 
     synchronized List<String> groups() {
@@ -69,5 +78,9 @@ final class SpeakerSettings {
     }
 
     record GroupChange(List<String> join, List<String> leave) {
+    }
+
+    /** The output's volume (percent), mute and amplifier as they are now. */
+    record Output(int volume, boolean muted, boolean amplifier) {
     }
 }

@@ -3,7 +3,6 @@ package vn.loa.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,6 @@ import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandType;
 
 class CommandTest extends OneSpeakerTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @BeforeEach
     void connectOneSpeaker(TestInfo test) throws Exception {
         connect("C" + Math.abs(test.getDisplayName().hashCode() % 100_000) + "-", FleetOptions.builder());

@@ -2,13 +2,19 @@ package vn.loa.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
+import vn.loa.protocol.message.Command;
+import vn.loa.protocol.message.PlayOrder;
 
 /** One provisioned, connected speaker and a test server on the class's broker. */
 abstract class OneSpeakerTest extends BrokerTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
     TestServer server;
     Fleet fleet;
     SimulatedSpeaker speaker;
@@ -39,5 +45,20 @@ abstract class OneSpeakerTest extends BrokerTest {
     TestServer.Received result(String commandId) throws InterruptedException {
         return server.await("result of " + commandId, r -> r.topic().equals(Topics.device(id, DeviceTopic.RESULT))
                 && r.payload().contains("\"" + commandId + "\""));
+    }
+
+    JsonNode answer(String commandId) throws Exception {
+        return JSON.readTree(result(commandId).payload());
+    }
+
+    /** The first playback event of this kind for the stream, waiting for it. */
+    JsonNode event(String event, String stream) throws Exception {
+        return JSON.readTree(server.await(event + " of " + stream,
+                r -> r.topic().equals(Topics.device(id, DeviceTopic.EVENT)) && r.payload().contains("\"" + event + "\"")
+                        && r.payload().contains("\"" + stream + "\"")).payload());
+    }
+
+    void play(String commandId, PlayOrder order) {
+        server.command(id, Command.play(commandId, order, inOneMinute()), null);
     }
 }

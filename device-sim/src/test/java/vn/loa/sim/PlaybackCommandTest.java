@@ -3,7 +3,6 @@ package vn.loa.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,28 +11,11 @@ import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
 import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandType;
-import vn.loa.protocol.message.PlayOrder;
 import vn.loa.sim.audio.PlaybackStats;
 import vn.loa.sim.audio.ToneSender;
 
 /** Play and stop commands over MQTT: answers, playback events on .../evt, and what the fleet reports. */
 class PlaybackCommandTest extends OneSpeakerTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    private JsonNode answer(String commandId) throws Exception {
-        return JSON.readTree(result(commandId).payload());
-    }
-
-    private JsonNode event(String event, String stream) throws Exception {
-        return JSON.readTree(server.await(event + " of " + stream,
-                r -> r.topic().equals(Topics.device(id, DeviceTopic.EVENT)) && r.payload().contains("\"" + event + "\"")
-                        && r.payload().contains("\"" + stream + "\"")).payload());
-    }
-
-    private void play(String commandId, PlayOrder order) {
-        server.command(id, Command.play(commandId, order, inOneMinute()), null);
-    }
-
     @Test
     void playReplaceAndStopAreAnsweredAndReported() throws Exception {
         connect("PLY-", FleetOptions.builder().wavDirectory(dir.resolve("wav"))
@@ -88,11 +70,13 @@ class PlaybackCommandTest extends OneSpeakerTest {
         assertThat(bad.path("reason").asText()).contains("frameMs");
 
         try (ToneSender sender = new ToneSender(20, false, 10)) {
-            play("p-nowav", sender.order("s-y", "t", 150));
+            play("p-nowav", sender.order("s-y", "t", 150, 100));
             JsonNode failed = answer("p-nowav");
             assertThat(failed.path("status").asText()).isEqualTo("failed");
             assertThat(failed.path("reason").asText()).startsWith("audio-output: cannot record to ");
             assertThat(sender.joinedFrom()).isEmpty();
+            assertThat(speaker.playbackVolume()).as("a play that cannot start imposes no volume").isNull();
+            assertThat(speaker.volume()).isEqualTo(SpeakerSettings.FACTORY_VOLUME);
         }
         assertThat(speaker.playback()).isEmpty();
     }

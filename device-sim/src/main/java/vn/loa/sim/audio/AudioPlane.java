@@ -5,10 +5,12 @@ import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +19,20 @@ import vn.loa.protocol.message.PlayOrder;
 /**
  * The receiving side of a fleet: opens a playback per play order on one of a few shared {@link AudioLoop}s
  * (started on the first play, so a fleet that never plays has no audio threads), remembers each speaker's latest
- * playback, and sums them up.
+ * playback and the history of its playbacks, and sums them up.
  */
 public final class AudioPlane implements AutoCloseable {
     /** Audio loop threads: enough to spread decoding over the cores, few enough to leave room for MQTT. */
     public static final int LOOP_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
+    /** Ended playbacks remembered per speaker (the oldest is forgotten first); a playback going on comes on top. */
+    public static final int HISTORY_PER_SPEAKER = 32;
 
     private static final Logger log = LoggerFactory.getLogger(AudioPlane.class);
 
     private final AudioSettings settings;
     private final AudioCounters counters = new AudioCounters();
     private final Map<String, PlaybackSession> latest = new ConcurrentHashMap<>();
+    private final Map<String, PlaybackHistory> histories = new ConcurrentHashMap<>();
     private AudioLoop[] loops;
     private boolean closed;
 
@@ -54,9 +59,11 @@ public final class AudioPlane implements AutoCloseable {
         try {
             OpusPlayer player = settings.decodes(deviceId) ? new OpusPlayer(Audio.samplesPerFrame(order.frameMs()),
                     recording(deviceId, order), counters) : null;
-            PlaybackSession session = new PlaybackSession(deviceId, order, streamer, channel, loop, listener, player,
-                    counters, delayMillis, commandEpochNanos);
+            PlaybackHistory history = histories.computeIfAbsent(deviceId, d -> new PlaybackHistory());
+            PlaybackSession session = new PlaybackSession(deviceId, order, streamer, channel, loop, listener, history,
+                    player, counters, delayMillis, commandEpochNanos);
             latest.put(deviceId, session);
+            history.began(session);
             loop.attach(session);
             return session;
         } catch (CannotPlayException | RuntimeException e) {
@@ -118,6 +125,34 @@ public final class AudioPlane implements AutoCloseable {
         PlayoutOffsets offsets = new PlayoutOffsets(latest.values());
         Map<String, PlaybackStats> out = new LinkedHashMap<>();
         latest.forEach((device, session) -> out.put(device, session.stats(offsets.of(device))));
+        return out;
+    }
+
+    /** The speaker's playbacks, oldest first: the last {@link #HISTORY_PER_SPEAKER} ended, then the current one. */
+    public List<PlaybackRecord> history(String deviceId) {
+        PlaybackHistory history = histories.get(deviceId);
+        return history == null ? List.of() : history.records();
+    }
+
+    /** Every speaker's {@link #history(String)}, by device id; speakers never told to play are absent. */
+    public Map<String, List<PlaybackRecord>> history() {
+        Map<String, List<PlaybackRecord>> out = new TreeMap<>();
+        histories.forEach((device, history) -> out.put(device, history.records()));
+        return out;
+    }
+
+    /**
+     * When each speaker first played audio of the stream at or after {@code sinceMillis} (epoch ms, by device id);
+     * speakers that have not are absent. Reads the remembered history only, so it stays cheap for a large fleet.
+     */
+    public Map<String, Long> firstAudio(String streamId, long sinceMillis) {
+        Map<String, Long> out = new HashMap<>();
+        histories.forEach((device, history) -> {
+            Long at = history.firstAudio(streamId, sinceMillis);
+            if (at != null) {
+                out.put(device, at);
+            }
+        });
         return out;
     }
 

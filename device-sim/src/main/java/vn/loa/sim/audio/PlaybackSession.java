@@ -48,6 +48,7 @@ public final class PlaybackSession {
     private final DatagramChannel channel;
     private final AudioLoop loop;
     private final PlaybackListener listener;
+    private final PlaybackHistory history;
     private final boolean decodes;
     private final AudioCounters counters;
     private final long commandEpochNanos;
@@ -65,6 +66,7 @@ public final class PlaybackSession {
     private long lastHeardNanos = -1;
     private long nextReportNanos;
     private int undecodableInARow;
+    private long played;
 
     private volatile boolean closed;
     private volatile boolean started;
@@ -72,17 +74,20 @@ public final class PlaybackSession {
     private volatile long lost;
     private volatile long late;
     private volatile long concealed;
+    private volatile long framesPlayed;
     private volatile long overflow;
     private volatile long skipped;
     private volatile Long firstAudioMillis;
+    private volatile Long startedAtMillis;
 
     /**
+     * @param history where the playback's record goes when it ends
      * @param player null for a speaker that only accounts packets and timing
      * @param commandEpochNanos when the play command arrived: first-audio time is measured from it
      */
     PlaybackSession(String deviceId, PlayOrder order, InetSocketAddress streamer, DatagramChannel channel,
-                    AudioLoop loop, PlaybackListener listener, OpusPlayer player, AudioCounters counters,
-                    long delayMillis, long commandEpochNanos) {
+                    AudioLoop loop, PlaybackListener listener, PlaybackHistory history, OpusPlayer player,
+                    AudioCounters counters, long delayMillis, long commandEpochNanos) {
         this.deviceId = deviceId;
         this.order = order;
         this.token = order.token();
@@ -90,6 +95,7 @@ public final class PlaybackSession {
         this.channel = channel;
         this.loop = loop;
         this.listener = listener;
+        this.history = history;
         this.player = player;
         this.decodes = player != null;
         this.counters = counters;
@@ -153,6 +159,22 @@ public final class PlaybackSession {
     PlaybackStats stats(Double playoutOffsetMillis) {
         return new PlaybackStats(order.stream(), packetsReceived, lost, late, concealed, firstAudioMillis,
                 playoutOffsetMillis, playing());
+    }
+
+    /** This playback so far, as its record will read when it ends; the end is null until then. */
+    PlaybackRecord record() {
+        return record(null, null);
+    }
+
+    /** When the first frame was handed to the DAC (epoch ms); null until then. */
+    Long startedAtMillis() {
+        return startedAtMillis;
+    }
+
+    private PlaybackRecord record(PlaybackEnd end, Long endedAtMillis) {
+        double frameSeconds = order.frameMs() / 1000.0;
+        return new PlaybackRecord(order.stream(), order.volume(), startedAtMillis, endedAtMillis,
+                framesPlayed * frameSeconds, concealed * frameSeconds, lost, end);
     }
 
     /** Frames dropped because the jitter buffer was full (the sender ran far ahead of the playout clock). */
@@ -262,6 +284,8 @@ public final class PlaybackSession {
             return;
         }
         closed = true;
+        publishCounts();
+        history.ended(this, record(why, EpochClock.nowNanos() / 1_000_000));
         try {
             channel.close();
         } catch (IOException e) {
@@ -321,6 +345,9 @@ public final class PlaybackSession {
         if (skipped != playout.skipped()) {
             skipped = playout.skipped();
         }
+        if (framesPlayed != played) {
+            framesPlayed = played;
+        }
     }
 
     /** Where due frames go: decoded (if this speaker decodes), timed and counted. */
@@ -328,6 +355,7 @@ public final class PlaybackSession {
         @Override
         public void play(long timestamp, byte[] frame, long nowNanos) {
             handed(timestamp, nowNanos);
+            played++;
             if (player == null) {
                 return;
             }
@@ -357,6 +385,7 @@ public final class PlaybackSession {
             if (!started) {
                 started = true;
                 firstAudioMillis = (nowNanos - commandEpochNanos) / 1_000_000;
+                startedAtMillis = nowNanos / 1_000_000;
                 listener.started(order.stream());
             }
         }

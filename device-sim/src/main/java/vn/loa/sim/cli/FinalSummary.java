@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import vn.loa.sim.FleetStats;
 import vn.loa.sim.LatencySamples;
+import vn.loa.sim.audio.PlaybackRecord;
 import vn.loa.sim.audio.PlaybackSummary;
 
 /** The JSON the CLI prints on stdout when it ends: what the fleet did, for people and for the benchmark. */
@@ -17,7 +19,9 @@ final class FinalSummary {
     private FinalSummary() {
     }
 
-    static String toJson(FleetStats stats, PlaybackSummary playback, long runMillis) {
+    /** @param history every speaker's playbacks by device id, or null to leave them out */
+    static String toJson(FleetStats stats, PlaybackSummary playback, Map<String, List<PlaybackRecord>> history,
+                         long runMillis) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("speakers", stats.speakers());
         out.put("connected", stats.connected());
@@ -45,6 +49,9 @@ final class FinalSummary {
         out.put("peakThreads", ManagementFactory.getThreadMXBean().getPeakThreadCount());
         out.put("threadLimitReached", stats.threadLimitReached());
         out.put("playback", playback);
+        if (history != null) {
+            out.put("history", history);
+        }
         try {
             return JSON.writeValueAsString(out);
         } catch (JsonProcessingException e) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,8 @@ import vn.loa.sim.Faults;
 import vn.loa.sim.Fleet;
 import vn.loa.sim.FleetOptions;
 import vn.loa.sim.FleetStats;
+import vn.loa.sim.audio.AudioPlane;
+import vn.loa.sim.audio.PlaybackRecord;
 import vn.loa.sim.audio.PlaybackSummary;
 
 /**
@@ -127,6 +130,11 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--wav-dir", description = "Write <deviceId>-<streamId>.wav of what each decoding speaker played.")
     Path wavDirectory;
 
+    @Option(names = "--history",
+            description = "Add every speaker's playback history (stream, start, end, seconds played, loss, how it"
+                    + " ended; the last " + AudioPlane.HISTORY_PER_SPEAKER + " each) to the JSON summary.")
+    boolean history;
+
     private final PrintStream out;
     private final PrintStream err;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -222,7 +230,9 @@ public final class SimulatorCommand implements Callable<Integer> {
             FleetStats last = fleet.stats(); // before close, which stops every speaker
             PlaybackSummary playback = fleet.playbackSummary();
             fleet.close();
-            out.println(FinalSummary.toJson(last, playback, (System.nanoTime() - started) / 1_000_000));
+            // after close, so that every playback has its end
+            Map<String, List<PlaybackRecord>> playbacks = history ? fleet.history() : null;
+            out.println(FinalSummary.toJson(last, playback, playbacks, (System.nanoTime() - started) / 1_000_000));
             out.flush();
         }
     }

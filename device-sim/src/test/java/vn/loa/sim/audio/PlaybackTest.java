@@ -1,6 +1,7 @@
 package vn.loa.sim.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.jaredmdobson.concentus.OpusDecoder;
 import java.net.DatagramPacket;
@@ -124,6 +125,11 @@ class PlaybackTest {
         assertThat(stats.packetsReceived()).isEqualTo(frames - 32);
         assertThat(stats.lost()).isEqualTo(32);
         assertThat(stats.concealed()).isEqualTo(32);
+        PlaybackRecord record = plane.history("dev-l").get(0);
+        assertThat(record.playedSeconds()).as("frames played from packets").isCloseTo((frames - 32) * 0.020,
+                within(1e-9));
+        assertThat(record.concealedSeconds()).isCloseTo(32 * 0.020, within(1e-9));
+        assertThat(record.packetsLost()).isEqualTo(32);
         assertThat(pcm).hasSize(frames * 960);
         assertThat(pcm).as("the recording is exactly the decoder's output with FEC for each lost frame")
                 .isEqualTo(reference(sender.frames(), k -> k % 10 == 5, true));

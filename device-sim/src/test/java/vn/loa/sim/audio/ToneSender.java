@@ -113,8 +113,13 @@ public final class ToneSender implements AutoCloseable {
     }
 
     public PlayOrder order(String streamId, String token, int delayMillis) {
+        return order(streamId, token, delayMillis, null);
+    }
+
+    /** A play order for this stream that plays it at {@code volume} (null: at the speaker's own settings). */
+    public PlayOrder order(String streamId, String token, int delayMillis, Integer volume) {
         return new PlayOrder(streamId, "127.0.0.1", socket.getLocalPort(), token, SSRC, PAYLOAD_TYPE, frameMillis,
-                delayMillis);
+                delayMillis, volume);
     }
 
     public InetSocketAddress address() {

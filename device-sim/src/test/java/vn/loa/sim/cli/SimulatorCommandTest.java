@@ -112,7 +112,7 @@ class SimulatorCommandTest {
             SimulatorCommand cmd = command();
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cmd.commandLine().execute(
                     "--count", "3", "--server", broker.uri(), "--bare", "loa/v1/grp/5/cmd", "--duration", "5s",
-                    "--summary-interval", "200ms", "--ramp-rate", "100", "--decode-share", "0"));
+                    "--summary-interval", "200ms", "--ramp-rate", "100", "--decode-share", "0", "--history"));
             awaitLiveLine("3/3 connected");
             server.publish("loa/v1/grp/5/cmd", Command.of("all-1", CommandType.mute, null,
                     System.currentTimeMillis() + 60_000), null, false);
@@ -142,6 +142,18 @@ class SimulatorCommandTest {
             assertThat(playback.path("firstAudioP99Millis").asDouble()).isPositive();
             assertThat(playback.path("playoutOffsetMaxMillis").isNumber()).isTrue();
             assertThat(summary.path("peakThreads").asInt()).isPositive();
+            JsonNode history = summary.path("history");
+            assertThat(history.size()).isEqualTo(3);
+            for (JsonNode speaker : history) {
+                assertThat(speaker.size()).as("one playback each: %s", speaker).isEqualTo(1);
+                JsonNode played = speaker.get(0);
+                assertThat(played.path("streamId").asText()).isEqualTo("s-cli");
+                assertThat(played.path("startedAtMillis").asLong()).isPositive();
+                assertThat(played.path("endedAtMillis").asLong())
+                        .isGreaterThan(played.path("startedAtMillis").asLong());
+                assertThat(played.path("playedSeconds").asDouble()).isPositive();
+                assertThat(played.path("end").asText()).as("the tone outlasts the run").isEqualTo("DEVICE_OFF");
+            }
             assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("3/3 connected");
         }
     }
@@ -155,8 +167,9 @@ class SimulatorCommandTest {
             awaitLiveLine("2/2 connected");
             cmd.stopAndWait();
             assertThat(run.get(10, TimeUnit.SECONDS)).isZero();
-            assertThat(new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8)).path("connected").asInt())
-                    .isEqualTo(2);
+            JsonNode summary = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
+            assertThat(summary.path("connected").asInt()).isEqualTo(2);
+            assertThat(summary.has("history")).as("only with --history").isFalse();
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.loa.protocol.message;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import vn.loa.protocol.Ids;
 import vn.loa.protocol.codec.InvalidMessageException;
 import vn.loa.protocol.rtp.JoinPacket;
@@ -14,6 +15,7 @@ import vn.loa.protocol.rtp.StreamSdp;
  * at that volume, unmuted and with its amplifier on (an emergency sends 100), and returns to its own volume, mute
  * and amplifier settings when the playback ends or is replaced by one without {@code volume}.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlayOrder(String stream, String host, Integer port, String token, Long ssrc, Integer pt,
                         Integer frameMs, Integer delayMs, Integer volume) {
     public static final int MIN_DELAY_MS = 20;

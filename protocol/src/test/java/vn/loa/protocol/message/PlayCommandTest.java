@@ -90,6 +90,39 @@ class PlayCommandTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {0, 100})
+    void aVolumeFrom0To100IsCarriedAndRoundTrips(int volume) throws InvalidMessageException {
+        Command play = accepted(Command.class, playWithVolume(Integer.toString(volume)));
+        assertThat(play.play().volume()).isEqualTo(volume);
+        assertThat(new String(MessageCodec.encode(play), StandardCharsets.UTF_8))
+                .contains(",\"delayMs\":300,\"volume\":" + volume + "}");
+    }
+
+    @Test
+    void anOrderWithoutVolumeLeavesTheDevicesOwnVolumeAndSaysNothingOfIt() throws InvalidMessageException {
+        assertThat(accepted(Command.class, command("play", "\"play\":" + ORDER_JSON)).play().volume()).isNull();
+        assertThat(accepted(Command.class, playWithVolume("null")).play().volume()).isNull();
+        assertThat(new String(MessageCodec.encode(Command.play("c-1", ORDER, EXPIRES)), StandardCharsets.UTF_8))
+                .doesNotContain("volume");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 101})
+    void aVolumeOutside0To100IsAnInvalidField(int volume) {
+        InvalidMessageException e = rejection(Command.class, playWithVolume(Integer.toString(volume)));
+        assertThat(e.reason()).isEqualTo(RejectReason.INVALID_FIELD);
+        assertThat(e.getMessage()).isEqualTo("play.volume must be within 0..100, was " + volume);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"70.5", "100.0", "\"70\"", "true", "[70]"})
+    void aVolumeThatIsNotAnIntegerIsMalformed(String volume) {
+        InvalidMessageException e = rejection(Command.class, playWithVolume(volume));
+        assertThat(e.reason()).isEqualTo(RejectReason.MALFORMED_JSON);
+        assertThat(e.getMessage()).as("names the value and the integer it should be").contains("Integer");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"stream", "host", "port", "token", "ssrc", "pt", "frameMs", "delayMs"})
     void everyFieldOfTheOrderIsRequired(String field) {
         InvalidMessageException e = rejection(Command.class, playWith(field, "null"));
@@ -156,6 +189,11 @@ class PlayCommandTest {
         assertThat(existing.find()).as("the order has %s", field).isTrue();
         String order = existing.replaceFirst(Matcher.quoteReplacement("\"" + field + "\":" + value));
         return command("play", "\"play\":" + order);
+    }
+
+    /** The play command with {@link #ORDER} and the given JSON value as its volume. */
+    private static String playWithVolume(String value) {
+        return command("play", "\"play\":" + ORDER_JSON.replace("}", ",\"volume\":" + value + "}"));
     }
 
     private static String quoted(String text) {
