@@ -1,6 +1,7 @@
 package vn.loa.controller.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static vn.loa.controller.it.LiveControlPlane.expect;
 import static vn.loa.controller.it.LiveControlPlane.json;
 
@@ -8,9 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.loa.controller.testing.Multipart;
@@ -18,6 +21,7 @@ import vn.loa.controller.testing.Poll;
 import vn.loa.controller.testing.TestAudio;
 import vn.loa.sim.Fleet;
 import vn.loa.sim.SimulatedSpeaker;
+import vn.loa.sim.audio.PlaybackRecord;
 import vn.loa.sim.audio.PlaybackStats;
 
 /**
@@ -54,8 +58,11 @@ class BroadcastIT extends LiveControlPlaneTest {
             JsonNode n2 = start("Bản tin tỉnh", Map.of("areas", List.of(province)), "NORMAL");
             awaitPlaying(n2, s.get("BC-B1"));
             assertPlaying(n1, s.get("BC-A1"), s.get("BC-A2"), s.get("BC-A3")); // equal priority: the one playing wins
+            JsonNode n1Now = json(loa.admin.get("/api/broadcasts/" + id(n1))).get("onAir");
+            assertThat(n1Now.get("holding").asInt()).isEqualTo(n1Now.get("targeted").asInt());
             assertThat(json(loa.admin.get("/api/broadcasts/" + id(n2))).get("onAir").get("waiting").asInt())
-                    .isEqualTo(3);
+                    .as("every speaker of the commune waits in the province's broadcast")
+                    .isEqualTo(n1Now.get("holding").asInt());
 
             JsonNode p = start("Thông báo ưu tiên", Map.of("areas", List.of(Long.toString(loa.areaId("it-a-1")))),
                     "PRIORITY");
@@ -89,16 +96,19 @@ class BroadcastIT extends LiveControlPlaneTest {
             for (SimulatedSpeaker speaker : s.values()) {
                 assertThat(n2Deliveries.get(speaker.deviceId()).get("secondsPlayed").asDouble()).isGreaterThan(0);
             }
-            n2Deliveries.forEach((device, row) -> { // speakers of other tests in the province are offline by now
-                if (s.values().stream().noneMatch(sp -> sp.deviceId().equals(device))) {
-                    assertThat(row.get("outcome").asText()).as(row.toString()).isEqualTo("offline");
+            n2Deliveries.forEach((device, row) -> { // speakers of other tests in the province: offline by now, or
+                if (s.values().stream().noneMatch(sp -> sp.deviceId().equals(device))) { // held by the commune's
+                    assertThat(row.get("outcome").asText()).as(row.toString()).isIn("offline", "preempted");
+                    assertThat(row.get("secondsPlayed").asDouble()).as(row.toString()).isZero();
                 }
             });
             JsonNode e2 = json(loa.admin.get("/api/broadcasts/" + id(e)));
             assertThat(e2.get("status").asText()).isEqualTo("ended");
             assertThat(e2.get("endReason").asText()).isEqualTo("stopped");
             assertThat(e2.get("outcomes").get("played").asInt()).isEqualTo(2);
-            for (JsonNode row : deliveries(n1).values()) {
+            Map<String, JsonNode> n1Deliveries = deliveries(n1);
+            for (String serial : List.of("BC-A1", "BC-A2", "BC-A3")) {
+                JsonNode row = n1Deliveries.get(s.get(serial).deviceId());
                 assertThat(row.get("secondsPlayed").asDouble()).as(row.toString()).isGreaterThan(0);
             }
         }
@@ -129,6 +139,82 @@ class BroadcastIT extends LiveControlPlaneTest {
             assertThat(rejoin).as("playing again after reconnecting").isLessThan(REJOIN_WITHIN);
             stop(b);
         }
+    }
+
+    @Test
+    void anEmergencyPlaysAtFullVolumeAndEachSpeakerGetsItsOwnVolumeBack() throws Exception {
+        loa.importSerials("it-a-2", "BC-V1", "BC-V2");
+        try (Fleet fleet = loa.onlineFleet(loa.fleetOptions("BC-V1", "BC-V2").build())) {
+            Map<String, SimulatedSpeaker> s = bySerial(fleet);
+            setVolume(s.get("BC-V1"), 40);
+            setVolume(s.get("BC-V2"), 65);
+            JsonNode normal = start("Nhạc", Map.of("devices", List.of(s.get("BC-V1").deviceId())), "NORMAL");
+            awaitPlaying(normal, s.get("BC-V1"));
+            assertThat(s.get("BC-V1").volume()).isEqualTo(40);
+
+            JsonNode emergency = start("Bão số 9", Map.of("devices", List.of(s.get("BC-V1").deviceId(),
+                    s.get("BC-V2").deviceId())), "EMERGENCY");
+            awaitPlaying(emergency, s.get("BC-V1"), s.get("BC-V2"));
+            for (SimulatedSpeaker speaker : s.values()) {
+                assertThat(speaker.volume()).as(speaker.serial()).isEqualTo(100);
+                assertThat(speaker.amplifier()).as(speaker.serial()).isTrue();
+                assertThat(speaker.muted()).as(speaker.serial()).isFalse();
+            }
+            stop(emergency);
+            awaitPlaying(normal, s.get("BC-V1"));
+            Poll.until("the second speaker to stop", WAIT, () -> s.get("BC-V2").playback()
+                    .map(p -> !p.playing()).orElse(true));
+            assertThat(s.get("BC-V1").volume()).isEqualTo(40);
+            assertThat(s.get("BC-V2").volume()).isEqualTo(65);
+            stop(normal);
+        }
+    }
+
+    @Test
+    void proofOfPlayMatchesWhatTheSpeakersPlayedWithinASecond() throws Exception {
+        loa.importSerials("it-a-1", "BC-P1", "BC-P2");
+        try (Fleet fleet = loa.onlineFleet(loa.fleetOptions("BC-P1", "BC-P2").build())) {
+            Map<String, SimulatedSpeaker> s = bySerial(fleet);
+            List<String> both = List.of(s.get("BC-P1").deviceId(), s.get("BC-P2").deviceId());
+            JsonNode bulletin = start("Bản tin sáng", Map.of("devices", both), "NORMAL");
+            Set<String> streams = new HashSet<>();
+            awaitPlaying(bulletin, s.get("BC-P1"), s.get("BC-P2"));
+            streams.addAll(streamsOf(bulletin));
+            Thread.sleep(2_000); // let the bulletin play a while before it is interrupted
+            JsonNode urgent = start("Thông báo gấp", Map.of("devices", List.of(both.get(0))), "PRIORITY");
+            awaitPlaying(urgent, s.get("BC-P1"));
+            Thread.sleep(1_500);
+            stop(urgent);
+            awaitPlaying(bulletin, s.get("BC-P1"));
+            streams.addAll(streamsOf(bulletin));
+            Thread.sleep(1_500);
+            stop(bulletin);
+            Poll.until("both speakers to stop", WAIT, () -> s.values().stream()
+                    .noneMatch(sp -> sp.playback().map(PlaybackStats::playing).orElse(false)));
+
+            Map<String, JsonNode> rows = deliveries(bulletin);
+            for (SimulatedSpeaker speaker : s.values()) {
+                double played = speaker.history().stream().filter(r -> streams.contains(r.streamId()))
+                        .mapToDouble(PlaybackRecord::playedSeconds).sum();
+                JsonNode row = rows.get(speaker.deviceId());
+                assertThat(row.get("secondsPlayed").asDouble()).as(speaker.serial() + " " + row)
+                        .isCloseTo(played, within(1.0));
+            }
+            assertThat(rows.get(both.get(0)).get("outcome").asText()).isEqualTo("preempted");
+            assertThat(rows.get(both.get(1)).get("outcome").asText()).isEqualTo("played");
+        }
+    }
+
+    static void setVolume(SimulatedSpeaker speaker, int volume) {
+        loa.command("/api/devices/" + speaker.deviceId(), Map.of("type", "volume", "value", volume));
+        Poll.until(speaker.serial() + " at volume " + volume, WAIT, () -> speaker.volume() == volume);
+    }
+
+    static List<String> streamsOf(JsonNode broadcast) {
+        List<String> streams = new ArrayList<>();
+        json(loa.admin.get("/api/broadcasts/" + id(broadcast))).path("onAir").path("streams")
+                .forEach(st -> streams.add(st.asText()));
+        return streams;
     }
 
     static JsonNode start(String name, Map<String, List<String>> targets, String priority) {
@@ -162,13 +248,8 @@ class BroadcastIT extends LiveControlPlaneTest {
 
     private static boolean playsOneOf(JsonNode broadcast, SimulatedSpeaker speaker) {
         Optional<PlaybackStats> playback = speaker.playback();
-        if (playback.isEmpty() || !playback.get().playing()) {
-            return false;
-        }
-        JsonNode onAir = json(loa.admin.get("/api/broadcasts/" + id(broadcast))).path("onAir");
-        List<String> streams = new ArrayList<>();
-        onAir.path("streams").forEach(st -> streams.add(st.asText()));
-        return streams.contains(playback.get().streamId());
+        return playback.isPresent() && playback.get().playing()
+                && streamsOf(broadcast).contains(playback.get().streamId());
     }
 
     static Map<String, JsonNode> deliveries(JsonNode broadcast) {
