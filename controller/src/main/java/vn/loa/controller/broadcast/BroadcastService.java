@@ -160,6 +160,7 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
 
     public ListPage<BroadcastView> list(Caller caller, boolean activeOnly, Paging page) {
         caller.require(Role.VIEWER);
+        writeProofOfPlay();
         ListPage<BroadcastRecord> records = store.list(activeOnly, scopes.scopePrefix(caller).orElse(null), page);
         Map<String, LiveFigures> figures = onWorker(() -> LiveFigures.of(switchboard.running().values()));
         return new ListPage<>(records.items().stream()
@@ -178,11 +179,6 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
 
     public ListPage<DeliveryRow> deliveries(Caller caller, String id, Paging page) {
         visible(caller, id);
-        onWorker(() -> {
-            ledger.flush();
-            return null;
-        });
-        ledger.awaitWritten();
         return deliveries.page(id, scopes.scopePrefix(caller).orElse(null), page);
     }
 
@@ -438,8 +434,18 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
         return SourceSpec.ofMedia(List.of(speech.speak(caller, source.text()).id()), false);
     }
 
+    /** Writes the proof of play gathered so far, so that what is read next (and who may see it) is current. */
+    private void writeProofOfPlay() {
+        onWorker(() -> {
+            ledger.flush();
+            return null;
+        });
+        ledger.awaitWritten();
+    }
+
     private BroadcastRecord visible(Caller caller, String id) {
         caller.require(Role.VIEWER);
+        writeProofOfPlay();
         BroadcastRecord record = (id == null ? null : store.find(id).orElse(null));
         if (record == null) {
             throw ApiException.notFound("broadcast");

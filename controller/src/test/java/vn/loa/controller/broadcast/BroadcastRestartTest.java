@@ -1,0 +1,66 @@
+package vn.loa.controller.broadcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.loa.controller.server.LoaServer;
+import vn.loa.controller.testing.ApiClient;
+import vn.loa.controller.testing.Multipart;
+import vn.loa.controller.testing.TestAudio;
+import vn.loa.controller.testing.TestServers;
+
+/** Broadcasts on air when the server stops are on air again when it starts on the same data directory. */
+class BroadcastRestartTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aMediaBroadcastGoesBackOnAirAndALiveOneEnds() {
+        String media;
+        String live;
+        String windowed;
+        try (LoaServer server = TestServers.start(dataDir)) {
+            ApiClient admin = TestServers.admin(server);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            server.jdbi().useHandle(h -> h.createUpdate("INSERT INTO devices (id, serial, status, created_at,"
+                    + " updated_at) VALUES ('rs-dev-1', 'SN-RS-1', 'active', :now, :now)").bind("now", now).execute());
+            Multipart body = new Multipart().file("file", "nhac.wav", TestAudio.toneWav(440, 1_200))
+                    .field("title", "Nhạc nền");
+            long tone = admin.sendBytes("POST", "/api/media", body.bytes(), body.contentType()).json().get("id")
+                    .asLong();
+            Map<String, Object> targets = Map.of("devices", List.of("rs-dev-1"));
+            media = admin.post("/api/broadcasts", Map.of("name", "Chương trình", "targets", targets,
+                    "source", Map.of("type", "media", "media", List.of(tone), "loop", true))).json().get("id").asText();
+            live = admin.post("/api/broadcasts", Map.of("name", "Trực tiếp", "targets", targets, "priority",
+                    "PRIORITY", "source", Map.of("type", "live"))).json().get("id").asText();
+            windowed = admin.post("/api/broadcasts", Map.of("name", "Một giờ", "targets", targets, "durationSeconds",
+                    3600, "source", Map.of("type", "media", "media", List.of(tone), "loop", true))).json().get("id")
+                    .asText();
+            assertThat(admin.get("/api/broadcasts?active=true").json().get("total").asInt()).isEqualTo(3);
+        }
+        try (LoaServer server = TestServers.start(dataDir)) {
+            ApiClient admin = TestServers.admin(server);
+            JsonNode back = admin.get("/api/broadcasts/" + media).json();
+            assertThat(back.get("status").asText()).isEqualTo("active");
+            assertThat(back.get("onAir").get("streams")).hasSize(1);
+            assertThat(back.get("onAir").get("targeted").asInt()).isEqualTo(1);
+            JsonNode stream = admin.get("/api/streams/" + back.get("onAir").get("streams").get(0).asText()).json();
+            assertThat(stream.get("health").asText()).isEqualTo("PLAYING");
+            assertThat(admin.get("/api/broadcasts/" + windowed).json().get("onAir")).isNotNull();
+
+            JsonNode ended = admin.get("/api/broadcasts/" + live).json();
+            assertThat(ended.get("status").asText()).isEqualTo("ended");
+            assertThat(ended.get("endReason").asText()).isEqualTo("server-restart");
+            assertThat(ended.get("outcomes").get("offline").asInt()).isEqualTo(1);
+            assertThat(admin.get("/api/broadcasts/" + media + "/deliveries").json().get("total").asInt())
+                    .isEqualTo(1);
+        }
+    }
+}
