@@ -80,6 +80,11 @@ import vn.loa.controller.http.OpenApiRoutes;
 import vn.loa.controller.storage.Database;
 import vn.loa.controller.http.ApiException;
 import vn.loa.controller.tts.TextToSpeech;
+import vn.loa.controller.broadcast.BroadcastLauncher;
+import vn.loa.controller.schedule.LoggingBroadcastLauncher;
+import vn.loa.controller.schedule.ScheduleRoutes;
+import vn.loa.controller.schedule.ScheduleService;
+import vn.loa.controller.schedule.ScheduleSettings;
 
 /**
  * The whole Loa server wired from one {@link LoaConfig}: each part is built in order and handed what it needs;
@@ -109,6 +114,7 @@ public final class LoaServer implements AutoCloseable {
     private final EmbeddedBroker broker;
     private final CommandService commands;
     private final StreamService streams;
+    private final ScheduleService schedules;
     private final HttpServer http;
     private boolean closed;
 
@@ -191,6 +197,12 @@ public final class LoaServer implements AutoCloseable {
                     StreamSettings.from(config), registry, clock));
             streamService.set(streams);
 
+            // the broadcast service starts the schedules' occurrences; until it is wired in, a stand-in records them
+            AtomicReference<BroadcastLauncher> broadcastLauncher =
+                    new AtomicReference<>(new LoggingBroadcastLauncher(jdbi, clock));
+            schedules = new ScheduleService(jdbi, new DeviceTargets(jdbi, scopes), scopes, audit,
+                    broadcastLauncher::get, ScheduleSettings.from(config), clock);
+
             http = own(new HttpServer(config.httpHost(), config.httpPort(), config.metricsPublic(),
                     userService::authenticate, Json.newMapper(), registry, spool, List.of(
                     new HealthRoutes(version(), jdbi, clock),
@@ -205,7 +217,10 @@ public final class LoaServer implements AutoCloseable {
                     new DesiredRoutes(desired, jdbi, scopes, audit),
                     new MembershipRoutes(members),
                     new MediaRoutes(media),
-                    new StreamRoutes(streams, userService::authenticate))));
+                    new StreamRoutes(streams, userService::authenticate),
+                    new ScheduleRoutes(schedules))));
+            // closed before the parts its occurrences use
+            own(schedules);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -217,6 +232,7 @@ public final class LoaServer implements AutoCloseable {
         commands.start();
         broker.start();
         http.start();
+        schedules.start();
         LOG.info("Loa is up: API on port {}, MQTT on {}, MQTT over TLS on {}, RTP on {}", http.port(),
                 broker.mqttPort(), broker.tlsPort() < 0 ? "(disabled)" : broker.tlsPort(), streams.port());
         return this;

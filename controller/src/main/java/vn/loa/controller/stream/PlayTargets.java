@@ -12,15 +12,15 @@ import vn.loa.controller.http.ApiException;
 import vn.loa.controller.http.JsonBody;
 
 /** The speakers a play or stop request names: {@code {"devices":[...],"groups":[...],"areas":[...]}}. */
-final class PlayTargets {
+public final class PlayTargets {
     /** Devices, groups and areas one request may name together. */
-    static final int MAX_TARGETS = 1_000;
-    static final Set<String> FIELDS = Set.of("devices", "groups", "areas");
+    public static final int MAX_TARGETS = 1_000;
+    public static final Set<String> FIELDS = Set.of("devices", "groups", "areas");
 
     private PlayTargets() {
     }
 
-    static List<CommandTarget> from(JsonBody body) {
+    public static List<CommandTarget> from(JsonBody body) {
         Set<CommandTarget> targets = new LinkedHashSet<>();
         add(body, "devices", CommandTarget::device, targets);
         add(body, "groups", CommandTarget::group, targets);
