@@ -165,7 +165,8 @@ final class Words {
                     .collect(Collectors.joining(", ")));
         }
         if (interval == 1 && freq == Freq.YEARLY && EnumSet.of(Part.BYMONTH, Part.BYMONTHDAY).containsAll(parts)) {
-            int month = single(rule, Part.BYMONTH, first.getMonthValue());
+            // the library counts BYMONTH from 0, as its dates do; -1 (several months) stays out of range
+            int month = single(rule, Part.BYMONTH, first.getMonthValue() - 1) + 1;
             int day = single(rule, Part.BYMONTHDAY, first.getDayOfMonth());
             // a leap year, so 29/02 is a day of the year
             if (month > 0 && day > 0 && day <= YearMonth.of(2000, month).lengthOfMonth()) {
