@@ -220,6 +220,27 @@ class ScheduleApiTest extends RealServerTest {
     }
 
     @Test
+    void deletingAScheduleEndsItsOccurrencePlayingNow() {
+        long commune = commune("Xã Xoá");
+        long id = created(programmeIn(commune, "Đang phát", Map.of("repeat", "daily", "at", "09:00",
+                "durationMinutes", 60)));
+        ScheduleDraft draft = new ScheduleRepository(server.jdbi()).find(id).orElseThrow().draft();
+        Instant occurrence = Instant.now().minusSeconds(60);
+        // the occurrence playing, as the server's launcher recorded it when it started
+        String playing = new LoggingBroadcastLauncher(server.jdbi(), java.time.Clock.systemUTC()).start(
+                new vn.loa.controller.auth.Caller("schedule:" + id, Role.ADMIN, commune),
+                new vn.loa.controller.broadcast.BroadcastRequest(draft.name(), draft.source(), draft.targets(),
+                        draft.priority(), null, occurrence.plusSeconds(3600), id, occurrence, 0));
+
+        assertThat(admin.send("DELETE", "/api/schedules/" + id, null, null).status()).isEqualTo(204);
+
+        String ended = server.jdbi().withHandle(h -> h.createQuery("SELECT status || ' ' || end_reason || ' ' || ended_by"
+                + " FROM broadcasts WHERE id = :id").bind("id", playing).mapTo(String.class).one());
+        assertThat(ended).isEqualTo("ended schedule-deleted admin");
+        assertThat(audit("schedule.delete", id)).contains("Đang phát").contains(playing);
+    }
+
+    @Test
     void theQuietHoursRefuseANightProgrammeUnlessOverriddenAndAudited() {
         long commune = commune("Xã Đêm");
         Map<String, Object> night = programmeIn(commune, "Nhạc đêm", Map.of("repeat", "daily", "at", "21:45",

@@ -38,6 +38,7 @@ class SchedulerTest {
     private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Duration GRACE = Duration.ofSeconds(300);
     private static final LocalDate DAY = LocalDate.of(2027, 1, 4);
+    private static final Instant SIX = DAY.atTime(6, 0).atZone(HANOI).toInstant();
 
     @TempDir
     Path dir;
@@ -97,28 +98,26 @@ class SchedulerTest {
 
     @Test
     void aMisfireWithinTheGraceIsStartedLateWhereItWouldBe() {
-        long id = repository.insert(daily("Bản tin sáng", DAY, LocalTime.of(6, 0)), "test", Instant.now());
-        Instant occurrence = DAY.atTime(6, 0).atZone(HANOI).toInstant();
-        MutableClock clock = new MutableClock(occurrence.plusSeconds(180));
+        long id = sixOClockDaily();
+        MutableClock clock = new MutableClock(SIX.plusSeconds(180));
 
         scheduler = scheduler(clock);
         scheduler.start();
 
         assertThat(launcher.starts).hasSize(1);
         BroadcastRequest request = launcher.starts.get(0).request();
-        assertThat(request.occurrenceAt()).isEqualTo(occurrence);
+        assertThat(request.occurrenceAt()).isEqualTo(SIX);
         assertThat(request.startAtMillis()).isEqualTo(180_000);
-        assertThat(request.endsAt()).isEqualTo(occurrence.plus(Duration.ofMinutes(30)));
-        assertThat(misfireAudit(id)).contains(occurrence.toString()).contains("started 180 s late");
+        assertThat(request.endsAt()).isEqualTo(SIX.plus(Duration.ofMinutes(30)));
+        assertThat(misfireAudit(id)).contains(SIX.toString()).contains("started 180 s late");
         assertThat(infoLines()).anySatisfy(line -> assertThat(line).contains("schedule " + id)
-                .contains(occurrence.toString()).contains("started 180 s late"));
+                .contains(SIX.toString()).contains("started 180 s late"));
     }
 
     @Test
     void aMisfireBeyondTheGraceIsSkippedAndLogged() {
-        long id = repository.insert(daily("Bản tin sáng", DAY, LocalTime.of(6, 0)), "test", Instant.now());
-        Instant occurrence = DAY.atTime(6, 0).atZone(HANOI).toInstant();
-        MutableClock clock = new MutableClock(occurrence.plus(GRACE).plusSeconds(1));
+        long id = sixOClockDaily();
+        MutableClock clock = new MutableClock(SIX.plus(GRACE).plusSeconds(1));
 
         scheduler = scheduler(clock);
         scheduler.start();
@@ -126,18 +125,17 @@ class SchedulerTest {
         assertThat(launcher.starts).isEmpty();
         assertThat(misfireAudit(id)).contains("skipped").contains("301 s late");
         assertThat(infoLines()).anySatisfy(line -> assertThat(line).contains("schedule " + id)
-                .contains(occurrence.toString()).contains("skipped"));
+                .contains(SIX.toString()).contains("skipped"));
     }
 
     @Test
     void anOccurrenceAlreadyStartedIsNotStartedAgain() {
-        long id = repository.insert(daily("Bản tin sáng", DAY, LocalTime.of(6, 0)), "test", Instant.now());
-        Instant occurrence = DAY.atTime(6, 0).atZone(HANOI).toInstant();
-        MutableClock clock = new MutableClock(occurrence.plusSeconds(60));
+        long id = sixOClockDaily();
+        MutableClock clock = new MutableClock(SIX.plusSeconds(60));
         ScheduleDraft draft = repository.find(id).orElseThrow().draft();
         new LoggingBroadcastLauncher(jdbi, clock).start(new vn.loa.controller.auth.Caller("schedule:" + id,
                 Role.ADMIN, null), new BroadcastRequest(draft.name(), draft.source(), draft.targets(),
-                draft.priority(), null, occurrence.plus(Duration.ofMinutes(30)), id, occurrence, 0));
+                draft.priority(), null, SIX.plus(Duration.ofMinutes(30)), id, SIX, 0));
 
         scheduler = scheduler(clock);
         scheduler.start();
@@ -156,6 +154,11 @@ class SchedulerTest {
 
         assertThat(launcher.starts).isEmpty();
         assertThat(infoLines()).noneSatisfy(line -> assertThat(line).contains("missed"));
+    }
+
+    /** A daily programme at 06:00 from {@link #DAY}, whose first occurrence is {@link #SIX}. */
+    private long sixOClockDaily() {
+        return repository.insert(daily("Bản tin sáng", DAY, LocalTime.of(6, 0)), "test", Instant.now());
     }
 
     private Scheduler scheduler(Clock clock) {
