@@ -2,6 +2,7 @@ package vn.loa.controller.schedule;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -71,7 +72,7 @@ public final class LoggingBroadcastLauncher implements BroadcastLauncher {
                 .bind("id", broadcastId).bind("active", ScheduledBroadcasts.ACTIVE).mapTo(Integer.class).one()) > 0;
     }
 
-    private static OffsetDateTime utc(java.time.Instant instant) {
+    private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

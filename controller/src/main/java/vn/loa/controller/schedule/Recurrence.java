@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -30,7 +31,7 @@ public record Recurrence(String rrule, LocalDate firstDate, LocalTime at, Durati
     public static final int FIRST_DAY_SEARCH_YEARS = 10;
 
     public Recurrence {
-        except = new TreeSet<>(except);
+        except = Collections.unmodifiableSortedSet(new TreeSet<>(except));
     }
 
     /** The rule, parsed; the text was checked when the recurrence was made. */

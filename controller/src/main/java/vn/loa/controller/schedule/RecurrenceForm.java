@@ -18,7 +18,6 @@ import org.dmfs.rfc5545.Weekday;
 import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
 import org.dmfs.rfc5545.recur.RecurrenceRule.Part;
-import org.dmfs.rfc5545.recur.RecurrenceRule.WeekdayNum;
 import vn.loa.controller.http.ApiException;
 
 /**

@@ -30,7 +30,8 @@ import vn.loa.controller.stream.SourceSpec;
  * Programmes on a calendar: create, list, read, replace and delete them, with their targets inside the caller's
  * area, no EMERGENCY, no clash with another schedule of the same priority on the same speakers (unless forced)
  * and none in the quiet hours (unless overridden); every change is audited. Changes reach the {@link Scheduler}
- * at once; they affect future occurrences, except a delete, which also ends the occurrence playing.
+ * at once; they affect future occurrences, except a delete, which also ends the occurrence playing. Creates and
+ * edits are serialised, so two cannot both pass the conflict check against each other.
  */
 public final class ScheduleService implements AutoCloseable {
     /** Schedules in the installation at most. */
@@ -74,7 +75,7 @@ public final class ScheduleService implements AutoCloseable {
         scheduler.start();
     }
 
-    public ScheduleViews.ScheduleView create(Caller caller, JsonBody body) {
+    public synchronized ScheduleViews.ScheduleView create(Caller caller, JsonBody body) {
         caller.require(Role.OPERATOR);
         ScheduleRequest request = ScheduleRequest.from(body, caller, today());
         ScheduleDraft draft = request.draft();
@@ -105,7 +106,7 @@ public final class ScheduleService implements AutoCloseable {
     }
 
     /** Replaces the schedule; an occurrence already playing plays on as it started. */
-    public ScheduleViews.ScheduleView update(Caller caller, long id, JsonBody body) {
+    public synchronized ScheduleViews.ScheduleView update(Caller caller, long id, JsonBody body) {
         caller.require(Role.OPERATOR);
         require(caller, id);
         ScheduleRequest request = ScheduleRequest.from(body, caller, today());

@@ -3,8 +3,9 @@ package vn.loa.controller.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,7 +23,7 @@ class RecurrenceTest {
     static Recurrence parse(String json) {
         try {
             return RecurrenceForm.parse(JSON.readTree(json), TODAY);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
@@ -56,7 +57,7 @@ class RecurrenceTest {
         Instant tokyo = daily.between(from, to, ZoneId.of("Asia/Tokyo"), 1).get(0).start();
         assertThat(hanoi).isEqualTo(Instant.parse("2026-11-30T23:00:00Z"));
         assertThat(tokyo).isEqualTo(Instant.parse("2026-11-30T21:00:00Z"));
-        assertThat(java.time.Duration.between(tokyo, hanoi)).hasHours(2);
+        assertThat(Duration.between(tokyo, hanoi)).hasHours(2);
     }
 
     @Test
@@ -215,13 +216,5 @@ class RecurrenceTest {
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.getMessage() + " " + e.detail()).contains(reason);
         });
-    }
-
-    static JsonNode node(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -3,13 +3,17 @@ package vn.loa.controller.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
+import vn.loa.controller.broadcast.BroadcastRequest;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.ApiClient.Response;
 import vn.loa.controller.testing.RealServerTest;
@@ -227,9 +231,9 @@ class ScheduleApiTest extends RealServerTest {
         ScheduleDraft draft = new ScheduleRepository(server.jdbi()).find(id).orElseThrow().draft();
         Instant occurrence = Instant.now().minusSeconds(60);
         // the occurrence playing, as the server's launcher recorded it when it started
-        String playing = new LoggingBroadcastLauncher(server.jdbi(), java.time.Clock.systemUTC()).start(
-                new vn.loa.controller.auth.Caller("schedule:" + id, Role.ADMIN, commune),
-                new vn.loa.controller.broadcast.BroadcastRequest(draft.name(), draft.source(), draft.targets(),
+        String playing = new LoggingBroadcastLauncher(server.jdbi(), Clock.systemUTC()).start(
+                new Caller("schedule:" + id, Role.ADMIN, commune),
+                new BroadcastRequest(draft.name(), draft.source(), draft.targets(),
                         draft.priority(), null, occurrence.plusSeconds(3600), id, occurrence, 0));
 
         assertThat(admin.send("DELETE", "/api/schedules/" + id, null, null).status()).isEqualTo(204);
@@ -262,7 +266,7 @@ class ScheduleApiTest extends RealServerTest {
     void theNumberOfSchedulesIsLimited() {
         long commune = commune("Xã Đầy");
         ScheduleRepository repository = new ScheduleRepository(server.jdbi());
-        long existing = repository.count(java.util.Optional.empty());
+        long existing = repository.count(Optional.empty());
         Response template = admin.post("/api/schedules", programmeIn(commune, "Mẫu", Map.of("repeat", "daily",
                 "at", "12:00", "durationMinutes", 1)));
         ScheduleDraft draft = repository.find(template.json().get("id").asLong()).orElseThrow().draft();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ class ScheduleRestartTest {
         return server.jdbi().withHandle(h -> h.createQuery("SELECT occurrence_at, created_by FROM broadcasts"
                         + " WHERE schedule_id = :id")
                 .bind("id", id)
-                .map((rs, ctx) -> rs.getObject("occurrence_at", java.time.OffsetDateTime.class).toInstant() + " by "
+                .map((rs, ctx) -> rs.getObject("occurrence_at", OffsetDateTime.class).toInstant() + " by "
                         + rs.getString("created_by"))
                 .list());
     }

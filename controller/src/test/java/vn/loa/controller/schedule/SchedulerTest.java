@@ -2,6 +2,7 @@ package vn.loa.controller.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.audit.AuditLog;
+import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
 import vn.loa.controller.broadcast.BroadcastRequest;
 import vn.loa.controller.broadcast.Priority;
@@ -133,7 +135,7 @@ class SchedulerTest {
         long id = sixOClockDaily();
         MutableClock clock = new MutableClock(SIX.plusSeconds(60));
         ScheduleDraft draft = repository.find(id).orElseThrow().draft();
-        new LoggingBroadcastLauncher(jdbi, clock).start(new vn.loa.controller.auth.Caller("schedule:" + id,
+        new LoggingBroadcastLauncher(jdbi, clock).start(new Caller("schedule:" + id,
                 Role.ADMIN, null), new BroadcastRequest(draft.name(), draft.source(), draft.targets(),
                 draft.priority(), null, SIX.plus(Duration.ofMinutes(30)), id, SIX, 0));
 
@@ -178,7 +180,7 @@ class SchedulerTest {
     }
 
     private List<String> infoLines() {
-        return logged.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.INFO)
+        return logged.list.stream().filter(e -> e.getLevel() == Level.INFO)
                 .map(ILoggingEvent::getFormattedMessage).toList();
     }
 }
