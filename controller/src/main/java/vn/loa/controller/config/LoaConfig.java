@@ -8,6 +8,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,7 @@ public final class LoaConfig {
     public static final int DISABLED_PORT = -1;
     /** Longest DNS name, and so the longest host a play order may name. */
     public static final int MAX_HOST_NAME_LENGTH = 253;
+    private static final String QUIET_HOURS_PATTERN = "([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d";
 
     private static final Set<String> SECRET_KEYS = Set.of(
             "mqtt.tls.keystore.password", "jdbc.password", "admin.password", "provisioning.key");
@@ -285,6 +288,28 @@ public final class LoaConfig {
         return integer("login.lockout.minutes", 1, 10_080);
     }
 
+    /** The zone schedules' wall-clock times are in. */
+    public ZoneId scheduleTimeZone() {
+        try {
+            return ZoneId.of(nonEmpty("schedule.time.zone"));
+        } catch (DateTimeException e) {
+            throw invalid("schedule.time.zone", "a time zone id such as Asia/Ho_Chi_Minh");
+        }
+    }
+
+    /** Quiet hours as {@code HH:mm-HH:mm} (may wrap midnight), or empty for none. */
+    public Optional<String> scheduleQuietHours() {
+        Optional<String> hours = optional("schedule.quiet.hours");
+        if (hours.isPresent() && !hours.get().matches(QUIET_HOURS_PATTERN)) {
+            throw invalid("schedule.quiet.hours", "HH:mm-HH:mm such as 22:00-05:00, or empty for none");
+        }
+        return hours;
+    }
+
+    public int scheduleMisfireGraceSeconds() {
+        return integer("schedule.misfire.grace.seconds", 0, 86_400);
+    }
+
     /**
      * Unknown settings and environment variables that were ignored. Kept rather than logged, because the
      * configuration is read before logging is set up (the log directory is itself a setting).
@@ -335,6 +360,9 @@ public final class LoaConfig {
         sessionTtlMinutes();
         loginMaxFailures();
         loginLockoutMinutes();
+        scheduleTimeZone();
+        scheduleQuietHours();
+        scheduleMisfireGraceSeconds();
         if (joinTokenSeconds() < commandExpirySeconds()) {
             throw new ConfigException("join.token.seconds (" + joinTokenSeconds()
                     + ") must be at least command.expiry.seconds (" + commandExpirySeconds() + ")");

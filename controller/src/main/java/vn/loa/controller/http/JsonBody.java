@@ -99,6 +99,19 @@ public final class JsonBody {
         return text.isEmpty() ? null : text;
     }
 
+    /** A nested object read by the same rules, refused when it has a field not in {@code allowedFields}; null when absent. */
+    public JsonBody object(String field, Set<String> allowedFields) {
+        JsonNode value = node(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof ObjectNode object)) {
+            throw invalid(field, "must be an object");
+        }
+        refuseUnknown(object, allowedFields);
+        return new JsonBody(object);
+    }
+
     public Double number(String field, double min, double max) {
         return read(field, v -> v.isNumber() && v.asDouble() >= min && v.asDouble() <= max, JsonNode::asDouble,
                 "must be a number within " + min + ".." + max);

@@ -85,6 +85,9 @@ import vn.loa.controller.broadcast.BroadcastRoutes;
 import vn.loa.controller.broadcast.BroadcastService;
 import vn.loa.controller.broadcast.BroadcastSettings;
 import vn.loa.controller.events.EventFeed;
+import vn.loa.controller.schedule.ScheduleRoutes;
+import vn.loa.controller.schedule.ScheduleService;
+import vn.loa.controller.schedule.ScheduleSettings;
 
 /**
  * The whole Loa server wired from one {@link LoaConfig}: each part is built in order and handed what it needs;
@@ -128,6 +131,7 @@ public final class LoaServer implements AutoCloseable {
     private final CommandService commands;
     private final StreamService streams;
     private final BroadcastService broadcasts;
+    private final ScheduleService schedules;
     private final HttpServer http;
     private boolean closed;
 
@@ -219,6 +223,9 @@ public final class LoaServer implements AutoCloseable {
             broadcastService.set(broadcasts);
             streams.watch(broadcasts);
 
+            schedules = new ScheduleService(jdbi, new DeviceTargets(jdbi, scopes), scopes, audit, () -> broadcasts,
+                    ScheduleSettings.from(config), clock);
+
             http = own(new HttpServer(config.httpHost(), config.httpPort(), config.metricsPublic(),
                     userService::authenticate, Json.newMapper(), registry, spool, List.of(
                     new HealthRoutes(version(), jdbi, clock),
@@ -234,7 +241,10 @@ public final class LoaServer implements AutoCloseable {
                     new MembershipRoutes(members),
                     new MediaRoutes(media),
                     new StreamRoutes(streams, userService::authenticate),
-                    new BroadcastRoutes(broadcasts, clock))));
+                    new BroadcastRoutes(broadcasts, clock),
+                    new ScheduleRoutes(schedules))));
+            // closed before the parts its occurrences use
+            own(schedules);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -247,6 +257,7 @@ public final class LoaServer implements AutoCloseable {
         broker.start();
         broadcasts.start();
         http.start();
+        schedules.start();
         LOG.info("Loa is up: API on port {}, MQTT on {}, MQTT over TLS on {}, RTP on {}", http.port(),
                 broker.mqttPort(), broker.tlsPort() < 0 ? "(disabled)" : broker.tlsPort(), streams.port());
         return this;

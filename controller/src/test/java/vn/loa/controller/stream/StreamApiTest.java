@@ -72,7 +72,7 @@ class StreamApiTest extends RealServerTest {
         assertThat(refusal(operator.post("/api/streams", Map.of("source", Map.of("type", "live"))), 400))
                 .contains("name");
         assertThat(refusal(operator.post("/api/streams", Map.of("name", "x", "source", Map.of("type", "tape"))), 400))
-                .contains("media, relay or live");
+                .contains("media, relay, live or tts");
         assertThat(refusal(operator.post("/api/streams", Map.of("name", "x",
                 "source", Map.of("type", "relay", "url", "file:///etc/passwd"))), 400)).contains("source.url");
         assertThat(refusal(operator.post("/api/streams", Map.of("name", "x",
