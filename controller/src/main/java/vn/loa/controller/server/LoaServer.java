@@ -81,6 +81,7 @@ import vn.loa.controller.storage.Database;
 import vn.loa.controller.http.ApiException;
 import vn.loa.controller.tts.TextToSpeech;
 import vn.loa.controller.alarm.Alarms;
+import vn.loa.controller.broadcast.BroadcastLauncher;
 import vn.loa.controller.broadcast.BroadcastRoutes;
 import vn.loa.controller.broadcast.BroadcastService;
 import vn.loa.controller.broadcast.BroadcastSettings;
@@ -276,6 +277,11 @@ public final class LoaServer implements AutoCloseable {
     /** The bound RTP port (useful when configured as 0). */
     public int rtpPort() {
         return streams.port();
+    }
+
+    /** Starts and ends broadcasts as the scheduler does. */
+    public BroadcastLauncher broadcasts() {
+        return broadcasts;
     }
 
     public EmbeddedBroker broker() {
