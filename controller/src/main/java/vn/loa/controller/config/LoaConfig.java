@@ -8,6 +8,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -252,6 +254,15 @@ public final class LoaConfig {
         return integer("command.expiry.seconds", 1, 3_600);
     }
 
+    /** The time zone schedules run in and reports count days in. */
+    public ZoneId scheduleTimeZone() {
+        try {
+            return ZoneId.of(nonEmpty("schedule.time.zone"));
+        } catch (DateTimeException e) {
+            throw invalid("schedule.time.zone", "a time zone id such as Asia/Ho_Chi_Minh");
+        }
+    }
+
     public int sessionTtlMinutes() {
         return integer("session.ttl.minutes", 1, 525_600);
     }
@@ -309,6 +320,7 @@ public final class LoaConfig {
         willDelayMaxSeconds();
         commandExpirySeconds();
         provisioningRetrySeconds();
+        scheduleTimeZone();
         sessionTtlMinutes();
         loginMaxFailures();
         loginLockoutMinutes();

@@ -80,6 +80,20 @@ import vn.loa.controller.http.OpenApiRoutes;
 import vn.loa.controller.storage.Database;
 import vn.loa.controller.http.ApiException;
 import vn.loa.controller.tts.TextToSpeech;
+import java.time.ZoneId;
+import vn.loa.controller.alarm.AlarmBoard;
+import vn.loa.controller.alarm.AlarmRoutes;
+import vn.loa.controller.alarm.Alarms;
+import vn.loa.controller.audit.AuditRoutes;
+import vn.loa.controller.device.LiveState;
+import vn.loa.controller.events.DeviceAreaPaths;
+import vn.loa.controller.events.EventFeed;
+import vn.loa.controller.events.EventHub;
+import vn.loa.controller.events.EventRoutes;
+import vn.loa.controller.report.AirtimeReport;
+import vn.loa.controller.report.PresenceHistory;
+import vn.loa.controller.report.ReportRoutes;
+import vn.loa.controller.report.UptimeReport;
 
 /**
  * The whole Loa server wired from one {@link LoaConfig}: each part is built in order and handed what it needs;
@@ -110,6 +124,8 @@ public final class LoaServer implements AutoCloseable {
     private final CommandService commands;
     private final StreamService streams;
     private final HttpServer http;
+    private final EventHub events;
+    private final AlarmBoard alarms;
     private boolean closed;
 
     public LoaServer(LoaConfig config) {
@@ -144,9 +160,17 @@ public final class LoaServer implements AutoCloseable {
             AreaService areas = new AreaService(jdbi, scopes, audit);
             GroupService groups = new GroupService(new GroupRepository(jdbi), scopes, audit);
 
+            // the live feed, alarms and presence history: what consoles watch and what the reports read
+            ZoneId zone = config.scheduleTimeZone();
+            events = new EventHub(Json.newMapper(), registry);
+            DeviceAreaPaths devicePaths = new DeviceAreaPaths(jdbi);
+            alarms = new AlarmBoard(events, devicePaths, clock);
+            PresenceHistory presence = new PresenceHistory(jdbi, events, devicePaths, registry, clock);
+            presence.closeOpenHistory();
+
             DeviceRepository devices = new DeviceRepository(jdbi);
             AreaDirectory areaDirectory = new AreaDirectory(jdbi);
-            LiveStateStore live = new LiveStateStore(registry);
+            LiveStateStore live = new LiveStateStore(registry, presence);
             DeviceStateTable stateTable = new DeviceStateTable(jdbi, clock);
             VerifiedSecrets verified = new VerifiedSecrets();
             InboundRejections rejections = new InboundRejections(registry, clock);
@@ -175,7 +199,7 @@ public final class LoaServer implements AutoCloseable {
             DeviceLifecycle lifecycle = new DeviceLifecycle(devices, broker, live, verified, audit, clock);
             DesiredPublisher desired = new DesiredPublisher(jdbi, broker, membership, clock);
             MembershipService members = new MembershipService(jdbi, membership, desired, broker, audit, scopes);
-            own(new DeviceJobs(live, stateTable, clock, List.of(telemetry.job(),
+            own(new DeviceJobs(live, stateTable, clock, List.of(telemetry.job(), presence.job(),
                     new TelemetryRollup(jdbi, clock, config.telemetryRawDays(), config.telemetryHourlyDays()).job())));
 
             Path spool = dataDir.resolve(SPOOL_DIR);
@@ -205,7 +229,14 @@ public final class LoaServer implements AutoCloseable {
                     new DesiredRoutes(desired, jdbi, scopes, audit),
                     new MembershipRoutes(members),
                     new MediaRoutes(media),
-                    new StreamRoutes(streams, userService::authenticate))));
+                    new StreamRoutes(streams, userService::authenticate),
+                    new AuditRoutes(audit, zone),
+                    new ReportRoutes(new UptimeReport(jdbi, id -> live.snapshot(id).map(LiveState.Snapshot::lastSeen)),
+                            new AirtimeReport(jdbi, zone), scopes, zone, clock),
+                    new AlarmRoutes(alarms, scopes),
+                    new EventRoutes(events, scopes))));
+            // consoles are let go before the HTTP server stops, so it does not wait on their open streams
+            own(events);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -243,6 +274,16 @@ public final class LoaServer implements AutoCloseable {
 
     public HttpServer http() {
         return http;
+    }
+
+    /** The alarms raised now; services raise and clear theirs here. */
+    public Alarms alarms() {
+        return alarms;
+    }
+
+    /** The live event feed consoles watch. */
+    public EventFeed events() {
+        return events;
     }
 
     public Jdbi jdbi() {
