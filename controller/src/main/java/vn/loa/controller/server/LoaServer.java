@@ -87,7 +87,6 @@ import vn.loa.controller.alarm.Alarms;
 import vn.loa.controller.audit.AuditRoutes;
 import vn.loa.controller.device.LiveState;
 import vn.loa.controller.events.DeviceAreaPaths;
-import vn.loa.controller.events.EventFeed;
 import vn.loa.controller.events.EventHub;
 import vn.loa.controller.events.EventRoutes;
 import vn.loa.controller.report.AirtimeReport;
@@ -281,8 +280,8 @@ public final class LoaServer implements AutoCloseable {
         return alarms;
     }
 
-    /** The live event feed consoles watch. */
-    public EventFeed events() {
+    /** The live event feed consoles watch; services publish what happens here. */
+    public EventHub events() {
         return events;
     }
 
