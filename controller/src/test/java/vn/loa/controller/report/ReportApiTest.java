@@ -1,6 +1,7 @@
 package vn.loa.controller.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.auth.Role;
+import vn.loa.controller.config.ConfigException;
 import vn.loa.controller.server.LoaServer;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.ApiClient.Response;
@@ -182,6 +184,12 @@ class ReportApiTest {
         assertThat(records.get(0).get("day")).isEqualTo("2026-03-02");
         assertThat(records.get(0).get("secondsOnAir")).isEqualTo("600.0");
         assertThat(records.get(1).get("speakersSilent")).isEqualTo("1");
+    }
+
+    @Test
+    void aTimeZoneThatDoesNotExistStopsTheServerBeforeItStarts(@TempDir Path elsewhere) {
+        assertThatThrownBy(() -> TestServers.config(elsewhere, Map.of("schedule.time.zone", "Asia/Nowhere")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("schedule.time.zone");
     }
 
     private static void assertRow(JsonNode row, int broadcasts, double seconds, int reached, int silent) {
