@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -68,30 +69,12 @@ public final class EventStream implements AutoCloseable {
 
     /** The next event of this type, skipping others and comments; fails after {@code deadline}. */
     public Message next(String type, Duration deadline) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (true) {
-            Message m = poll(end);
-            if (m == null) {
-                throw new AssertionError("no " + type + " event within " + deadline);
-            }
-            if (type.equals(m.type())) {
-                return m;
-            }
-        }
+        return next(m -> type.equals(m.type()), type + " event", deadline);
     }
 
     /** The next comment line, skipping events; fails after {@code deadline}. */
     public String nextComment(Duration deadline) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (true) {
-            Message m = poll(end);
-            if (m == null) {
-                throw new AssertionError("no comment within " + deadline);
-            }
-            if (m.comment() != null) {
-                return m.comment();
-            }
-        }
+        return next(m -> m.comment() != null, "comment", deadline).comment();
     }
 
     /**
@@ -113,6 +96,16 @@ public final class EventStream implements AutoCloseable {
                 types.add(m.type());
             }
         }
+    }
+
+    private Message next(Predicate<Message> wanted, String what, Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        for (Message m = poll(end); m != null; m = poll(end)) {
+            if (wanted.test(m)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no " + what + " within " + deadline);
     }
 
     @Override
