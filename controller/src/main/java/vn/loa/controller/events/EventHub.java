@@ -90,13 +90,13 @@ public final class EventHub implements EventFeed, AutoCloseable {
 
     /** Holds a place for one more console, or refuses it with 503 when {@link #MAX_CLIENTS} are watching. */
     public void reserve() {
-        if (closed || slots.incrementAndGet() > MAX_CLIENTS) {
+        if (slots.incrementAndGet() > MAX_CLIENTS || closed) {
             slots.decrementAndGet();
             throw new ApiException(503, "too many consoles are watching the live feed", Map.of("max", MAX_CLIENTS));
         }
     }
 
-    /** Gives back a place {@link #reserve() reserved} for a console that never started watching. */
+    /** Gives back a place {@link #reserve() reserved} for a console that has stopped (or never started) watching. */
     public void release() {
         slots.decrementAndGet();
     }

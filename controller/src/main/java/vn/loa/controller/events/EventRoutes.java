@@ -33,7 +33,7 @@ public final class EventRoutes implements Routes {
         app.get(PATH, this::watch);
     }
 
-    private void watch(Context ctx) throws Exception {
+    private void watch(Context ctx) {
         Caller caller = Caller.of(ctx);
         caller.require(Role.VIEWER);
         // Javalin streams events only to a request that asks for exactly this, as EventSource does

@@ -44,37 +44,33 @@ public final class AirtimeReport {
     private static final class Tally {
         final Map<String, Double> broadcastSeconds = new HashMap<>();
         final Set<String> reached = new HashSet<>();
+
+        double secondsOnAir() {
+            return broadcastSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
     }
 
     /** The rows for the subtree at {@code rootPath}, by area path then day. */
     public List<AirtimeRow> rows(String rootPath, Period period) {
         return jdbi.withHandle(h -> {
             ReportingUnits units = new ReportingUnits(rootPath, subtree(h, rootPath));
-            List<LocalDate> days = days(period);
-            Map<Long, Set<String>> activeByUnit = new HashMap<>();
-            h.createQuery("SELECT d.id, d.area_id FROM devices d JOIN areas a ON a.id = d.area_id"
-                            + " WHERE d.status = 'active' AND a.path LIKE :prefix")
-                    .bind("prefix", rootPath + "%")
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                    .forEach(e -> activeByUnit.computeIfAbsent(units.unitOf(e.getValue()), u -> new HashSet<>())
-                            .add(e.getKey()));
+            Map<Long, Set<String>> activeByUnit = activeSpeakers(h, rootPath, units);
             Map<Long, Map<LocalDate, Tally>> tallies = new HashMap<>();
             Map<LocalDate, Set<String>> reachedOnDay = new HashMap<>();
-            deliveries(h, rootPath, period, d -> {
-                long unit = units.unitOf(d.areaId());
-                spread(d, period).forEach((day, seconds) -> {
-                    Tally tally = tallies.computeIfAbsent(unit, u -> new HashMap<>())
-                            .computeIfAbsent(day, x -> new Tally());
-                    tally.broadcastSeconds.merge(d.broadcastId(), seconds, Math::max);
-                    tally.reached.add(d.deviceId());
-                    reachedOnDay.computeIfAbsent(day, x -> new HashSet<>()).add(d.deviceId());
-                });
-            });
+            deliveries(h, rootPath, period, d -> spread(d, period).forEach((day, seconds) -> {
+                Tally tally = tallies.computeIfAbsent(units.unitOf(d.areaId()), u -> new HashMap<>())
+                        .computeIfAbsent(day, x -> new Tally());
+                tally.broadcastSeconds.merge(d.broadcastId(), seconds, Math::max);
+                tally.reached.add(d.deviceId());
+                reachedOnDay.computeIfAbsent(day, x -> new HashSet<>()).add(d.deviceId());
+            }));
+
             Set<Long> unitIds = new HashSet<>(activeByUnit.keySet());
             unitIds.addAll(tallies.keySet());
             units.communes().forEach(c -> unitIds.add(c.id()));
             List<ReportingUnits.Unit> shown = new ArrayList<>(unitIds.stream().map(units::area).toList());
             shown.sort(Comparator.comparing(ReportingUnits.Unit::path));
+            List<LocalDate> days = days(period);
             List<AirtimeRow> rows = new ArrayList<>(shown.size() * days.size());
             for (ReportingUnits.Unit unit : shown) {
                 Set<String> active = activeByUnit.getOrDefault(unit.id(), Set.of());
@@ -82,13 +78,23 @@ public final class AirtimeReport {
                     Tally tally = tallies.getOrDefault(unit.id(), Map.of()).getOrDefault(day, new Tally());
                     Set<String> reached = reachedOnDay.getOrDefault(day, Set.of());
                     int silent = (int) active.stream().filter(id -> !reached.contains(id)).count();
-                    double onAir = tally.broadcastSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
                     rows.add(new AirtimeRow(unit.id(), unit.name(), unit.kind(), day, tally.broadcastSeconds.size(),
-                            Math.round(onAir * 10) / 10.0, tally.reached.size(), silent));
+                            Math.round(tally.secondsOnAir() * 10) / 10.0, tally.reached.size(), silent));
                 }
             }
             return rows;
         });
+    }
+
+    /** The active speakers of the subtree, by the unit they count in. */
+    private static Map<Long, Set<String>> activeSpeakers(Handle h, String rootPath, ReportingUnits units) {
+        Map<Long, Set<String>> byUnit = new HashMap<>();
+        h.createQuery("SELECT d.id, d.area_id FROM devices d JOIN areas a ON a.id = d.area_id"
+                        + " WHERE d.status = 'active' AND a.path LIKE :prefix")
+                .bind("prefix", rootPath + "%")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> byUnit.computeIfAbsent(units.unitOf(e.getValue()), u -> new HashSet<>()).add(e.getKey()));
+        return byUnit;
     }
 
     private static List<ReportingUnits.Unit> subtree(Handle h, String rootPath) {
