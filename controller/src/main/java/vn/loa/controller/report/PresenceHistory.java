@@ -35,6 +35,7 @@ public final class PresenceHistory implements PresenceListener {
     public static final int MAX_QUEUED = 200_000;
     /** Rows per insert batch. */
     static final int BATCH = 1_000;
+    public static final Duration PRUNE_PERIOD = Duration.ofHours(1);
     public static final String ONLINE_EVENT = "device.online";
     public static final String OFFLINE_EVENT = "device.offline";
 
@@ -81,6 +82,14 @@ public final class PresenceHistory implements PresenceListener {
     }
 
     /**
+     * The job that forgets transitions older than {@code keep}, except each device's last one before that: the
+     * state a device was in when a report's period begins is still known.
+     */
+    public PeriodicJob pruneJob(Duration keep) {
+        return new PeriodicJob("presence-history-prune", PRUNE_PERIOD, () -> prune(clock.instant().minus(keep)), false);
+    }
+
+    /**
      * Closes the history of devices left online by a server that stopped: nobody knows when each went away, so
      * each is taken offline when the server last heard from it. Run at start, before devices connect.
      */
@@ -117,6 +126,17 @@ public final class PresenceHistory implements PresenceListener {
             queued.addAndGet(-writing.size());
             announce(writing);
             batch = take();
+        }
+    }
+
+    private void prune(Instant cutoff) {
+        int removed = jdbi.withHandle(h -> h.createUpdate("DELETE FROM presence_events WHERE at < :cutoff"
+                        + " AND id < (SELECT MAX(q.id) FROM presence_events q"
+                        + " WHERE q.device_id = presence_events.device_id AND q.at < :cutoff)")
+                .bind("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                .execute());
+        if (removed > 0) {
+            LOG.info("presence history: forgot {} transitions from before {}", removed, cutoff);
         }
     }
 

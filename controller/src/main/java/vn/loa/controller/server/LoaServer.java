@@ -199,6 +199,7 @@ public final class LoaServer implements AutoCloseable {
             DesiredPublisher desired = new DesiredPublisher(jdbi, broker, membership, clock);
             MembershipService members = new MembershipService(jdbi, membership, desired, broker, audit, scopes);
             own(new DeviceJobs(live, stateTable, clock, List.of(telemetry.job(), presence.job(),
+                    presence.pruneJob(Duration.ofDays(config.telemetryHourlyDays())),
                     new TelemetryRollup(jdbi, clock, config.telemetryRawDays(), config.telemetryHourlyDays()).job())));
 
             Path spool = dataDir.resolve(SPOOL_DIR);

@@ -94,6 +94,9 @@ class AlarmApiTest extends RealServerTest {
         assertThat(board.visibleTo(null)).hasSize(AlarmBoard.MAX_ALARMS);
         assertThat(published).hasSize(AlarmBoard.MAX_ALARMS);
 
+        board.raise("relay:0", "relay-dead", "broadcast:0", "x".repeat(AlarmBoard.MAX_TEXT + 100));
+        assertThat(board.visibleTo(null)).filteredOn(a -> a.key().equals("relay:0")).first()
+                .extracting(a -> a.message().length()).isEqualTo(AlarmBoard.MAX_TEXT);
         board.clear("relay:0");
         board.raise("relay:new", "relay-dead", "broadcast:new", "dead");
         assertThat(board.visibleTo(null)).extracting(Alarm::key).contains("relay:new");

@@ -120,6 +120,34 @@ class PresenceHistoryTest {
         assertThat(rows()).containsExactly("online " + START, "offline " + lastSeen);
     }
 
+    @Test
+    void pruningKeepsTheLastTransitionBeforeTheCutoff() {
+        live.connected("d1", 1, clock.instant());
+        clock.advance(Duration.ofDays(2));
+        live.offline("d1");
+        clock.advance(Duration.ofDays(2));
+        live.connected("d1", 2, clock.instant());
+        clock.advance(Duration.ofDays(2));
+        live.offline("d1");
+        history.job().task().run();
+
+        history.pruneJob(Duration.ofDays(3)).task().run();
+
+        assertThat(rows()).containsExactly("offline " + START.plus(Duration.ofDays(2)),
+                "online " + START.plus(Duration.ofDays(4)), "offline " + START.plus(Duration.ofDays(6)));
+    }
+
+    @Test
+    void aBacklogOverTheLimitIsCountedAsLost() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        PresenceHistory backlog = new PresenceHistory(jdbi, (type, data) -> { }, new DeviceAreaPaths(jdbi), meters,
+                clock);
+        for (int i = 0; i <= PresenceHistory.MAX_QUEUED; i++) {
+            backlog.presenceChanged("d1", i % 2 == 0);
+        }
+        assertThat(meters.get("loa.presence.history.lost").counter().count()).isEqualTo(1);
+    }
+
     private List<String> rows() {
         return jdbi.withHandle(h -> h.createQuery("SELECT at, online FROM presence_events WHERE device_id = 'd1'"
                         + " ORDER BY id")

@@ -125,6 +125,8 @@ class ReportApiTest {
 
         Response page = admin.get(UPTIME + "?area=" + up.area("p") + "&limit=2&offset=2");
         assertThat(page.json().get("total").asLong()).isEqualTo(3);
+        assertThat(Instant.parse(page.json().get("from").asText())).isEqualTo(NOW.minus(ReportRoutes.DEFAULT_PERIOD));
+        assertThat(Instant.parse(page.json().get("to").asText())).isEqualTo(NOW);
         assertThat(page.json().get("items")).hasSize(1);
         assertThat(TestServers.anonymous(server).get(UPTIME).status()).isEqualTo(401);
     }
