@@ -26,7 +26,7 @@ import vn.loa.controller.events.EventScope;
 
 /**
  * Keeps {@code presence_events}, the history the uptime report reads. A transition is only queued on the thread
- * that saw it (often the broker's); a {@link #job() periodic job} writes the queue in one batch and then announces
+ * that saw it (often the broker's); a {@link #job() periodic job} writes the queue in batches and then announces
  * the transitions on the live feed as {@code device.online} / {@code device.offline}.
  */
 public final class PresenceHistory implements PresenceListener {
