@@ -276,6 +276,15 @@ public final class LoaConfig {
         return integer("command.expiry.seconds", 1, 3_600);
     }
 
+    /** The time zone schedules' wall-clock times are in and reports count days in. */
+    public ZoneId scheduleTimeZone() {
+        try {
+            return ZoneId.of(nonEmpty("schedule.time.zone"));
+        } catch (DateTimeException e) {
+            throw invalid("schedule.time.zone", "a time zone id such as Asia/Ho_Chi_Minh");
+        }
+    }
+
     public int sessionTtlMinutes() {
         return integer("session.ttl.minutes", 1, 525_600);
     }
@@ -286,15 +295,6 @@ public final class LoaConfig {
 
     public int loginLockoutMinutes() {
         return integer("login.lockout.minutes", 1, 10_080);
-    }
-
-    /** The zone schedules' wall-clock times are in. */
-    public ZoneId scheduleTimeZone() {
-        try {
-            return ZoneId.of(nonEmpty("schedule.time.zone"));
-        } catch (DateTimeException e) {
-            throw invalid("schedule.time.zone", "a time zone id such as Asia/Ho_Chi_Minh");
-        }
     }
 
     /** Quiet hours as {@code HH:mm-HH:mm} (may wrap midnight), or empty for none. */

@@ -45,11 +45,14 @@ public final class LiveState {
     public record Playback(String event, String stream, String detail, Instant at) {
     }
 
-    synchronized void connected(long connection, Instant now) {
+    /** True when the device was offline until now. */
+    synchronized boolean connected(long connection, Instant now) {
+        boolean cameOnline = !online;
         online = true;
         connectionId = connection;
         connectedAt = now;
         lastSeen = now;
+        return cameOnline;
     }
 
     synchronized boolean isCurrentConnection(long connection) {

@@ -26,11 +26,18 @@ public final class LiveStateStore implements Presence {
     private final Map<String, LiveState> states = new ConcurrentHashMap<>(EXPECTED_DEVICES * 2);
     private final Map<String, OfflineDue> offlineDue = new ConcurrentHashMap<>();
     private final Set<String> changed = ConcurrentHashMap.newKeySet(EXPECTED_DEVICES * 2);
+    private final PresenceListener presence;
 
     private record OfflineDue(long connectionId, Instant at) {
     }
 
     public LiveStateStore(MeterRegistry meters) {
+        this(meters, PresenceListener.NONE);
+    }
+
+    /** With a listener told of every transition between online and offline. */
+    public LiveStateStore(MeterRegistry meters, PresenceListener presence) {
+        this.presence = presence;
         Gauge.builder("loa.devices.online", this, LiveStateStore::onlineCount)
                 .description("devices connected now (or within their Will delay)")
                 .register(meters);
@@ -57,8 +64,13 @@ public final class LiveStateStore implements Presence {
     }
 
     public void connected(String deviceId, long connectionId, Instant now) {
-        update(deviceId, s -> s.connected(connectionId, now));
+        LiveState state = states.computeIfAbsent(deviceId, LiveState::new);
+        boolean cameOnline = state.connected(connectionId, now);
+        changed.add(deviceId);
         offlineDue.remove(deviceId);
+        if (cameOnline) {
+            presence.presenceChanged(deviceId, true);
+        }
     }
 
     /** A connection closed: offline after {@code willDelaySeconds}, unless it was not the newest connection. */
@@ -69,7 +81,7 @@ public final class LiveStateStore implements Presence {
         }
         if (willDelaySeconds <= 0) {
             if (state.offlineIfCurrent(connectionId)) {
-                changed.add(deviceId);
+                wentOffline(deviceId);
             }
         } else {
             offlineDue.put(deviceId, new OfflineDue(connectionId, now.plusSeconds(willDelaySeconds)));
@@ -84,7 +96,7 @@ public final class LiveStateStore implements Presence {
                 it.remove();
                 LiveState state = states.get(due.getKey());
                 if (state != null && state.offlineIfCurrent(due.getValue().connectionId())) {
-                    changed.add(due.getKey());
+                    wentOffline(due.getKey());
                 }
             }
         }
@@ -95,7 +107,7 @@ public final class LiveStateStore implements Presence {
         offlineDue.remove(deviceId);
         LiveState state = states.get(deviceId);
         if (state != null && state.offline()) {
-            changed.add(deviceId);
+            wentOffline(deviceId);
         }
     }
 
@@ -132,6 +144,11 @@ public final class LiveStateStore implements Presence {
             changed.addAll(ids);
             throw e;
         }
+    }
+
+    private void wentOffline(String deviceId) {
+        changed.add(deviceId);
+        presence.presenceChanged(deviceId, false);
     }
 
     private void update(String deviceId, Consumer<LiveState> change) {

@@ -3,6 +3,7 @@ package vn.loa.controller.http;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.Header;
+import java.util.Optional;
 import java.util.Set;
 import vn.loa.controller.auth.Caller;
 
@@ -13,6 +14,8 @@ import vn.loa.controller.auth.Caller;
 final class BearerAuthentication implements Handler {
     static final Set<String> PUBLIC_API_PATHS = Set.of("/api/health", "/api/login", "/api/openapi.json");
     static final String METRICS_PATH = "/metrics";
+    /** Paths a browser opens without a way to set headers (EventSource): the token may come as ?token= instead. */
+    static final Set<String> QUERY_TOKEN_PATHS = Set.of("/api/events");
 
     private final TokenAuthenticator authenticator;
     private final boolean metricsPublic;
@@ -28,6 +31,8 @@ final class BearerAuthentication implements Handler {
             return;
         }
         String token = BearerTokens.fromHeader(ctx.header(Header.AUTHORIZATION))
+                .or(() -> QUERY_TOKEN_PATHS.contains(ctx.path()) ? Optional.ofNullable(QueryParams.text(ctx, "token"))
+                        : Optional.empty())
                 .orElseThrow(() -> unauthorized(ctx, "missing bearer token"));
         Caller caller = authenticator.authenticate(token).orElseThrow(() -> unauthorized(ctx, "invalid or expired token"));
         caller.attachTo(ctx);

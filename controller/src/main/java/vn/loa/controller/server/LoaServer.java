@@ -80,12 +80,23 @@ import vn.loa.controller.http.OpenApiRoutes;
 import vn.loa.controller.storage.Database;
 import vn.loa.controller.http.ApiException;
 import vn.loa.controller.tts.TextToSpeech;
+import java.time.ZoneId;
+import vn.loa.controller.alarm.AlarmBoard;
+import vn.loa.controller.alarm.AlarmRoutes;
 import vn.loa.controller.alarm.Alarms;
+import vn.loa.controller.audit.AuditRoutes;
 import vn.loa.controller.broadcast.BroadcastLauncher;
 import vn.loa.controller.broadcast.BroadcastRoutes;
 import vn.loa.controller.broadcast.BroadcastService;
 import vn.loa.controller.broadcast.BroadcastSettings;
-import vn.loa.controller.events.EventFeed;
+import vn.loa.controller.device.LiveState;
+import vn.loa.controller.events.DeviceAreaPaths;
+import vn.loa.controller.events.EventHub;
+import vn.loa.controller.events.EventRoutes;
+import vn.loa.controller.report.AirtimeReport;
+import vn.loa.controller.report.PresenceHistory;
+import vn.loa.controller.report.ReportRoutes;
+import vn.loa.controller.report.UptimeReport;
 import vn.loa.controller.schedule.ScheduleRoutes;
 import vn.loa.controller.schedule.ScheduleService;
 import vn.loa.controller.schedule.ScheduleSettings;
@@ -106,19 +117,6 @@ public final class LoaServer implements AutoCloseable {
     private static final TextToSpeech SPEECH_NOT_SET_UP = (caller, text) -> {
         throw new ApiException(503, "text-to-speech is not set up on this server");
     };
-    // replaced by the alarm board and the live event feed when they land
-    private static final Alarms ALARMS_LOGGED = new Alarms() {
-        @Override
-        public void raise(String key, String kind, String subject, String message) {
-            LOG.warn("alarm {} ({}) on {}: {}", key, kind, subject, message);
-        }
-
-        @Override
-        public void clear(String key) {
-            LOG.info("alarm {} cleared", key);
-        }
-    };
-    private static final EventFeed EVENTS_LOGGED = (type, data) -> LOG.info("event {}: {}", type, data);
 
 
     private final LoaConfig config;
@@ -134,6 +132,8 @@ public final class LoaServer implements AutoCloseable {
     private final BroadcastService broadcasts;
     private final ScheduleService schedules;
     private final HttpServer http;
+    private final EventHub events;
+    private final AlarmBoard alarms;
     private boolean closed;
 
     public LoaServer(LoaConfig config) {
@@ -168,9 +168,17 @@ public final class LoaServer implements AutoCloseable {
             AreaService areas = new AreaService(jdbi, scopes, audit);
             GroupService groups = new GroupService(new GroupRepository(jdbi), scopes, audit);
 
+            // the live feed, alarms and presence history: what consoles watch and what the reports read
+            ZoneId zone = config.scheduleTimeZone();
+            events = new EventHub(Json.newMapper(), registry);
+            DeviceAreaPaths devicePaths = new DeviceAreaPaths(jdbi);
+            alarms = new AlarmBoard(events, devicePaths, clock);
+            PresenceHistory presence = new PresenceHistory(jdbi, events, devicePaths, registry, clock);
+            presence.closeOpenHistory();
+
             DeviceRepository devices = new DeviceRepository(jdbi);
             AreaDirectory areaDirectory = new AreaDirectory(jdbi);
-            LiveStateStore live = new LiveStateStore(registry);
+            LiveStateStore live = new LiveStateStore(registry, presence);
             DeviceStateTable stateTable = new DeviceStateTable(jdbi, clock);
             VerifiedSecrets verified = new VerifiedSecrets();
             InboundRejections rejections = new InboundRejections(registry, clock);
@@ -203,7 +211,8 @@ public final class LoaServer implements AutoCloseable {
             DeviceLifecycle lifecycle = new DeviceLifecycle(devices, broker, live, verified, audit, clock);
             DesiredPublisher desired = new DesiredPublisher(jdbi, broker, membership, clock);
             MembershipService members = new MembershipService(jdbi, membership, desired, broker, audit, scopes);
-            own(new DeviceJobs(live, stateTable, clock, List.of(telemetry.job(),
+            own(new DeviceJobs(live, stateTable, clock, List.of(telemetry.job(), presence.job(),
+                    presence.pruneJob(Duration.ofDays(config.telemetryHourlyDays())),
                     new TelemetryRollup(jdbi, clock, config.telemetryRawDays(), config.telemetryHourlyDays()).job())));
 
             Path spool = dataDir.resolve(SPOOL_DIR);
@@ -219,7 +228,7 @@ public final class LoaServer implements AutoCloseable {
                     StreamSettings.from(config), registry, clock));
             streamService.set(streams);
             broadcasts = own(new BroadcastService(jdbi, streams, commands, new DeviceTargets(jdbi, scopes), live,
-                    SPEECH_NOT_SET_UP, audit, ALARMS_LOGGED, EVENTS_LOGGED, scopes, BroadcastSettings.from(config),
+                    SPEECH_NOT_SET_UP, audit, alarms, events, scopes, BroadcastSettings.from(config),
                     clock));
             broadcastService.set(broadcasts);
             streams.watch(broadcasts);
@@ -243,9 +252,16 @@ public final class LoaServer implements AutoCloseable {
                     new MediaRoutes(media),
                     new StreamRoutes(streams, userService::authenticate),
                     new BroadcastRoutes(broadcasts, clock),
-                    new ScheduleRoutes(schedules))));
+                    new ScheduleRoutes(schedules),
+                    new AuditRoutes(audit, zone),
+                    new ReportRoutes(new UptimeReport(jdbi, id -> live.snapshot(id).map(LiveState.Snapshot::lastSeen)),
+                            new AirtimeReport(jdbi, zone), scopes, zone, clock),
+                    new AlarmRoutes(alarms, scopes),
+                    new EventRoutes(events, scopes))));
             // closed before the parts its occurrences use
             own(schedules);
+            // consoles are let go before the HTTP server stops, so it does not wait on their open streams
+            own(events);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -290,6 +306,16 @@ public final class LoaServer implements AutoCloseable {
 
     public HttpServer http() {
         return http;
+    }
+
+    /** The alarms raised now; services raise and clear theirs here. */
+    public Alarms alarms() {
+        return alarms;
+    }
+
+    /** The live event feed consoles watch; services publish what happens here. */
+    public EventHub events() {
+        return events;
     }
 
     public Jdbi jdbi() {

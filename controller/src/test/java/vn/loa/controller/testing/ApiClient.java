@@ -48,6 +48,11 @@ public final class ApiClient {
         return send("GET", path, null, null);
     }
 
+    /** A GET with an Accept header, for endpoints that negotiate their format. */
+    public Response get(String path, String accept) {
+        return exchange("GET", path, null, null, accept);
+    }
+
     public Response post(String path, Object body) {
         return send("POST", path, toJson(body), "application/json");
     }
@@ -57,12 +62,19 @@ public final class ApiClient {
     }
 
     public Response sendBytes(String method, String path, byte[] body, String contentType) {
+        return exchange(method, path, body, contentType, null);
+    }
+
+    private Response exchange(String method, String path, byte[] body, String contentType, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
