@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.CsvResponse;
 import vn.loa.controller.http.JsonBody;
 import vn.loa.controller.http.Paging;
 import vn.loa.controller.http.QueryParams;
@@ -28,6 +30,9 @@ public final class BroadcastRoutes implements Routes {
     private static final Set<String> CREATE_FIELDS = Set.of("name", "source", "targets", "priority", "volume",
             "endsAt", "durationSeconds");
 
+    private static final List<String> DELIVERY_COLUMNS = List.of("device", "area", "outcome", "reason",
+            "first_started_at", "last_ended_at", "seconds_played", "preemptions", "loss_fraction", "jitter_ms");
+
     private final BroadcastService broadcasts;
     private final Clock clock;
 
@@ -43,8 +48,22 @@ public final class BroadcastRoutes implements Routes {
                 Boolean.TRUE.equals(QueryParams.bool(ctx, "active")), Paging.of(ctx))));
         app.get("/api/broadcasts/{id}", ctx -> ctx.json(broadcasts.get(Caller.of(ctx), ctx.pathParam("id"))));
         app.delete("/api/broadcasts/{id}", ctx -> ctx.json(broadcasts.stop(Caller.of(ctx), ctx.pathParam("id"))));
-        app.get("/api/broadcasts/{id}/deliveries", ctx -> ctx.json(broadcasts.deliveries(Caller.of(ctx),
-                ctx.pathParam("id"), Paging.of(ctx))));
+        app.get("/api/broadcasts/{id}/deliveries", this::deliveries);
+    }
+
+    /** One page as JSON, or every row as CSV ({@code Accept: text/csv} or {@code ?format=csv}). */
+    private void deliveries(Context ctx) {
+        Caller caller = Caller.of(ctx);
+        String id = ctx.pathParam("id");
+        if (!CsvResponse.wanted(ctx)) {
+            ctx.json(broadcasts.deliveries(caller, id, Paging.of(ctx)));
+            return;
+        }
+        List<DeliveryRow> rows = broadcasts.allDeliveries(caller, id);
+        CsvResponse.send(ctx, "deliveries-" + id + ".csv", DELIVERY_COLUMNS, csv -> rows.forEach(r -> csv.row(
+                r.deviceId(), r.areaId(), r.outcome(), r.reason(), r.firstStartedAt(), r.lastEndedAt(),
+                String.format(Locale.ROOT, "%.1f", r.secondsPlayed()), r.preemptions(), r.lossFraction(),
+                r.jitterMillis())));
     }
 
     private void create(Context ctx) {

@@ -182,6 +182,12 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
         return deliveries.page(id, scopes.scopePrefix(caller).orElse(null), page);
     }
 
+    /** Every proof-of-play row of the broadcast the caller may see, for a CSV download. */
+    public List<DeliveryRow> allDeliveries(Caller caller, String id) {
+        visible(caller, id);
+        return deliveries.all(id, scopes.scopePrefix(caller).orElse(null));
+    }
+
     /** Stops a broadcast; its speakers go back to what they would play. Refused outside the caller's area. */
     public BroadcastView stop(Caller caller, String id) {
         caller.require(Role.OPERATOR);

@@ -68,9 +68,25 @@ final class DeliveryStore {
         return counts;
     }
 
+    /** Every row of the broadcast in the caller's scope, ordered by device. */
+    List<DeliveryRow> all(String broadcastId, String scopePrefix) {
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery("SELECT * FROM deliveries WHERE broadcast_id = :id" + scope(scopePrefix)
+                    + " ORDER BY device_id").bind("id", broadcastId);
+            if (scopePrefix != null) {
+                query.bind("prefix", scopePrefix + "%");
+            }
+            return query.map(ROW).list();
+        });
+    }
+
+    private static String scope(String scopePrefix) {
+        return scopePrefix == null ? "" : " AND area_id IN (SELECT id FROM areas WHERE path LIKE :prefix)";
+    }
+
     /** A page of the broadcast's rows, ordered by device; {@code scopePrefix} null for every device. */
     ListPage<DeliveryRow> page(String broadcastId, String scopePrefix, Paging page) {
-        String scope = scopePrefix == null ? "" : " AND area_id IN (SELECT id FROM areas WHERE path LIKE :prefix)";
+        String scope = scope(scopePrefix);
         return jdbi.withHandle(h -> {
             var query = h.createQuery("SELECT * FROM deliveries WHERE broadcast_id = :id" + scope
                             + " ORDER BY device_id LIMIT :limit OFFSET :offset")

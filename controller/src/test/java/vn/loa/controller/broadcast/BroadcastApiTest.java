@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import vn.loa.controller.auth.Role;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.ApiClient.Response;
+import vn.loa.controller.testing.EventStream;
 import vn.loa.controller.testing.Multipart;
 import vn.loa.controller.testing.Poll;
 import vn.loa.controller.testing.RealServerTest;
@@ -103,7 +104,14 @@ class BroadcastApiTest extends RealServerTest {
         Map<String, Object> emergency = request("Lũ quét", Map.of("areas", List.of(Long.toString(communeB))),
                 "EMERGENCY");
         assertThat(refused(operator.post("/api/broadcasts", emergency), 403)).contains("approver");
-        JsonNode started = created(approver, emergency);
+        JsonNode started;
+        try (EventStream feed = EventStream.open(server.httpPort(), "/api/events", viewer.token())) {
+            started = created(approver, emergency);
+            JsonNode announced = feed.next("emergency.started", WAIT).json();
+            assertThat(announced.get("id").asText()).isEqualTo(started.get("id").asText());
+            assertThat(announced.get("name").asText()).isEqualTo("Lũ quét");
+            assertThat(announced.get("by").asText()).isEqualTo("bc-approver");
+        }
         assertThat(started.get("volume").asInt()).isEqualTo(100);
         assertThat(started.get("onAir").get("targeted").asInt()).isEqualTo(1);
         String id = started.get("id").asText();
@@ -163,6 +171,10 @@ class BroadcastApiTest extends RealServerTest {
         assertThat(row.get("outcome").asText()).isEqualTo("offline");
         assertThat(row.get("secondsPlayed").asDouble()).isZero();
         assertThat(admin.get("/api/broadcasts/" + onceId).json().get("outcomes").get("offline").asInt()).isEqualTo(1);
+        Response csv = admin.get("/api/broadcasts/" + onceId + "/deliveries", "text/csv");
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body().lines().toList()).hasSize(2);
+        assertThat(csv.body()).contains("device,area,outcome").contains("bt-dev-a2," + communeA + ",offline");
     }
 
     private static String status(String id) {
