@@ -61,6 +61,8 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
     private static final Duration WORKER_WAIT = Duration.ofSeconds(30);
     private static final String ID_PREFIX = "b";
     private static final String SERVER = "(server)";
+    /** Alarm kinds and end reasons of a relay gone silent or dead: relay-silent, relay-dead. */
+    private static final String RELAY_FAILURE = "relay-";
     private static final Caller SERVER_CALLER = new Caller(SERVER, Role.ADMIN, null);
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastService.class);
@@ -298,7 +300,9 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
         }
         switchboard.end(broadcast);
         store.end(id, clock.instant(), reason, by);
-        alarms.clear(relayAlarm(id));
+        if (!reason.startsWith(RELAY_FAILURE)) { // a relay that stopped its broadcast stays on the board
+            alarms.clear(relayAlarm(id));
+        }
         BroadcastRecord record = broadcast.record;
         events.publish(record.priority() == Priority.EMERGENCY ? "emergency.ended" : "broadcast.ended",
                 Map.of("id", id, "name", record.name(), "priority", record.priority().name(), "reason", reason));
@@ -352,11 +356,11 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
         switch (health) {
             case SILENT, DEAD -> {
                 String state = health.name().toLowerCase(Locale.ROOT);
-                alarms.raise(key, "relay-" + state, "broadcast:" + broadcast.id(), "the relayed source of \""
+                alarms.raise(key, RELAY_FAILURE + state, "broadcast:" + broadcast.id(), "the relayed source of \""
                         + broadcast.record.name() + "\" is " + state + (fallback ? ", playing the fallback item"
                         : ", the broadcast stops"));
                 if (!fallback) {
-                    endNow(broadcast.id(), "relay-" + state, SERVER);
+                    endNow(broadcast.id(), RELAY_FAILURE + state, SERVER);
                 }
             }
             case PLAYING -> alarms.clear(key);

@@ -26,9 +26,9 @@ final class RadioStation implements AutoCloseable {
     private final ExecutorService listeners = Executors.newCachedThreadPool();
     private final byte[] mp3;
 
-    private RadioStation(byte[] mp3) throws IOException {
+    private RadioStation(byte[] mp3, int port) throws IOException {
         this.mp3 = mp3;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(listeners);
         server.createContext("/radio.mp3", this::broadcast);
         server.start();
@@ -36,6 +36,11 @@ final class RadioStation implements AutoCloseable {
 
     /** A station playing {@code seconds} of a tone at {@code hz}. */
     static RadioStation onAir(Path dir, double hz, int seconds) throws Exception {
+        return onAir(dir, hz, seconds, 0);
+    }
+
+    /** The same on a given port (0: any free one), so a station can come back where its listeners look for it. */
+    static RadioStation onAir(Path dir, double hz, int seconds, int port) throws Exception {
         Path file = dir.resolve("radio.mp3");
         Process ffmpeg = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
                 "-f", "lavfi", "-i", "sine=frequency=" + hz + ":sample_rate=48000:duration=" + seconds,
@@ -44,11 +49,15 @@ final class RadioStation implements AutoCloseable {
         if (ffmpeg.waitFor() != 0) {
             throw new AssertionError("ffmpeg could not make the MP3: " + Files.readString(dir.resolve("radio-ffmpeg.log")));
         }
-        return new RadioStation(Files.readAllBytes(file));
+        return new RadioStation(Files.readAllBytes(file), port);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/radio.mp3";
+        return "http://127.0.0.1:" + port() + "/radio.mp3";
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     private void broadcast(HttpExchange exchange) throws IOException {
