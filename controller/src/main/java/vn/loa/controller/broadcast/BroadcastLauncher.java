@@ -6,12 +6,24 @@ import vn.loa.controller.auth.Caller;
 public interface BroadcastLauncher {
 
     /**
-     * Starts a broadcast at once and arbitrates its speakers.
+     * Does the slow part of starting ahead of time: checks the request and the caller's rights, finds the speakers,
+     * reads the playlist. Close what is returned if it will not be started.
      *
-     * @return the broadcast's id
      * @throws vn.loa.controller.http.ApiException when the request is invalid or the caller may not send it
      */
-    String start(Caller caller, BroadcastRequest request);
+    PreparedBroadcast prepare(Caller caller, BroadcastRequest request);
+
+    /**
+     * Puts a prepared broadcast on air at once and arbitrates its speakers.
+     *
+     * @return the broadcast's id
+     */
+    String start(PreparedBroadcast prepared);
+
+    /** Prepares and starts at once. */
+    default String start(Caller caller, BroadcastRequest request) {
+        return start(prepare(caller, request));
+    }
 
     /** Ends a running broadcast; does nothing if it already ended. {@code reason} is recorded (window-closed, ...). */
     void end(String broadcastId, String reason, String by);

@@ -131,33 +131,47 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
     }
 
     @Override
-    public String start(Caller caller, BroadcastRequest request) {
-        return launch(caller, request).id();
-    }
-
-    /** Starts a broadcast and arbitrates its speakers at once; returns it as the API shows it. */
-    public BroadcastView launch(Caller caller, BroadcastRequest request) {
+    public PreparedBroadcast prepare(Caller caller, BroadcastRequest request) {
         validate(caller, request);
         Map<String, Long> reached = speakers.resolve(caller, request.targets());
         if (reached.isEmpty()) {
             throw ApiException.conflict("the targets have no active speakers", null);
         }
         SourceSpec playable = playable(caller, request.source());
-        Instant now = clock.instant();
-        BroadcastRecord record = new BroadcastRecord(RandomIds.next(ID_PREFIX), request.name(), request.source(),
-                PlayTargets.toJson(request.targets()), request.priority(), volumeOf(request), caller.username(),
-                caller.areaId(), now, request.endsAt(), request.scheduleId(), request.occurrenceAt(),
-                BroadcastRecord.ACTIVE, null, null, null);
-        return onWorker(() -> {
-            if (switchboard.running().size() >= MAX_ACTIVE) {
-                throw new ApiException(429, "too many broadcasts on air", Map.of("limit", MAX_ACTIVE));
-            }
-            store.insert(record);
-            RunningBroadcast broadcast = begin(record, playable, caller, reached, request.startAtMillis());
-            audit.record(caller.username(), "broadcast.start", "broadcast:" + record.id(), record.priority() + " \""
-                    + record.name() + "\" to " + record.targets() + " speakers=" + reached.size());
-            return BroadcastView.of(record, LiveFigures.of(broadcast), null);
-        });
+        return new PreparedBroadcast(caller, request, reached, playable,
+                streams.prepare(caller, playable, request.startAtMillis()));
+    }
+
+    @Override
+    public String start(PreparedBroadcast prepared) {
+        return launch(prepared).id();
+    }
+
+    /** Starts a broadcast and arbitrates its speakers at once; returns it as the API shows it. */
+    public BroadcastView launch(Caller caller, BroadcastRequest request) {
+        return launch(prepare(caller, request));
+    }
+
+    private BroadcastView launch(PreparedBroadcast prepared) {
+        Caller caller = prepared.caller();
+        BroadcastRequest request = prepared.request();
+        try {
+            return onWorker(() -> {
+                if (switchboard.running().size() >= MAX_ACTIVE) {
+                    throw new ApiException(429, "too many broadcasts on air", Map.of("limit", MAX_ACTIVE));
+                }
+                BroadcastRecord record = new BroadcastRecord(RandomIds.next(ID_PREFIX), request.name(),
+                        request.source(), PlayTargets.toJson(request.targets()), request.priority(), volumeOf(request),
+                        caller.username(), caller.areaId(), clock.instant(), request.endsAt(), request.scheduleId(),
+                        request.occurrenceAt(), BroadcastRecord.ACTIVE, null, null, null);
+                RunningBroadcast broadcast = begin(record, prepared, true);
+                audit.record(caller.username(), "broadcast.start", "broadcast:" + record.id(), record.priority()
+                        + " \"" + record.name() + "\" to " + record.targets() + " speakers=" + prepared.speakers().size());
+                return BroadcastView.of(record, LiveFigures.of(broadcast), null);
+            });
+        } finally {
+            prepared.close(); // nothing left to release once the stream took the source
+        }
     }
 
     public ListPage<BroadcastView> list(Caller caller, boolean activeOnly, Paging page) {
@@ -272,10 +286,23 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
 
     // ---- worker side ---------------------------------------------------------------------------------------
 
-    private RunningBroadcast begin(BroadcastRecord record, SourceSpec playable, Caller caller,
-                                   Map<String, Long> reached, long startAtMillis) {
-        StreamHandle main = streams.open(caller, record.name(), playable, record.volume(), startAtMillis);
-        RunningBroadcast broadcast = new RunningBroadcast(record, playable, caller, order++);
+    /**
+     * Opens the main stream first (its first frame leaves now), then stores the broadcast (when it is new) and
+     * claims its speakers.
+     */
+    private RunningBroadcast begin(BroadcastRecord record, PreparedBroadcast prepared, boolean isNew) {
+        Caller caller = prepared.caller();
+        Map<String, Long> reached = prepared.speakers();
+        StreamHandle main = streams.open(caller, record.name(), prepared.source(), record.volume());
+        if (isNew) {
+            try {
+                store.insert(record);
+            } catch (RuntimeException e) {
+                main.close();
+                throw e;
+            }
+        }
+        RunningBroadcast broadcast = new RunningBroadcast(record, prepared.playable(), caller, order++);
         switchboard.begin(broadcast, main, reached);
         if (record.endsAt() != null) {
             long delay = Math.max(0, Duration.between(clock.instant(), record.endsAt()).toMillis());
@@ -327,9 +354,11 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
         Instant since = record.occurrenceAt() != null ? record.occurrenceAt() : record.createdAt();
         long startAt = Math.max(0, Duration.between(since, now).toMillis());
         List<DeliveryRow> stored = deliveries.of(record.id());
+        PreparedBroadcast prepared = new PreparedBroadcast(caller, null, reached, playable,
+                streams.prepare(caller, playable, startAt));
         onWorker(() -> {
             ledger.restore(stored);
-            begin(record, playable, caller, reached, startAt);
+            begin(record, prepared, false);
             return null;
         });
         log.info("broadcast {} put back on air after a restart, {} ms in", record.id(), startAt);

@@ -308,7 +308,7 @@ final class Switchboard {
         }
         return openedNow.computeIfAbsent(positionMillis, p -> {
             StreamHandle stream = streams.open(broadcast.caller, broadcast.record.name() + " (resumed)",
-                    broadcast.playable, broadcast.record.volume(), p);
+                    streams.prepare(broadcast.caller, broadcast.playable, p), broadcast.record.volume());
             Leg leg = new Leg(broadcast, stream);
             broadcast.legs.add(leg);
             legsByStream.put(stream.id(), leg);

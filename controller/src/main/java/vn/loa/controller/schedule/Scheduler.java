@@ -18,6 +18,7 @@ import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
 import vn.loa.controller.broadcast.BroadcastLauncher;
 import vn.loa.controller.broadcast.BroadcastRequest;
+import vn.loa.controller.broadcast.PreparedBroadcast;
 
 /**
  * Starts each occurrence of every enabled schedule on its own thread. It wakes {@link #LEAD} ahead of the next
@@ -167,11 +168,14 @@ public final class Scheduler implements AutoCloseable {
                     handled.add(due.key());
                     continue;
                 }
-                BroadcastRequest prepared = request(due, 0);
-                if (awaitInstant(due.occurrence().start(), seen)) {
-                    Instant at = clock.instant();
-                    long lateMillis = Math.max(0, Duration.between(due.occurrence().start(), at).toMillis());
-                    launch(due, lateMillis == 0 ? prepared : request(due, lateMillis), at);
+                Optional<PreparedBroadcast> prepared = prepare(due);
+                if (prepared.isEmpty()) {
+                    continue;
+                }
+                try (PreparedBroadcast ready = prepared.get()) {
+                    if (awaitInstant(due.occurrence().start(), seen)) {
+                        launch(due, ready, clock.instant());
+                    }
                 }
             } catch (RuntimeException e) {
                 log.error("scheduler step failed; trying again", e);
@@ -199,20 +203,52 @@ public final class Scheduler implements AutoCloseable {
         return Optional.ofNullable(best);
     }
 
-    private void launch(Due due, BroadcastRequest request, Instant at) {
-        handled.add(due.key());
-        Schedule schedule = due.schedule();
-        Caller caller = new Caller("schedule:" + schedule.id(), Role.ADMIN, schedule.draft().areaId());
+    /**
+     * Checks the occurrence, finds its speakers and reads its playlist ahead of the instant, so that starting it then
+     * costs only the stream's opening; empty (and handled) when it cannot start.
+     */
+    private Optional<PreparedBroadcast> prepare(Due due) {
         try {
-            String broadcast = launcher.get().start(caller, request);
-            log.info("schedule {} occurrence {} started as broadcast {}, {} ms after its instant", schedule.id(),
+            return Optional.of(launcher.get().prepare(callerOf(due), request(due, 0)));
+        } catch (RuntimeException e) {
+            handled.add(due.key());
+            startFailed(due, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Starts the prepared occurrence at its instant; when late, a fresh one from where it should be by now. */
+    private void launch(Due due, PreparedBroadcast prepared, Instant at) {
+        long lateMillis = Math.max(0, Duration.between(due.occurrence().start(), at).toMillis());
+        launch(due, at, () -> lateMillis == 0 ? launcher.get().start(prepared)
+                : launcher.get().start(callerOf(due), request(due, lateMillis)));
+    }
+
+    private void launch(Due due, BroadcastRequest request, Instant at) {
+        launch(due, at, () -> launcher.get().start(callerOf(due), request));
+    }
+
+    private void launch(Due due, Instant at, Supplier<String> start) {
+        handled.add(due.key());
+        try {
+            String broadcast = start.get();
+            log.info("schedule {} occurrence {} started as broadcast {}, {} ms after its instant", due.schedule().id(),
                     due.occurrence().start(), broadcast, Duration.between(due.occurrence().start(), at).toMillis());
         } catch (RuntimeException e) {
-            log.warn("schedule {} occurrence {} could not start: {}", schedule.id(), due.occurrence().start(),
-                    e.getMessage());
-            audit.record(ACTOR, "schedule.start-failed", "schedule:" + schedule.id(),
-                    "occurrence " + due.occurrence().start() + ": " + e.getMessage());
+            startFailed(due, e);
         }
+    }
+
+    private static Caller callerOf(Due due) {
+        Schedule schedule = due.schedule();
+        return new Caller("schedule:" + schedule.id(), Role.ADMIN, schedule.draft().areaId());
+    }
+
+    private void startFailed(Due due, RuntimeException e) {
+        long id = due.schedule().id();
+        log.warn("schedule {} occurrence {} could not start: {}", id, due.occurrence().start(), e.getMessage());
+        audit.record(ACTOR, "schedule.start-failed", "schedule:" + id, "occurrence " + due.occurrence().start()
+                + ": " + e.getMessage());
     }
 
     private static BroadcastRequest request(Due due, long startAtMillis) {

@@ -112,27 +112,41 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
      */
     public StreamViews.Summary create(Caller caller, String name, SourceSpec source) {
         caller.require(Role.OPERATOR);
-        return StreamViews.summary(start(caller, name, source, null, 0));
+        return StreamViews.summary(start(caller, name, source, prepare(caller, source, 0), null));
+    }
+
+    /**
+     * Reads and positions a media playlist (text-to-speech spoken first) ahead of the stream's start; relays and
+     * live sources are left to open with the stream.
+     *
+     * @param startAtMillis where in a media playlist to start; ignored for other sources
+     */
+    public PreparedSource prepare(Caller caller, SourceSpec source, long startAtMillis) {
+        boolean playlist = source.type() == SourceSpec.Type.media || source.type() == SourceSpec.Type.tts;
+        return new PreparedSource(source, startAtMillis, playlist ? openSource(caller, source, startAtMillis) : null);
     }
 
     /**
      * Starts a stream for a broadcast, which has checked the caller's rights and plays it with
      * {@link #playOn}; every play order of the stream carries {@code volume}.
-     *
-     * @param startAtMillis where in a media playlist to start; ignored for other sources
      */
-    public StreamHandle open(Caller caller, String name, SourceSpec source, Integer volume, long startAtMillis) {
-        return new StreamHandle(start(caller, name, source, volume, startAtMillis));
+    public StreamHandle open(Caller caller, String name, PreparedSource source, Integer volume) {
+        return new StreamHandle(start(caller, name, source.source(), source, volume));
     }
 
-    private RunningStream start(Caller caller, String name, SourceSpec source, Integer volume, long startAtMillis) {
+    private RunningStream start(Caller caller, String name, SourceSpec source, PreparedSource prepared,
+                                Integer volume) {
         forgetEndedStreams();
         if (streams.size() >= MAX_STREAMS) {
+            prepared.close();
             throw new ApiException(429, "too many streams, delete one first", Map.of("limit", MAX_STREAMS));
         }
         String id = RandomIds.next(STREAM_ID_PREFIX);
-        OpenedSource opened = source.type() == SourceSpec.Type.live
-                ? OpenedSource.live(new LivePcmSource("live: " + name)) : openSource(caller, source, startAtMillis);
+        OpenedSource opened = prepared.take();
+        if (opened == null) {
+            opened = source.type() == SourceSpec.Type.live ? OpenedSource.live(new LivePcmSource("live: " + name))
+                    : openSource(caller, source, prepared.startAtMillis());
+        }
         RtpStream rtp;
         try {
             rtp = streamer.open(id, opened.frames(), StreamOptions.DEFAULT);

@@ -1,5 +1,6 @@
 package vn.loa.controller.schedule;
 
+import java.util.Map;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.broadcast.BroadcastLauncher;
 import vn.loa.controller.broadcast.BroadcastRequest;
+import vn.loa.controller.broadcast.PreparedBroadcast;
 
 /**
  * Stands in for the broadcast service where it is not wired in: records each start as a {@code broadcasts} row
@@ -28,6 +30,16 @@ public final class LoggingBroadcastLauncher implements BroadcastLauncher {
     public LoggingBroadcastLauncher(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+    }
+
+    @Override
+    public PreparedBroadcast prepare(Caller caller, BroadcastRequest request) {
+        return new PreparedBroadcast(caller, request, Map.of(), request.source(), null);
+    }
+
+    @Override
+    public String start(PreparedBroadcast prepared) {
+        return start(prepared.caller(), prepared.request());
     }
 
     @Override
