@@ -1,6 +1,5 @@
 package vn.loa.controller.schedule;
 
-import java.util.Map;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,15 +10,13 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.auth.Caller;
-import vn.loa.controller.broadcast.BroadcastLauncher;
 import vn.loa.controller.broadcast.BroadcastRequest;
-import vn.loa.controller.broadcast.PreparedBroadcast;
 
 /**
- * Stands in for the broadcast service where it is not wired in: records each start as a {@code broadcasts} row
+ * Stands in for the broadcast service in scheduler tests: records each start as a {@code broadcasts} row
  * (so an occurrence is known to have started, across restarts) and logs it, but plays nothing.
  */
-public final class LoggingBroadcastLauncher implements BroadcastLauncher {
+final class LoggingBroadcastLauncher extends StandInLauncher {
     private static final Logger log = LoggerFactory.getLogger(LoggingBroadcastLauncher.class);
     private static final int ID_BYTES = 8;
 
@@ -27,19 +24,9 @@ public final class LoggingBroadcastLauncher implements BroadcastLauncher {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public LoggingBroadcastLauncher(Jdbi jdbi, Clock clock) {
+    LoggingBroadcastLauncher(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
-    }
-
-    @Override
-    public PreparedBroadcast prepare(Caller caller, BroadcastRequest request) {
-        return new PreparedBroadcast(caller, request, Map.of(), request.source(), null);
-    }
-
-    @Override
-    public String start(PreparedBroadcast prepared) {
-        return start(prepared.caller(), prepared.request());
     }
 
     @Override

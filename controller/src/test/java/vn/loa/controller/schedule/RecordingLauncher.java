@@ -1,16 +1,13 @@
 package vn.loa.controller.schedule;
 
-import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import vn.loa.controller.auth.Caller;
-import vn.loa.controller.broadcast.BroadcastLauncher;
 import vn.loa.controller.broadcast.BroadcastRequest;
-import vn.loa.controller.broadcast.PreparedBroadcast;
 
-/** Stands in for the broadcast service (another branch's): records each start with the instant it was called. */
-final class RecordingLauncher implements BroadcastLauncher {
+/** Stands in for the broadcast service: records each start with the instant it was called. */
+final class RecordingLauncher extends StandInLauncher {
     record Start(Instant calledAt, Caller caller, BroadcastRequest request) {
     }
 
@@ -19,16 +16,6 @@ final class RecordingLauncher implements BroadcastLauncher {
 
     final List<Start> starts = new CopyOnWriteArrayList<>();
     final List<End> ends = new CopyOnWriteArrayList<>();
-
-    @Override
-    public PreparedBroadcast prepare(Caller caller, BroadcastRequest request) {
-        return new PreparedBroadcast(caller, request, Map.of(), request.source(), null);
-    }
-
-    @Override
-    public String start(PreparedBroadcast prepared) {
-        return start(prepared.caller(), prepared.request());
-    }
 
     @Override
     public String start(Caller caller, BroadcastRequest request) {
