@@ -204,6 +204,11 @@ public final class LoaConfig {
         return integer("relay.dead.seconds", 1, 3_600);
     }
 
+    /** The espeak-ng program that speaks text-to-speech bulletins: a name on the PATH or a path. */
+    public String ttsCommand() {
+        return nonEmpty("tts.command");
+    }
+
     /** The JDBC URL; empty means the embedded H2 file database in the data directory. */
     public Optional<String> jdbcUrl() {
         return optional("jdbc.url");
