@@ -43,6 +43,7 @@ import vn.loa.streamer.RtpStreamer;
 import vn.loa.streamer.StreamEvents;
 import vn.loa.streamer.StreamOptions;
 import vn.loa.streamer.StreamerSettings;
+import vn.loa.streamer.source.FallbackSource;
 import vn.loa.streamer.source.FrameSource;
 import vn.loa.streamer.source.LivePcmSource;
 import vn.loa.streamer.source.MediaFrameSource;
@@ -375,9 +376,18 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
             }
             case relay -> {
                 RelaySettings defaults = RelaySettings.defaults();
-                yield new RelaySource(URI.create(source.url()), new RelaySettings(settings.relaySilenceAfter(),
+                RelaySettings relaySettings = new RelaySettings(settings.relaySilenceAfter(),
                         settings.relayDeadAfter(), defaults.reconnectMin(), defaults.reconnectMax(),
-                        defaults.silenceThresholdDbfs()));
+                        defaults.silenceThresholdDbfs());
+                if (source.fallback() == null) {
+                    yield new RelaySource(URI.create(source.url()), relaySettings);
+                }
+                // the relay at the stored items' frame period, so the fallback plays as stored (see FallbackSource)
+                MediaItem item = media.require(List.of(source.fallback())).get(0);
+                MediaFrameSource fallback = new MediaFrameSource(item.title(), List.of(media.frames(item)), true,
+                        item.frameMs());
+                yield new FallbackSource(new RelaySource(URI.create(source.url()), relaySettings, item.frameMs()),
+                        fallback);
             }
             case live -> throw new IllegalArgumentException("a live source is made by the caller");
         };
