@@ -164,7 +164,8 @@ public final class EspeakTextToSpeech implements TextToSpeech {
     /** Files a synthesis cut short by a crash or a kill left in the spool directory. */
     private void removeLeftovers() {
         try (Stream<Path> files = Files.list(spoolDirectory)) {
-            files.filter(p -> p.getFileName().toString().startsWith(SPOOL_PREFIX)).forEach(EspeakTextToSpeech::deleteQuietly);
+            files.filter(p -> p.getFileName().toString().startsWith(SPOOL_PREFIX))
+                    .forEach(EspeakTextToSpeech::deleteQuietly);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean the spool directory " + spoolDirectory, e);
         }

@@ -80,10 +80,7 @@ class EspeakTextToSpeechTest {
     @Test
     void theSameTextIsSpokenOnceWhateverItsSpacingAndComposition() throws IOException {
         Path runs = dir.resolve("runs");
-        EspeakTextToSpeech speech = speech(script("counting-espeak", """
-                if [ "$1" != "--version" ]; then echo run >> '%s'; fi
-                exec espeak-ng "$@"
-                """.formatted(runs)));
+        EspeakTextToSpeech speech = speech(countingEspeak(runs));
 
         EspeakTextToSpeech.Spoken first = speech.speakOrReuse(OPERATOR, BULLETIN);
         EspeakTextToSpeech.Spoken again = speech.speakOrReuse(OPERATOR, BULLETIN);
@@ -102,10 +99,7 @@ class EspeakTextToSpeechTest {
     @Test
     void aDeletedItemIsSpokenAgain() throws IOException {
         Path runs = dir.resolve("runs");
-        EspeakTextToSpeech speech = speech(script("counting-espeak", """
-                if [ "$1" != "--version" ]; then echo run >> '%s'; fi
-                exec espeak-ng "$@"
-                """.formatted(runs)));
+        EspeakTextToSpeech speech = speech(countingEspeak(runs));
         MediaItem first = speech.speak(OPERATOR, BULLETIN);
         media.delete(EDITOR, first.id());
 
@@ -194,6 +188,14 @@ class EspeakTextToSpeechTest {
         return new EspeakTextToSpeech(database.jdbi(), media, audit, command, spool, Clock.systemUTC());
     }
 
+    /** The real espeak-ng, noting a line in {@code runs} each time it speaks. */
+    private String countingEspeak(Path runs) {
+        return script("counting-espeak", """
+                if [ "$1" != "--version" ]; then echo run >> '%s'; fi
+                exec espeak-ng "$@"
+                """.formatted(runs));
+    }
+
     private String script(String name, String body) {
         Path file = dir.resolve(name);
         try {
@@ -214,6 +216,7 @@ class EspeakTextToSpeechTest {
     }
 
     private List<String> auditedActions() {
-        return database.jdbi().withHandle(h -> h.createQuery("SELECT action FROM audit_log").mapTo(String.class).list());
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT action FROM audit_log").mapTo(String.class)
+                .list());
     }
 }

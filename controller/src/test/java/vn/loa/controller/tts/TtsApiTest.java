@@ -3,11 +3,7 @@ package vn.loa.controller.tts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.SocketTimeoutException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,22 +12,18 @@ import vn.loa.controller.auth.Role;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.ApiClient.Response;
 import vn.loa.controller.testing.RealServerTest;
+import vn.loa.controller.testing.RtpPayloads;
 import vn.loa.controller.testing.TestServers;
-import vn.loa.protocol.rtp.RtpHeader;
 
 /** Text-to-speech through the API of a real server with the real espeak-ng: previews, and streams that speak text. */
 class TtsApiTest extends RealServerTest {
-    private static final int RECEIVE_TIMEOUT_MS = 5_000;
-    /** An Opus packet of 60 ms of speech at 32 kbit/s is a couple of hundred bytes; of silence, a handful. */
-    private static final int SPEECH_PACKET_BYTES = 60;
+    private static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(5);
 
     private static ApiClient operator;
-    private static ApiClient viewer;
 
     @BeforeAll
-    static void users() {
+    static void operator() {
         operator = TestServers.loggedIn(server, "tts-operator", Role.OPERATOR);
-        viewer = TestServers.loggedIn(server, "tts-viewer", Role.VIEWER);
     }
 
     @Test
@@ -48,12 +40,13 @@ class TtsApiTest extends RealServerTest {
         assertThat(again.json().get("id").asLong()).isEqualTo(item.get("id").asLong());
 
         long id = item.get("id").asLong();
-        assertThat(viewer.get("/api/media/" + id + "/audio").status()).as("it can be listened to").isEqualTo(200);
+        assertThat(operator.get("/api/media/" + id + "/audio").status()).as("it can be listened to").isEqualTo(200);
         assertThat(auditedActions()).contains("tts.speak");
     }
 
     @Test
     void badPreviewRequestsAreRefusedWithTheirReason() {
+        ApiClient viewer = TestServers.loggedIn(server, "tts-viewer", Role.VIEWER);
         assertThat(viewer.post("/api/tts", Map.of("text", "Xin chào")).status()).isEqualTo(403);
         assertThat(refusal(operator.post("/api/tts", Map.of()), 400)).contains("text");
         assertThat(refusal(operator.post("/api/tts", Map.of("text", 42)), 400)).contains("text");
@@ -74,36 +67,12 @@ class TtsApiTest extends RealServerTest {
         assertThat(stream.get("frameMs").asInt()).isEqualTo(60);
         String id = stream.get("id").asText();
 
-        try (DatagramSocket listener = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            listener.setSoTimeout(RECEIVE_TIMEOUT_MS);
-            assertThat(admin.post("/api/streams/" + id + "/listeners",
-                    Map.of("host", "127.0.0.1", "port", listener.getLocalPort())).status()).isEqualTo(201);
-            List<Integer> payloads = rtpPayloadSizes(listener, 10);
-            assertThat(payloads.stream().mapToInt(Integer::intValue).average().orElseThrow())
-                    .as("speech, not silence").isGreaterThan(SPEECH_PACKET_BYTES);
-        }
-        JsonNode library = viewer.get("/api/media?limit=1000").json();
+        assertThat(RtpPayloads.averageBytesHeard(admin, id, 10, RECEIVE_TIMEOUT)).as("speech, not silence")
+                .isGreaterThan(RtpPayloads.AUDIBLE_PACKET_BYTES);
+        JsonNode library = operator.get("/api/media?limit=1000").json();
         assertThat(library.get("items").findValuesAsText("title")).containsOnlyOnce(text);
         Response preview = operator.post("/api/tts", Map.of("text", text));
         assertThat(preview.status()).as("the stream's bulletin is cached").isEqualTo(200);
-    }
-
-    private static List<Integer> rtpPayloadSizes(DatagramSocket socket, int count) throws Exception {
-        List<Integer> sizes = new ArrayList<>();
-        byte[] buffer = new byte[1500];
-        while (sizes.size() < count) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.receive(packet);
-            } catch (SocketTimeoutException e) {
-                throw new AssertionError("only " + sizes.size() + " RTP packets arrived", e);
-            }
-            int type = buffer[1] & 0xFF;
-            if (type < 200 || type > 204) {
-                sizes.add(packet.getLength() - RtpHeader.SIZE);
-            }
-        }
-        return sizes;
     }
 
     private static String refusal(Response response, int status) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.loa.streamer.media.MediaLibrary;
@@ -42,8 +41,6 @@ class FallbackSourceTest {
     private static byte[] silenceMp3;
     private static List<byte[]> fallbackFrames;
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
     @BeforeAll
     static void encodeTestAudio() throws IOException {
         toneMp3 = ToneRadio.mp3(Tones.sine(RADIO_HZ, 0.5, SAMPLE_RATE, 2 * SAMPLE_RATE));
@@ -57,99 +54,86 @@ class FallbackSourceTest {
         }
     }
 
-    @AfterEach
-    void closeResources() throws Exception {
-        for (AutoCloseable resource : resources) {
-            resource.close();
+    @Test
+    void aDeadRelayIsReplacedByTheFallbackFromItsStartEachTimeAndComesBack() throws Exception {
+        try (ToneRadio radio = ToneRadio.serving(toneMp3); FallbackSource source = fallbackFor(radio)) {
+            Pacer pacer = new Pacer(source);
+            pacer.until("the relay plays", MARGIN,
+                    () -> source.health() == SourceHealth.PLAYING && pacer.lastFrame() != null);
+            assertCarries(pacer.collect(Duration.ofMillis(1_200)), RADIO_HZ);
+            assertThat(source.describe()).contains(ToneRadio.PATH, "fallback: fallback tone");
+
+            radio.stop();
+            byte[] firstFallbackFrame = pacer.until("the fallback plays", DEAD_AFTER.plus(MARGIN),
+                    source::playingFallback);
+            assertThat(source.health()).isEqualTo(SourceHealth.DEAD);
+            assertThat(firstFallbackFrame).as("the fallback from its start").isEqualTo(fallbackFrames.get(0));
+            pacer.resetGaps();
+            List<byte[]> fallback = pacer.collect(Duration.ofMillis(1_500));
+            assertThat(pacer.longestGap()).as("ticks without a frame on the fallback").isZero();
+            assertCarries(fallback, FALLBACK_HZ);
+            assertThat(source.describe()).contains("fallback tone (fallback while", ToneRadio.PATH, "is down");
+
+            radio.restart();
+            pacer.until("the relay plays again", FAST.reconnectMax().plus(MARGIN), () -> !source.playingFallback());
+            assertThat(source.health()).isEqualTo(SourceHealth.PLAYING);
+            assertCarries(pacer.collect(Duration.ofMillis(1_200)), RADIO_HZ);
+            assertThat(pacer.longestGap()).as("ticks without a frame after switching back")
+                    .isLessThanOrEqualTo(MAX_GAP_FRAMES);
+
+            radio.stop();
+            assertThat(pacer.until("the fallback plays again", DEAD_AFTER.plus(MARGIN), source::playingFallback))
+                    .as("the fallback from its start again").isEqualTo(fallbackFrames.get(0));
         }
     }
 
     @Test
-    void aDeadRelayIsReplacedByTheFallbackFromItsStartEachTimeAndComesBack() throws Exception {
-        ToneRadio radio = radio(toneMp3);
-        FallbackSource source = fallbackFor(radio);
-        Pacer pacer = new Pacer(source);
-        pacer.until("the relay plays", MARGIN, () -> source.health() == SourceHealth.PLAYING && pacer.lastFrame() != null);
-        assertCarries(pacer.collect(Duration.ofMillis(1_200)), RADIO_HZ);
-        assertThat(source.describe()).contains(ToneRadio.PATH, "fallback: fallback tone");
-
-        radio.stop();
-        byte[] firstFallbackFrame = pacer.until("the fallback plays", DEAD_AFTER.plus(MARGIN), source::playingFallback);
-        assertThat(source.health()).isEqualTo(SourceHealth.DEAD);
-        assertThat(firstFallbackFrame).as("the fallback from its start").isEqualTo(fallbackFrames.get(0));
-        pacer.resetGaps();
-        List<byte[]> fallback = pacer.collect(Duration.ofMillis(1_500));
-        assertThat(pacer.longestGap()).as("ticks without a frame on the fallback").isZero();
-        assertCarries(fallback, FALLBACK_HZ);
-        assertThat(source.describe()).contains("fallback tone (fallback while", ToneRadio.PATH, "is down");
-
-        radio.restart();
-        pacer.until("the relay plays again", FAST.reconnectMax().plus(MARGIN), () -> !source.playingFallback());
-        assertThat(source.health()).isEqualTo(SourceHealth.PLAYING);
-        assertCarries(pacer.collect(Duration.ofMillis(1_200)), RADIO_HZ);
-        assertThat(pacer.longestGap()).as("ticks without a frame after switching back").isLessThanOrEqualTo(MAX_GAP_FRAMES);
-
-        radio.stop();
-        assertThat(pacer.until("the fallback plays again", DEAD_AFTER.plus(MARGIN), source::playingFallback))
-                .as("the fallback from its start again").isEqualTo(fallbackFrames.get(0));
-    }
-
-    @Test
     void aSilentRelayIsReplacedByTheFallbackAndStillDrained() throws Exception {
-        ToneRadio radio = radio(silenceMp3);
-        RelaySource relay = new RelaySource(radio.uri(ToneRadio.PATH), FAST, FRAME_MILLIS);
-        FallbackSource source = track(new FallbackSource(relay, fallbackItem()));
-        Pacer pacer = new Pacer(source);
+        try (ToneRadio radio = ToneRadio.serving(silenceMp3);
+             RelaySource relay = new RelaySource(radio.uri(ToneRadio.PATH), FAST, FRAME_MILLIS);
+             FallbackSource source = new FallbackSource(relay, fallbackItem())) {
+            Pacer pacer = new Pacer(source);
 
-        pacer.until("the fallback plays", SILENCE_AFTER.plus(MARGIN), source::playingFallback);
-        assertThat(source.health()).isEqualTo(SourceHealth.SILENT);
-        pacer.resetGaps();
-        List<byte[]> fallback = pacer.collect(Duration.ofMillis(1_500));
+            pacer.until("the fallback plays", SILENCE_AFTER.plus(MARGIN), source::playingFallback);
+            assertThat(source.health()).isEqualTo(SourceHealth.SILENT);
+            pacer.resetGaps();
+            List<byte[]> fallback = pacer.collect(Duration.ofMillis(1_500));
 
-        assertThat(pacer.longestGap()).isZero();
-        assertCarries(fallback, FALLBACK_HZ);
-        assertThat(relay.droppedMillis()).as("the relay is polled and its frames discarded").isZero();
-        assertThat(relay.queuedMillis()).isLessThan(RelaySource.MAX_QUEUED_MILLIS);
+            assertThat(pacer.longestGap()).isZero();
+            assertCarries(fallback, FALLBACK_HZ);
+            assertThat(relay.droppedMillis()).as("the relay is polled and its frames discarded").isZero();
+            assertThat(relay.queuedMillis()).isLessThan(RelaySource.MAX_QUEUED_MILLIS);
+        }
     }
 
     @Test
     void sourcesOfDifferentFramePeriodsAreRefused() throws Exception {
-        ToneRadio radio = radio(toneMp3);
-        RelaySource relay = new RelaySource(radio.uri(ToneRadio.PATH), FAST);
-        resources.add(0, relay);
-
-        assertThat(relay.frameMillis()).isEqualTo(20);
-        assertThatThrownBy(() -> new FallbackSource(relay, fallbackItem()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("60 ms").hasMessageContaining("20 ms");
+        try (ToneRadio radio = ToneRadio.serving(toneMp3);
+             RelaySource relay = new RelaySource(radio.uri(ToneRadio.PATH), FAST)) {
+            assertThat(relay.frameMillis()).isEqualTo(20);
+            assertThatThrownBy(() -> new FallbackSource(relay, fallbackItem()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("60 ms").hasMessageContaining("20 ms");
+        }
     }
 
     @Test
     void closingEndsItAndTheRelay() throws Exception {
-        ToneRadio radio = radio(toneMp3);
-        RelaySource relay = new RelaySource(radio.uri(ToneRadio.PATH), FAST, FRAME_MILLIS);
-        FallbackSource source = new FallbackSource(relay, fallbackItem());
-        assertThat(source.frameMillis()).isEqualTo(FRAME_MILLIS);
+        try (ToneRadio radio = ToneRadio.serving(toneMp3)) {
+            RelaySource relay = new RelaySource(radio.uri(ToneRadio.PATH), FAST, FRAME_MILLIS);
+            FallbackSource source = new FallbackSource(relay, fallbackItem());
+            assertThat(source.frameMillis()).isEqualTo(FRAME_MILLIS);
 
-        source.close();
+            source.close();
 
-        assertThat(source.health()).isEqualTo(SourceHealth.ENDED);
-        assertThat(relay.health()).isEqualTo(SourceHealth.ENDED);
-        assertThatThrownBy(source::poll).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+            assertThat(source.health()).isEqualTo(SourceHealth.ENDED);
+            assertThat(relay.health()).isEqualTo(SourceHealth.ENDED);
+            assertThatThrownBy(source::poll).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        }
     }
 
-    private ToneRadio radio(byte[] mp3) throws IOException {
-        ToneRadio radio = ToneRadio.serving(mp3);
-        resources.add(radio);
-        return radio;
-    }
-
-    private FallbackSource fallbackFor(ToneRadio radio) {
-        return track(new FallbackSource(new RelaySource(radio.uri(ToneRadio.PATH), FAST, FRAME_MILLIS), fallbackItem()));
-    }
-
-    private FallbackSource track(FallbackSource source) {
-        resources.add(0, source);
-        return source;
+    private static FallbackSource fallbackFor(ToneRadio radio) {
+        return new FallbackSource(new RelaySource(radio.uri(ToneRadio.PATH), FAST, FRAME_MILLIS), fallbackItem());
     }
 
     private static MediaFrameSource fallbackItem() {
