@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.http.ApiException;
@@ -27,6 +29,8 @@ final class Espeak {
     /** What of the program's own error output is kept for the log. */
     static final int MAX_ERROR_CHARS = 500;
     static final String PACKAGE = "espeak-ng";
+    /** In its banner: "eSpeak NG text-to-speech: 1.51  Data at: /usr/lib/...". */
+    private static final Pattern VERSION = Pattern.compile("text-to-speech:\\s*(\\d[\\w.+-]{0,40})");
 
     private static final Logger log = LoggerFactory.getLogger(Espeak.class);
 
@@ -44,13 +48,11 @@ final class Espeak {
         try (InputStream out = process.getInputStream()) {
             awaitExit(process, VERSION_TIMEOUT, "report its version");
             String banner = new String(out.readNBytes(MAX_ERROR_CHARS), StandardCharsets.UTF_8);
-            // "eSpeak NG text-to-speech: 1.51  Data at: /usr/lib/..."
-            int colon = banner.indexOf(':');
-            String[] words = banner.substring(colon + 1).strip().split("\\s+");
-            if (colon < 0 || words[0].isEmpty()) {
+            Matcher version = VERSION.matcher(banner);
+            if (!version.find()) {
                 throw failed("did not report its version", banner);
             }
-            return PACKAGE + " " + words[0];
+            return PACKAGE + " " + version.group(1);
         } catch (IOException e) {
             throw failed("could not be asked its version", e.getMessage());
         } finally {

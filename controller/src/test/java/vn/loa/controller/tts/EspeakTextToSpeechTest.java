@@ -158,6 +158,17 @@ class EspeakTextToSpeechTest {
     }
 
     @Test
+    void aProgramThatDoesNotTellItsVersionIsA422() {
+        EspeakTextToSpeech speech = speech(script("mute-espeak", "echo 'usage: unknown option'\n"));
+
+        assertThatThrownBy(() -> speech.speak(OPERATOR, BULLETIN))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.getMessage()).contains("did not report its version");
+                });
+    }
+
+    @Test
     void aProgramThatHangsIsStoppedAtTheTimeoutWithA422() {
         EspeakTextToSpeech speech = new EspeakTextToSpeech(database.jdbi(), media, audit, script("hanging-espeak", """
                 if [ "$1" = "--version" ]; then %s; exit 0; fi

@@ -21,10 +21,9 @@ import vn.loa.streamer.opus.OpusSettings;
 
 /**
  * Relays a network stream (HTTP/Icecast radio, RTSP, RTMP): FFmpeg decodes it on a daemon thread of its own,
- * resampled to 48 kHz mono, and {@link LiveOpusPipeline} turns it into Opus frames (20 ms unless a relay with a
- * fallback asks for 60, see {@link FallbackSource}) with in-band FEC. On end of
- * stream, error or stall (network reads time out after half of {@code deadAfter}) it reconnects with exponential
- * back-off.
+ * resampled to 48 kHz mono, and {@link LiveOpusPipeline} turns it into Opus frames with in-band FEC (20 ms unless a
+ * relay with a fallback asks for 60, see {@link FallbackSource}). On end of stream, error or stall (network reads time
+ * out after half of {@code deadAfter}) it reconnects with exponential back-off.
  * Health: DEAD when no audio arrived for {@code deadAfter}, SILENT when it stayed below the silence threshold for
  * {@code silenceAfter}, PLAYING otherwise; it never ends by itself.
  */
