@@ -1,7 +1,7 @@
 package vn.loa.controller.tts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,11 +134,8 @@ class EspeakTextToSpeechTest {
     void aMissingProgramIsA503NamingThePackage() {
         EspeakTextToSpeech speech = speech(dir.resolve("no-such-espeak-ng").toString());
 
-        assertThatThrownBy(() -> speech.speak(OPERATOR, BULLETIN))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(503);
-                    assertThat(e.getMessage()).contains("install the Debian package espeak-ng");
-                });
+        assertThat(refusal(() -> speech.speak(OPERATOR, BULLETIN), 503).getMessage())
+                .contains("install the Debian package espeak-ng");
     }
 
     @Test
@@ -148,11 +146,8 @@ class EspeakTextToSpeechTest {
                 exit 1
                 """.formatted(FAKE_VERSION)));
 
-        assertThatThrownBy(() -> speech.speak(OPERATOR, BULLETIN))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.getMessage()).contains("exit status 1");
-                });
+        assertThat(refusal(() -> speech.speak(OPERATOR, BULLETIN), 422).getMessage())
+                .contains("exit status 1");
         assertThat(spoolFiles()).isEmpty();
         assertThat(media.list(OPERATOR, new Paging(10, 0)).total()).isZero();
     }
@@ -161,11 +156,8 @@ class EspeakTextToSpeechTest {
     void aProgramThatDoesNotTellItsVersionIsA422() {
         EspeakTextToSpeech speech = speech(script("mute-espeak", "echo 'usage: unknown option'\n"));
 
-        assertThatThrownBy(() -> speech.speak(OPERATOR, BULLETIN))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.getMessage()).contains("did not report its version");
-                });
+        assertThat(refusal(() -> speech.speak(OPERATOR, BULLETIN), 422).getMessage())
+                .contains("did not report its version");
     }
 
     @Test
@@ -175,11 +167,8 @@ class EspeakTextToSpeechTest {
                 exec sleep 60
                 """.formatted(FAKE_VERSION)), spool, Duration.ofSeconds(1), Clock.systemUTC());
 
-        assertThatThrownBy(() -> speech.speak(OPERATOR, BULLETIN))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.getMessage()).contains("within 1 s");
-                });
+        assertThat(refusal(() -> speech.speak(OPERATOR, BULLETIN), 422).getMessage())
+                .contains("within 1 s");
         assertThat(spoolFiles()).isEmpty();
     }
 
@@ -187,12 +176,17 @@ class EspeakTextToSpeechTest {
     void textThatSaysNothingIsRefusedBeforeAnythingRuns() {
         EspeakTextToSpeech speech = speech(dir.resolve("never-run").toString());
 
-        assertThatThrownBy(() -> speech.speak(OPERATOR, " \n\t "))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
-        assertThatThrownBy(() -> speech.speak(OPERATOR, "a".repeat(SourceSpec.MAX_TEXT_LENGTH + 1)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
-        assertThatThrownBy(() -> speech.speak(new Caller("viewer", Role.VIEWER, null), BULLETIN))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(403));
+        refusal(() -> speech.speak(OPERATOR, " \n\t "), 400);
+        refusal(() -> speech.speak(OPERATOR, "a".repeat(SourceSpec.MAX_TEXT_LENGTH + 1)), 400);
+        refusal(() -> speech.speak(new Caller("viewer", Role.VIEWER, null), BULLETIN), 403);
+    }
+
+    /** The ApiException {@code call} is refused with, after checking its status. */
+    private static ApiException refusal(ThrowingCallable call, int status) {
+        ApiException refused = catchThrowableOfType(ApiException.class, call);
+        assertThat(refused).as("refused with %d", status).isNotNull();
+        assertThat(refused.status()).as(refused.getMessage()).isEqualTo(status);
+        return refused;
     }
 
     private EspeakTextToSpeech speech(String command) {
