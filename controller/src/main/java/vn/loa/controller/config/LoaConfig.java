@@ -228,6 +228,11 @@ public final class LoaConfig {
         throw invalid("broadcast.media.resume", "where-left or current");
     }
 
+    /** The espeak-ng program that speaks text-to-speech bulletins: a name on the PATH or a path. */
+    public String ttsCommand() {
+        return nonEmpty("tts.command");
+    }
+
     /** The JDBC URL; empty means the embedded H2 file database in the data directory. */
     public Optional<String> jdbcUrl() {
         return optional("jdbc.url");

@@ -70,6 +70,18 @@ public final class MediaService {
      */
     public MediaItem upload(Caller caller, InputStream content, String fileName, String title) {
         caller.require(Role.EDITOR);
+        return store(caller, content, fileName, title);
+    }
+
+    /**
+     * Stores audio the server made for the caller (a spoken bulletin): the checks, refusals and audit of
+     * {@link #upload}, without its editor role, since the caller did not choose the audio.
+     */
+    public MediaItem storeGenerated(Caller caller, InputStream content, String fileName, String title) {
+        return store(caller, content, fileName, title);
+    }
+
+    private MediaItem store(Caller caller, InputStream content, String fileName, String title) {
         String originalName = cleanFileName(fileName);
         String chosenTitle = cleanText("title", title, MAX_TITLE_LENGTH);
         try (SpooledUpload upload = SpooledUpload.copy(content, spoolDirectory, maxUploadBytes)) {

@@ -78,8 +78,6 @@ import vn.loa.controller.http.Json;
 import vn.loa.controller.http.MetricsRoutes;
 import vn.loa.controller.http.OpenApiRoutes;
 import vn.loa.controller.storage.Database;
-import vn.loa.controller.http.ApiException;
-import vn.loa.controller.tts.TextToSpeech;
 import java.time.ZoneId;
 import vn.loa.controller.alarm.AlarmBoard;
 import vn.loa.controller.alarm.AlarmRoutes;
@@ -100,6 +98,9 @@ import vn.loa.controller.report.UptimeReport;
 import vn.loa.controller.schedule.ScheduleRoutes;
 import vn.loa.controller.schedule.ScheduleService;
 import vn.loa.controller.schedule.ScheduleSettings;
+import vn.loa.controller.tts.EspeakTextToSpeech;
+import vn.loa.controller.tts.TtsRoutes;
+import vn.loa.controller.tts.TtsRoutes;
 
 /**
  * The whole Loa server wired from one {@link LoaConfig}: each part is built in order and handed what it needs;
@@ -113,10 +114,6 @@ public final class LoaServer implements AutoCloseable {
     public static final String SPOOL_DIR = "tmp";
     private static final long MIB = 1024L * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(LoaServer.class);
-    // replaced by the espeak-ng synthesiser when it lands
-    private static final TextToSpeech SPEECH_NOT_SET_UP = (caller, text) -> {
-        throw new ApiException(503, "text-to-speech is not set up on this server");
-    };
 
 
     private final LoaConfig config;
@@ -222,13 +219,14 @@ public final class LoaServer implements AutoCloseable {
             // media deletion asks the streams whether they play an item, and the streams read media
             MediaService media = new MediaService(jdbi, library, id -> streamService.get().streamsUsing(id), audit,
                     spool, maxUploadBytes, clock);
+            EspeakTextToSpeech speech = new EspeakTextToSpeech(jdbi, media, audit, config.ttsCommand(), spool, clock);
             warnIfDevicesCannotReachStreams(config);
             streams = own(new StreamService(StreamerSettings.defaults(config.rtpHost(), config.rtpPort(),
-                    JoinKey.readOrCreate(dataDir)), media, SPEECH_NOT_SET_UP, commands, new DeviceTargets(jdbi, scopes), audit,
+                    JoinKey.readOrCreate(dataDir)), media, speech, commands, new DeviceTargets(jdbi, scopes), audit,
                     StreamSettings.from(config), registry, clock));
             streamService.set(streams);
             broadcasts = own(new BroadcastService(jdbi, streams, commands, new DeviceTargets(jdbi, scopes), live,
-                    SPEECH_NOT_SET_UP, audit, alarms, events, scopes, BroadcastSettings.from(config),
+                    speech, audit, alarms, events, scopes, BroadcastSettings.from(config),
                     clock));
             broadcastService.set(broadcasts);
             streams.watch(broadcasts);
@@ -250,6 +248,7 @@ public final class LoaServer implements AutoCloseable {
                     new DesiredRoutes(desired, jdbi, scopes, audit),
                     new MembershipRoutes(members),
                     new MediaRoutes(media),
+                    new TtsRoutes(speech),
                     new StreamRoutes(streams, userService::authenticate),
                     new BroadcastRoutes(broadcasts, clock),
                     new ScheduleRoutes(schedules),

@@ -23,10 +23,9 @@ record OpenedSource(FrameSource frames, LivePcmSource live, MediaFrameSource pla
         return new OpenedSource(frames, null, null, null);
     }
 
-    /** A playlist that can be held still, started {@code startAtMillis} into it (whole frames). */
-    static OpenedSource playlist(MediaFrameSource playlist, long startAtMillis) {
+    /** A playlist that can be held still. */
+    static OpenedSource playlist(MediaFrameSource playlist) {
         PausableSource control = new PausableSource(playlist);
-        control.skip(startAtMillis / playlist.frameMillis());
         return new OpenedSource(control, null, playlist, control);
     }
 }

@@ -44,6 +44,8 @@ import vn.loa.streamer.RtpStreamer;
 import vn.loa.streamer.StreamEvents;
 import vn.loa.streamer.StreamOptions;
 import vn.loa.streamer.StreamerSettings;
+import vn.loa.streamer.source.FallbackSource;
+import vn.loa.streamer.media.MediaLibrary;
 import vn.loa.streamer.source.FrameSource;
 import vn.loa.streamer.source.LivePcmSource;
 import vn.loa.streamer.source.MediaFrameSource;
@@ -430,13 +432,23 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
                 List<MediaItem> items = media.require(source.media());
                 List<List<byte[]>> frames = items.stream().map(media::frames).toList();
                 yield OpenedSource.playlist(new MediaFrameSource(String.join(" | ",
-                        items.stream().map(MediaItem::title).toList()), frames, source.loop()), startAtMillis);
+                        items.stream().map(MediaItem::title).toList()), frames, source.loop(), MediaLibrary.FRAME_MILLIS,
+                        startAtMillis));
             }
             case relay -> {
                 RelaySettings defaults = RelaySettings.defaults();
-                yield OpenedSource.streamed(new RelaySource(URI.create(source.url()), new RelaySettings(
-                        settings.relaySilenceAfter(), settings.relayDeadAfter(), defaults.reconnectMin(),
-                        defaults.reconnectMax(), defaults.silenceThresholdDbfs())));
+                RelaySettings relaySettings = new RelaySettings(settings.relaySilenceAfter(),
+                        settings.relayDeadAfter(), defaults.reconnectMin(), defaults.reconnectMax(),
+                        defaults.silenceThresholdDbfs());
+                if (source.fallback() == null) {
+                    yield OpenedSource.streamed(new RelaySource(URI.create(source.url()), relaySettings));
+                }
+                // the relay at the stored items' frame period, so the fallback plays as stored (see FallbackSource)
+                MediaItem item = media.require(List.of(source.fallback())).get(0);
+                MediaFrameSource fallback = new MediaFrameSource(item.title(), List.of(media.frames(item)), true,
+                        item.frameMs());
+                yield OpenedSource.streamed(new FallbackSource(new RelaySource(URI.create(source.url()),
+                        relaySettings, item.frameMs()), fallback));
             }
             case live -> throw new IllegalArgumentException("a live source is made by the caller");
         };

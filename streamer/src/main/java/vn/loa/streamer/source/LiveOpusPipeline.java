@@ -5,8 +5,9 @@ import vn.loa.streamer.opus.OpusEncoder;
 import vn.loa.streamer.opus.OpusSettings;
 
 /**
- * The common path of sources that encode as audio arrives: 48 kHz mono PCM in chunks of any size → 20 ms frames →
- * health bookkeeping → Opus with in-band FEC ({@link OpusSettings#live()}) → a bounded queue the pacer drains.
+ * The common path of sources that encode as audio arrives: 48 kHz mono PCM in chunks of any size → frames (20 ms
+ * unless told otherwise) → health bookkeeping → Opus with in-band FEC ({@link OpusSettings#live()}) → a bounded
+ * queue the pacer drains.
  * Feeding is single-threaded (the decoder thread or the pushing caller); {@link #poll()} may run on the pacer.
  */
 final class LiveOpusPipeline implements AutoCloseable {
@@ -14,8 +15,8 @@ final class LiveOpusPipeline implements AutoCloseable {
     /** Polls over which the smallest backlog is watched before a standing backlog is trimmed (500 ms of 20 ms frames). */
     static final int STANDING_WINDOW_POLLS = 25;
 
-    private final OpusSettings settings = OpusSettings.live();
-    private final OpusEncoder encoder = new OpusEncoder(settings);
+    private final OpusSettings settings;
+    private final OpusEncoder encoder;
     private final PcmFramer framer;
     private final SourceHealthTracker health;
     private final DroppingFrameQueue queue;
@@ -23,9 +24,9 @@ final class LiveOpusPipeline implements AutoCloseable {
     private int pollsInWindow;
     private int smallestBacklogInWindow = Integer.MAX_VALUE;
 
-    /** A pipeline that keeps whatever backlog builds up, up to {@code maxQueuedMillis}. */
-    LiveOpusPipeline(SourceHealthTracker health, int maxQueuedMillis) {
-        this(health, maxQueuedMillis, 0);
+    /** Keeps whatever backlog builds up, up to {@code maxQueuedMillis}; encodes with {@code settings}. */
+    LiveOpusPipeline(SourceHealthTracker health, int maxQueuedMillis, OpusSettings settings) {
+        this(health, maxQueuedMillis, 0, settings);
     }
 
     /**
@@ -35,10 +36,17 @@ final class LiveOpusPipeline implements AutoCloseable {
      * the pacer skipped) would otherwise add its length to the latency for the rest of the stream.
      */
     LiveOpusPipeline(SourceHealthTracker health, int maxQueuedMillis, int standingBacklogFrames) {
+        this(health, maxQueuedMillis, standingBacklogFrames, OpusSettings.live());
+    }
+
+    private LiveOpusPipeline(SourceHealthTracker health, int maxQueuedMillis, int standingBacklogFrames,
+                             OpusSettings settings) {
         if (standingBacklogFrames < 0) {
             throw new IllegalArgumentException("standing backlog must not be negative, got " + standingBacklogFrames);
         }
         this.standingBacklogFrames = standingBacklogFrames;
+        this.settings = settings;
+        this.encoder = new OpusEncoder(settings);
         this.health = health;
         this.queue = new DroppingFrameQueue(Math.max(1, maxQueuedMillis / settings.frameMillis()));
         this.framer = new PcmFramer(encoder.samplesPerFrame(), this::encodeFrame);

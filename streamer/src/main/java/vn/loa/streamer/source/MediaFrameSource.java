@@ -4,9 +4,9 @@ import java.util.List;
 import vn.loa.streamer.media.MediaLibrary;
 
 /**
- * Pre-encoded frames of one media item or a playlist of them, played in order, optionally looping. Every poll
- * yields the next frame at once; after the last frame of a non-looping playlist the source is
- * {@link SourceHealth#ENDED}.
+ * Pre-encoded frames of one media item or a playlist of them, played in order, optionally looping, from the start or
+ * from a position (a broadcast resumed where it was left). Every poll yields the next frame at once; after the last
+ * frame of a non-looping playlist the source is {@link SourceHealth#ENDED}.
  */
 public final class MediaFrameSource implements FrameSource {
 
@@ -30,10 +30,23 @@ public final class MediaFrameSource implements FrameSource {
     }
 
     public MediaFrameSource(String description, List<List<byte[]>> items, boolean loop, int frameMillis) {
+        this(description, items, loop, frameMillis, 0);
+    }
+
+    /**
+     * Starts {@code startMillis} into the playlist, rounded down to a whole frame: past the end of a non-looping
+     * playlist it has ended at once; a looping one wraps around.
+     */
+    public MediaFrameSource(String description, List<List<byte[]>> items, boolean loop, int frameMillis,
+                            long startMillis) {
         if (frameMillis != 20 && frameMillis != 60) {
             throw new IllegalArgumentException("frames must last 20 or 60 ms, not " + frameMillis);
         }
+        if (startMillis < 0) {
+            throw new IllegalArgumentException("the start must not be negative, got " + startMillis + " ms");
+        }
         this.description = description;
+        // copying an unmodifiable list returns it as it is: a reopened source shares its frames
         this.items = items.stream().map(List::copyOf).toList();
         this.loop = loop;
         this.frameMillis = frameMillis;
@@ -43,6 +56,31 @@ public final class MediaFrameSource implements FrameSource {
         }
         this.lastItem = last;
         this.health = last < 0 ? SourceHealth.ENDED : SourceHealth.PLAYING;
+        if (health == SourceHealth.PLAYING) {
+            skip(startMillis / frameMillis);
+        }
+    }
+
+    /** The same playlist opened afresh at {@code startMillis}, sharing this one's frames. */
+    public MediaFrameSource reopenedAt(long startMillis) {
+        return new MediaFrameSource(description, items, loop, frameMillis, startMillis);
+    }
+
+    /** Moves past {@code frames} frames as if they had been played. */
+    private void skip(long frames) {
+        long total = items.stream().mapToLong(List::size).sum();
+        if (!loop && frames >= total) {
+            playedFrames = total;
+            health = SourceHealth.ENDED;
+            return;
+        }
+        playedFrames = frames;
+        long left = frames % total;
+        while (left >= items.get(item).size()) {
+            left -= items.get(item).size();
+            item++;
+        }
+        frame = (int) left;
     }
 
     @Override
@@ -84,7 +122,7 @@ public final class MediaFrameSource implements FrameSource {
         return description;
     }
 
-    /** Milliseconds of audio yielded since the start, across items and loops. */
+    /** Where the source is in the playlist: milliseconds from its start, across loops, the start offset included. */
     public long positionMillis() {
         return playedFrames * frameMillis;
     }

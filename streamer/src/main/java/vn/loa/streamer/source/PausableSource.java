@@ -25,16 +25,6 @@ public final class PausableSource implements FrameSource {
         return paused;
     }
 
-    /**
-     * Polls the wrapped source {@code frames} times and drops what it yields, to start a pre-encoded playlist
-     * part-way; only for sources that yield every poll at once (media), before the source is streamed.
-     */
-    public void skip(long frames) {
-        for (long i = 0; i < frames && inner.health() != SourceHealth.ENDED; i++) {
-            inner.poll();
-        }
-    }
-
     @Override
     public int frameMillis() {
         return inner.frameMillis();

@@ -17,12 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.streamer.media.FfmpegLog;
 import vn.loa.streamer.opus.OpusEncoder;
+import vn.loa.streamer.opus.OpusSettings;
 
 /**
  * Relays a network stream (HTTP/Icecast radio, RTSP, RTMP): FFmpeg decodes it on a daemon thread of its own,
- * resampled to 48 kHz mono, and {@link LiveOpusPipeline} turns it into 20 ms Opus frames with in-band FEC. On end of
- * stream, error or stall (network reads time out after half of {@code deadAfter}) it reconnects with exponential
- * back-off.
+ * resampled to 48 kHz mono, and {@link LiveOpusPipeline} turns it into Opus frames with in-band FEC (20 ms unless a
+ * relay with a fallback asks for 60, see {@link FallbackSource}). On end of stream, error or stall (network reads time
+ * out after half of {@code deadAfter}) it reconnects with exponential back-off.
  * Health: DEAD when no audio arrived for {@code deadAfter}, SILENT when it stayed below the silence threshold for
  * {@code silenceAfter}, PLAYING otherwise; it never ends by itself.
  */
@@ -51,15 +52,30 @@ public final class RelaySource extends EncodingFrameSource {
      * @throws IllegalArgumentException when the URL's scheme is not one of {@link #ALLOWED_SCHEMES}
      */
     public RelaySource(URI url, RelaySettings settings) {
+        this(url, settings, OpusSettings.live().frameMillis());
+    }
+
+    /**
+     * As {@link #RelaySource(URI, RelaySettings)}, in frames of {@code frameMillis} (20 or 60).
+     *
+     * @throws IllegalArgumentException when the URL's scheme is not one of {@link #ALLOWED_SCHEMES}
+     */
+    public RelaySource(URI url, RelaySettings settings, int frameMillis) {
         super(checkedUrl(url).toString(), new LiveOpusPipeline(
                 SourceHealthTracker.forRelay(url.toString(), settings.silenceRule(), settings.deadAfter()),
-                MAX_QUEUED_MILLIS));
+                MAX_QUEUED_MILLIS, encoding(frameMillis)));
         this.url = url;
         this.settings = settings;
         FfmpegLog.install();
         this.decoder = new Thread(this::relayUntilClosed, "relay-" + THREAD_NUMBER.incrementAndGet());
         decoder.setDaemon(true);
         decoder.start();
+    }
+
+    /** The live encoding (bitrate, in-band FEC) at the frame duration asked for. */
+    private static OpusSettings encoding(int frameMillis) {
+        OpusSettings live = OpusSettings.live();
+        return new OpusSettings(frameMillis, live.bitrate(), live.inbandFec(), live.expectedLossPercent());
     }
 
     private static URI checkedUrl(URI url) {

@@ -19,12 +19,7 @@ class MediaFrameSourceTest {
             assertThat(source.describe()).isEqualTo("morning");
             assertThat(source.health()).isEqualTo(SourceHealth.PLAYING);
 
-            List<String> played = new ArrayList<>();
-            while (source.health() != SourceHealth.ENDED) {
-                played.add(new String(source.poll()));
-            }
-
-            assertThat(played).containsExactly("a0", "a1", "a2", "b0", "b1");
+            assertThat(playToTheEnd(source)).containsExactly("a0", "a1", "a2", "b0", "b1");
             assertThat(source.poll()).isNull();
             assertThat(source.positionMillis()).isEqualTo(5 * 60);
         }
@@ -65,6 +60,69 @@ class MediaFrameSourceTest {
     void framesMustLastTwentyOrSixtyMilliseconds() {
         assertThatThrownBy(() -> new MediaFrameSource("odd", List.of(ITEM_A), false, 40))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("20 or 60");
+    }
+
+    @Test
+    void aStartPositionSkipsWholeFramesAndCountsInThePosition() {
+        try (MediaFrameSource source = new MediaFrameSource("resumed", List.of(ITEM_A, List.of(), ITEM_B), false, 60,
+                150)) {
+            assertThat(source.positionMillis()).as("150 ms is two whole frames in").isEqualTo(2 * 60);
+
+            assertThat(playToTheEnd(source)).containsExactly("a2", "b0", "b1");
+            assertThat(source.positionMillis()).isEqualTo(5 * 60);
+        }
+    }
+
+    @Test
+    void aStartAtOrPastTheEndOfAPlaylistHasEndedAtOnce() {
+        try (MediaFrameSource atEnd = new MediaFrameSource("over", List.of(ITEM_A, ITEM_B), false, 60, 5 * 60);
+             MediaFrameSource past = new MediaFrameSource("over", List.of(ITEM_A, ITEM_B), false, 60, 3_600_000)) {
+            assertThat(atEnd.health()).isEqualTo(SourceHealth.ENDED);
+            assertThat(atEnd.poll()).isNull();
+            assertThat(past.health()).isEqualTo(SourceHealth.ENDED);
+            assertThat(past.positionMillis()).as("the end of the playlist").isEqualTo(5 * 60);
+        }
+    }
+
+    @Test
+    void aStartPastTheEndOfALoopWrapsAround() {
+        try (MediaFrameSource source = new MediaFrameSource("loop", List.of(ITEM_A, ITEM_B), true, 20, 7 * 20 + 5)) {
+            List<String> played = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                played.add(new String(source.poll()));
+            }
+
+            assertThat(played).as("frame 7 of a 5-frame loop is frame 2").containsExactly("a2", "b0", "b1", "a0");
+            assertThat(source.positionMillis()).as("counted across loops").isEqualTo(11 * 20);
+            assertThat(source.health()).isEqualTo(SourceHealth.PLAYING);
+        }
+    }
+
+    @Test
+    void aReopenedSourcePlaysFromItsOwnStartWhateverTheFirstHasPlayed() {
+        try (MediaFrameSource first = new MediaFrameSource("jingle", List.of(ITEM_A), false)) {
+            playToTheEnd(first);
+
+            try (MediaFrameSource again = first.reopenedAt(0); MediaFrameSource later = first.reopenedAt(60)) {
+                assertThat(playToTheEnd(again)).containsExactly("a0", "a1", "a2");
+                assertThat(playToTheEnd(later)).containsExactly("a1", "a2");
+                assertThat(later.describe()).isEqualTo("jingle");
+            }
+        }
+    }
+
+    @Test
+    void aNegativeStartIsRefused() {
+        assertThatThrownBy(() -> new MediaFrameSource("back", List.of(ITEM_A), false, 60, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+    }
+
+    private static List<String> playToTheEnd(MediaFrameSource source) {
+        List<String> played = new ArrayList<>();
+        while (source.health() != SourceHealth.ENDED) {
+            played.add(new String(source.poll()));
+        }
+        return played;
     }
 
     private static List<byte[]> frames(String prefix, int count) {

@@ -31,15 +31,4 @@ class PausableSourceTest {
         assertThat(source.poll()).containsExactly(1);
         assertThat(source.health()).isEqualTo(SourceHealth.PLAYING);
     }
-
-    @Test
-    void skippingStartsPartWayAndStopsAtTheEnd() {
-        MediaFrameSource media = playlist(5);
-        PausableSource source = new PausableSource(media);
-        source.skip(3);
-        assertThat(source.poll()).containsExactly(3);
-        source.skip(10);
-        assertThat(source.health()).isEqualTo(SourceHealth.ENDED);
-        assertThat(media.positionMillis()).isEqualTo(5 * 60);
-    }
 }
