@@ -23,8 +23,15 @@ final class Leg {
         return broadcast.legs.get(0) == this;
     }
 
-    /** A held playlist leg waiting at exactly this point, which speakers that left there can take up again. */
+    /**
+     * How far past the point speakers left a held playlist may be for them to take it up again: the stream plays
+     * on for a few frames between the moment they are taken and the moment nobody is left to hear it.
+     */
+    static final long RESUME_TOLERANCE_MILLIS = 1_000;
+
+    /** A held playlist leg waiting where speakers that left at {@code positionMillis} can take it up again. */
     boolean waitsAt(long positionMillis) {
-        return !ended && devices.isEmpty() && stream.paused() && stream.positionMillis() == positionMillis;
+        long ahead = stream.positionMillis() - positionMillis;
+        return !ended && devices.isEmpty() && stream.paused() && ahead >= 0 && ahead <= RESUME_TOLERANCE_MILLIS;
     }
 }

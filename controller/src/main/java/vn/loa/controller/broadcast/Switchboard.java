@@ -213,6 +213,7 @@ final class Switchboard {
         }
         Instant now = clock.instant();
         Map<Leg, Map<String, ReceiverStats>> receivers = new HashMap<>();
+        Map<Leg, Long> positions = new HashMap<>(); // one point per leg: its speakers left it together
         Map<Leg, List<String>> stops = new LinkedHashMap<>();
         Map<RunningBroadcast, List<String>> joining = new LinkedHashMap<>();
         Set<Leg> left = new HashSet<>();
@@ -230,7 +231,7 @@ final class Switchboard {
                 Delivery delivery = ledger.change(from.id(), h.deviceId());
                 if (cause == Cause.TAKEN) {
                     if (leg != null && resumeWhereLeft && from.isPlaylist()) {
-                        from.leftAt.put(h.deviceId(), leg.stream.positionMillis());
+                        from.leftAt.put(h.deviceId(), positions.computeIfAbsent(leg, l -> l.stream.positionMillis()));
                     }
                     if (delivery != null) {
                         delivery.preempted(now, stats);
