@@ -1,0 +1,184 @@
+package vn.loa.bench.broadcast;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.bench.support.BenchProvince;
+import vn.loa.bench.support.LoaApi;
+import vn.loa.bench.support.LoaServerProcess;
+import vn.loa.sim.Fleet;
+import vn.loa.sim.FleetOptions;
+import vn.loa.sim.SimulatedSpeaker;
+import vn.loa.sim.audio.EpochClock;
+
+/**
+ * One run: the server in its own JVM, the simulated fleet in this one (so the speakers' first-audio instants are
+ * read directly), a NORMAL broadcast per commune, then a province-wide EMERGENCY over them and its end.
+ */
+final class BroadcastRun {
+    private static final Logger LOG = LoggerFactory.getLogger(BroadcastRun.class);
+    static final String SERIAL_PREFIX = "BENCH-";
+    static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(5);
+    /** Longest wait for every speaker to play its commune's broadcast at the start. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(1);
+    /** Longest wait for the speakers to switch to the emergency, or back; a speaker later than this is missing. */
+    static final Duration SWITCH_TIMEOUT = Duration.ofSeconds(30);
+    /** Quiet time once every commune broadcast plays, so the emergency does not land on a start still settling. */
+    static final Duration SETTLE = Duration.ofSeconds(3);
+    static final double COMMUNE_TONE_HZ = 440;
+    static final double EMERGENCY_TONE_HZ = 880;
+
+    private final BroadcastSetup setup;
+    private final List<String> serverCommand;
+    private final Path dir;
+
+    /** What a run measured: the report's fields and the times the plot draws. */
+    record Result(Map<String, Object> report, TimeToPlay emergency, TimeToPlay resume) {
+    }
+
+    BroadcastRun(BroadcastSetup setup, List<String> serverCommand, Path dir) {
+        this.setup = setup;
+        this.serverCommand = serverCommand;
+        this.dir = dir;
+    }
+
+    Result run() throws IOException, InterruptedException {
+        deleteRecursively(dir);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("setup", setup.asMap());
+        try (LoaServerProcess loa = LoaServerProcess.start(serverCommand, dir)) {
+            LoaApi api = loa.api();
+            FleetOptions options = fleetOptions(loa.mqttPort());
+            BenchProvince province = BenchProvince.load(api, setup.communes(), options.serials());
+            long communeTone = upload(api, "ban-tin-xa.wav", COMMUNE_TONE_HZ);
+            long emergencyTone = upload(api, "bao-dong-khan-cap.wav", EMERGENCY_TONE_HZ);
+            LOG.info("province of {} communes and two {} s tones loaded; starting {} speakers", setup.communes(),
+                    setup.mediaSeconds(), setup.speakers());
+            try (Fleet fleet = Fleet.create(options)) {
+                long start = System.nanoTime();
+                fleet.start();
+                report.put("connectSeconds", api.awaitOnline(setup.speakers(), loa.process(), start, CONNECT_TIMEOUT));
+                FirstPlayWatch watch = new FirstPlayWatch(fleet, new BroadcastsOnAir(api));
+
+                long since = nowMillis();
+                List<String> communeBroadcasts = new ArrayList<>();
+                for (int c = 0; c < setup.communes(); c++) {
+                    communeBroadcasts.add(start(api, "Bản tin xã " + (c + 1), communeTone,
+                            province.communeIds().get(c), "NORMAL"));
+                }
+                Map<String, String> communeBroadcastOf = communeBroadcastOf(fleet, communeBroadcasts);
+                Map<String, Long> playing = watch.await("commune broadcasts", communeBroadcastOf, since, START_TIMEOUT);
+                Map<String, Object> communes = new LinkedHashMap<>();
+                communes.put("broadcasts", communeBroadcasts.size());
+                communes.putAll(TimeToPlay.of(playing.values(), communeBroadcastOf.size(), since).summary());
+                report.put("communeBroadcasts", communes);
+                Thread.sleep(SETTLE.toMillis());
+
+                Map<String, String> online = onlineOnly(fleet, communeBroadcastOf);
+                long t0 = nowMillis();
+                String emergency = start(api, "Báo động khẩn cấp toàn tỉnh", emergencyTone, province.provinceId(),
+                        "EMERGENCY");
+                Map<String, String> emergencyOf = new HashMap<>();
+                online.keySet().forEach(device -> emergencyOf.put(device, emergency));
+                Switch toEmergency = awaitSwitch(watch, "emergency", emergencyOf, t0);
+                report.put("emergency", toEmergency.report());
+
+                Thread.sleep(Math.max(0, t0 + setup.emergencySeconds() * 1000L - nowMillis()));
+                Map<String, String> resumeOf = onlineOnly(fleet, communeBroadcastOf);
+                long t1 = nowMillis();
+                api.delete("/api/broadcasts/" + emergency);
+                Switch back = awaitSwitch(watch, "resume", resumeOf, t1);
+                report.put("resume", back.report());
+                report.put("targets", BroadcastVerdict.targets(toEmergency.times()));
+                return new Result(report, toEmergency.times(), back.times());
+            }
+        }
+    }
+
+    /** How the speakers switched after an API call made at {@code callMillis}. */
+    private record Switch(TimeToPlay times, Map<String, Object> report) {
+    }
+
+    private static Switch awaitSwitch(FirstPlayWatch watch, String what, Map<String, String> expected,
+                                      long callMillis) throws IOException, InterruptedException {
+        long answered = nowMillis();
+        TimeToPlay times = TimeToPlay.of(watch.await(what, expected, callMillis, SWITCH_TIMEOUT).values(),
+                expected.size(), callMillis);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("apiCallMs", answered - callMillis);
+        report.putAll(times.summary());
+        return new Switch(times, report);
+    }
+
+    private FleetOptions fleetOptions(int mqttPort) {
+        return FleetOptions.builder().count(setup.speakers()).serials(SERIAL_PREFIX, 1)
+                .serverUri("tcp://127.0.0.1:" + mqttPort).provisioningKey(LoaServerProcess.PROVISIONING_KEY)
+                .rampRate(setup.rampRate()).telemetryPeriod(Duration.ofSeconds(30)).decodeShare(setup.decodeShare())
+                .build();
+    }
+
+    private long upload(LoaApi api, String fileName, double frequencyHz) throws IOException, InterruptedException {
+        return api.postFile("/api/media", fileName, "audio/wav", ToneWav.of(frequencyHz, setup.mediaSeconds()))
+                .get("id").asLong();
+    }
+
+    private static String start(LoaApi api, String name, long media, long areaId, String priority)
+            throws IOException, InterruptedException {
+        JsonNode started = api.post("/api/broadcasts", Map.of("name", name,
+                "source", Map.of("type", "media", "media", List.of(media), "loop", true),
+                "targets", Map.of("areas", List.of(Long.toString(areaId))), "priority", priority));
+        return started.get("id").asText();
+    }
+
+    /** The commune broadcast each speaker (by device id) should play: speaker i is in commune i mod communes. */
+    private Map<String, String> communeBroadcastOf(Fleet fleet, List<String> communeBroadcasts) {
+        Map<String, String> of = new HashMap<>();
+        List<SimulatedSpeaker> speakers = fleet.speakers();
+        for (int i = 0; i < speakers.size(); i++) {
+            of.put(speakers.get(i).deviceId(),
+                    communeBroadcasts.get(BenchProvince.communeOf(i, setup.communes())));
+        }
+        return of;
+    }
+
+    /** The entries of speakers connected now: the targets count the online speakers only. */
+    private static Map<String, String> onlineOnly(Fleet fleet, Map<String, String> byDevice) {
+        Map<String, String> online = new HashMap<>();
+        for (SimulatedSpeaker s : fleet.speakers()) {
+            if (s.connected()) {
+                online.put(s.deviceId(), byDevice.get(s.deviceId()));
+            }
+        }
+        if (online.size() < byDevice.size()) {
+            LOG.warn("{} of {} speakers are offline and not counted", byDevice.size() - online.size(), byDevice.size());
+        }
+        return online;
+    }
+
+    /** The speakers' clock: their first-audio instants are epoch ms read from it. */
+    private static long nowMillis() {
+        return EpochClock.nowNanos() / 1_000_000;
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
