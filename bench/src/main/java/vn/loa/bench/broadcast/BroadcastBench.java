@@ -68,24 +68,36 @@ public final class BroadcastBench implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        BroadcastRun.Result result = new BroadcastRun(setup, LoaServerProcess.jarCommand(serverJar),
-                workDir.resolve("broadcast")).run();
-        write(result, outDir);
-        LOG.info("targets: {}", result.report().get("targets"));
+        BroadcastRun run = new BroadcastRun(setup, LoaServerProcess.jarCommand(serverJar), workDir.resolve("broadcast"));
+        try {
+            write(run.run(), outDir);
+        } catch (IOException e) {
+            LOG.error("the run failed: {}", e.getMessage());
+            Map<String, Object> failed = new LinkedHashMap<>(run.report());
+            failed.put("error", e.getMessage());
+            writeJson(failed, outDir);
+            Files.deleteIfExists(outDir.resolve(PNG_FILE)); // a plot of an earlier run must not pass for this one
+            return 1;
+        }
+        LOG.info("targets: {}", run.report().get("targets"));
         LOG.info("wrote {} and {}", outDir.resolve(JSON_FILE), outDir.resolve(PNG_FILE));
         return 0;
     }
 
     static void write(BroadcastRun.Result result, Path outDir) throws IOException {
+        writeJson(result.report(), outDir);
+        BroadcastPlot.write(result.emergency(), result.resume(), outDir.resolve(PNG_FILE));
+    }
+
+    private static void writeJson(Map<String, Object> measured, Path outDir) throws IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("benchmark", "broadcast");
         report.put("finishedAt", Instant.now().toString());
         report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "java", System.getProperty("java.version")));
-        report.putAll(result.report());
+        report.putAll(measured);
         Files.createDirectories(outDir);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outDir.resolve(JSON_FILE).toFile(),
                 report);
-        BroadcastPlot.write(result.emergency(), result.resume(), outDir.resolve(PNG_FILE));
     }
 }

@@ -1,6 +1,5 @@
 package vn.loa.bench.broadcast;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,12 +35,18 @@ final class BroadcastRun {
     static final Duration SWITCH_TIMEOUT = Duration.ofSeconds(30);
     /** Quiet time once every commune broadcast plays, so the emergency does not land on a start still settling. */
     static final Duration SETTLE = Duration.ofSeconds(3);
+    /**
+     * Pause between two commune broadcasts' starts, so the start of a hundred does not land as one burst of joins:
+     * what is measured is the emergency over them, not their start.
+     */
+    static final Duration COMMUNE_START_SPACING = Duration.ofMillis(100);
     static final double COMMUNE_TONE_HZ = 440;
     static final double EMERGENCY_TONE_HZ = 880;
 
     private final BroadcastSetup setup;
     private final List<String> serverCommand;
     private final Path dir;
+    private final Map<String, Object> report = new LinkedHashMap<>();
 
     /** What a run measured: the report's fields and the times the plot draws. */
     record Result(Map<String, Object> report, TimeToPlay emergency, TimeToPlay resume) {
@@ -55,7 +60,6 @@ final class BroadcastRun {
 
     Result run() throws IOException, InterruptedException {
         deleteRecursively(dir);
-        Map<String, Object> report = new LinkedHashMap<>();
         report.put("setup", setup.asMap());
         try (LoaServerProcess loa = LoaServerProcess.start(serverCommand, dir)) {
             LoaApi api = loa.api();
@@ -75,7 +79,8 @@ final class BroadcastRun {
                 List<String> communeBroadcasts = new ArrayList<>();
                 for (int c = 0; c < setup.communes(); c++) {
                     communeBroadcasts.add(start(api, "Bản tin xã " + (c + 1), communeTone,
-                            province.communeIds().get(c), "NORMAL"));
+                            province.communeIds().get(c), "NORMAL").body().get("id").asText());
+                    Thread.sleep(COMMUNE_START_SPACING.toMillis());
                 }
                 Map<String, String> communeBroadcastOf = communeBroadcastOf(fleet, communeBroadcasts);
                 Map<String, Long> playing = watch.await("commune broadcasts", communeBroadcastOf, since, START_TIMEOUT);
@@ -87,18 +92,19 @@ final class BroadcastRun {
 
                 Map<String, String> online = onlineOnly(fleet, communeBroadcastOf);
                 long t0 = nowMillis();
-                String emergency = start(api, "Báo động khẩn cấp toàn tỉnh", emergencyTone, province.provinceId(),
-                        "EMERGENCY");
+                WhenNotBusy.Answer started = start(api, "Báo động khẩn cấp toàn tỉnh", emergencyTone,
+                        province.provinceId(), "EMERGENCY");
+                String emergency = started.body().get("id").asText();
                 Map<String, String> emergencyOf = new HashMap<>();
                 online.keySet().forEach(device -> emergencyOf.put(device, emergency));
-                Switch toEmergency = awaitSwitch(watch, "emergency", emergencyOf, t0);
+                Switch toEmergency = awaitSwitch(watch, "emergency", emergencyOf, t0, started.attempts());
                 report.put("emergency", toEmergency.report());
 
                 Thread.sleep(Math.max(0, t0 + setup.emergencySeconds() * 1000L - nowMillis()));
                 Map<String, String> resumeOf = onlineOnly(fleet, communeBroadcastOf);
                 long t1 = nowMillis();
-                api.delete("/api/broadcasts/" + emergency);
-                Switch back = awaitSwitch(watch, "resume", resumeOf, t1);
+                WhenNotBusy.Answer stopped = WhenNotBusy.call(() -> api.delete("/api/broadcasts/" + emergency));
+                Switch back = awaitSwitch(watch, "resume", resumeOf, t1, stopped.attempts());
                 report.put("resume", back.report());
                 report.put("targets", BroadcastVerdict.targets(toEmergency.times()));
                 return new Result(report, toEmergency.times(), back.times());
@@ -106,17 +112,23 @@ final class BroadcastRun {
         }
     }
 
+    /** What has been measured so far: all of it after {@link #run()}, up to the failure if it failed. */
+    Map<String, Object> report() {
+        return report;
+    }
+
     /** How the speakers switched after an API call made at {@code callMillis}. */
     private record Switch(TimeToPlay times, Map<String, Object> report) {
     }
 
     private static Switch awaitSwitch(FirstPlayWatch watch, String what, Map<String, String> expected,
-                                      long callMillis) throws IOException, InterruptedException {
+                                      long callMillis, int attempts) throws IOException, InterruptedException {
         long answered = nowMillis();
         TimeToPlay times = TimeToPlay.of(watch.await(what, expected, callMillis, SWITCH_TIMEOUT).values(),
                 expected.size(), callMillis);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("apiCallMs", answered - callMillis);
+        report.put("apiAttempts", attempts);
         report.putAll(times.summary());
         return new Switch(times, report);
     }
@@ -133,12 +145,11 @@ final class BroadcastRun {
                 .get("id").asLong();
     }
 
-    private static String start(LoaApi api, String name, long media, long areaId, String priority)
+    private static WhenNotBusy.Answer start(LoaApi api, String name, long media, long areaId, String priority)
             throws IOException, InterruptedException {
-        JsonNode started = api.post("/api/broadcasts", Map.of("name", name,
+        return WhenNotBusy.call(() -> api.post("/api/broadcasts", Map.of("name", name,
                 "source", Map.of("type", "media", "media", List.of(media), "loop", true),
-                "targets", Map.of("areas", List.of(Long.toString(areaId))), "priority", priority));
-        return started.get("id").asText();
+                "targets", Map.of("areas", List.of(Long.toString(areaId))), "priority", priority)));
     }
 
     /** The commune broadcast each speaker (by device id) should play: speaker i is in commune i mod communes. */

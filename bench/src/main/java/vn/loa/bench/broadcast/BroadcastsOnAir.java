@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import vn.loa.bench.support.ApiStatusException;
 import vn.loa.bench.support.LoaApi;
 
 /**
@@ -23,9 +24,18 @@ final class BroadcastsOnAir {
         this.api = api;
     }
 
-    /** Reads the broadcasts on air again. */
+    /** Reads the broadcasts on air again; while the server is too busy to say, what was seen stands. */
     void refresh() throws IOException, InterruptedException {
-        for (JsonNode broadcast : api.get(ACTIVE_PATH).get("items")) {
+        JsonNode page;
+        try {
+            page = api.get(ACTIVE_PATH);
+        } catch (ApiStatusException e) {
+            if (e.status() == ApiStatusException.SERVICE_UNAVAILABLE) {
+                return;
+            }
+            throw e;
+        }
+        for (JsonNode broadcast : page.get("items")) {
             JsonNode streams = broadcast.path("onAir").path("streams");
             Set<String> seen = streamsSeen.computeIfAbsent(broadcast.get("id").asText(), id -> new LinkedHashSet<>());
             streams.forEach(s -> seen.add(s.asText()));

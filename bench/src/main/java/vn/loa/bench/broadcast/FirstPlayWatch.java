@@ -19,7 +19,7 @@ import vn.loa.sim.audio.PlaybackRecord;
  */
 final class FirstPlayWatch {
     private static final Logger LOG = LoggerFactory.getLogger(FirstPlayWatch.class);
-    static final Duration POLL = Duration.ofMillis(50);
+    static final Duration POLL = Duration.ofMillis(100);
     static final Duration STREAMS_REFRESH = Duration.ofSeconds(1);
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
 

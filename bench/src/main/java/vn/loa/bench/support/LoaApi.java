@@ -132,8 +132,8 @@ public final class LoaApi {
     private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() >= 300) {
-            throw new IOException(request.method() + " " + request.uri() + " → " + response.statusCode() + ": "
-                    + new String(response.body(), StandardCharsets.UTF_8));
+            throw new ApiStatusException(request.method() + " " + request.uri() + " → " + response.statusCode()
+                    + ": " + new String(response.body(), StandardCharsets.UTF_8), response.statusCode());
         }
         return response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
     }

@@ -16,7 +16,7 @@ import vn.loa.controller.Main;
 class BroadcastRunTest {
     static final int SPEAKERS = 20;
     static final int COMMUNES = 2;
-    static final int EMERGENCY_SECONDS = 3;
+    static final int EMERGENCY_SECONDS = 2;
 
     @TempDir
     Path temp;
