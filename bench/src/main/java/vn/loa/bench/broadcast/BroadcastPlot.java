@@ -21,13 +21,16 @@ final class BroadcastPlot {
     private BroadcastPlot() {
     }
 
+    /** {@code resume} null: the emergency never ended, only its curve is drawn. */
     static void write(TimeToPlay emergency, TimeToPlay resume, Path png) throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Province-wide emergency over " + emergency.speakers() + " speakers")
                 .xAxisTitle("ms since the API call").yAxisTitle("% of online speakers playing").build();
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0).setXAxisMin(0.0);
         curve(chart, "emergency (after POST)", emergency);
-        curve(chart, "commune broadcast resumed (after DELETE)", resume);
+        if (resume != null) {
+            curve(chart, "commune broadcast resumed (after DELETE)", resume);
+        }
         corner(chart, "target: 99 % within 1 s", BroadcastVerdict.TARGET_99_PERCENT_MS, 99);
         corner(chart, "target: 100 % within 2 s", BroadcastVerdict.TARGET_ALL_ONLINE_MS, 100);
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.bench.support.ApiStatusException;
 import vn.loa.bench.support.BenchProvince;
 import vn.loa.bench.support.LoaApi;
 import vn.loa.bench.support.LoaServerProcess;
@@ -48,7 +49,7 @@ final class BroadcastRun {
     private final Path dir;
     private final Map<String, Object> report = new LinkedHashMap<>();
 
-    /** What a run measured: the report's fields and the times the plot draws. */
+    /** What a run measured: the report's fields and the times the plot draws (resume null if it never began). */
     record Result(Map<String, Object> report, TimeToPlay emergency, TimeToPlay resume) {
     }
 
@@ -70,46 +71,71 @@ final class BroadcastRun {
             LOG.info("province of {} communes and two {} s tones loaded; starting {} speakers", setup.communes(),
                     setup.mediaSeconds(), setup.speakers());
             try (Fleet fleet = Fleet.create(options)) {
-                long start = System.nanoTime();
-                fleet.start();
-                report.put("connectSeconds", api.awaitOnline(setup.speakers(), loa.process(), start, CONNECT_TIMEOUT));
-                FirstPlayWatch watch = new FirstPlayWatch(fleet, new BroadcastsOnAir(api));
-
-                long since = nowMillis();
-                List<String> communeBroadcasts = new ArrayList<>();
-                for (int c = 0; c < setup.communes(); c++) {
-                    communeBroadcasts.add(start(api, "Bản tin xã " + (c + 1), communeTone,
-                            province.communeIds().get(c), "NORMAL").body().get("id").asText());
-                    Thread.sleep(COMMUNE_START_SPACING.toMillis());
+                UdpDropsSince drops = new UdpDropsSince(loa.process().pid());
+                try {
+                    return measure(api, fleet, province, communeTone, emergencyTone, loa);
+                } finally {
+                    report.put("udpReceiveDrops", drops.now());
                 }
-                Map<String, String> communeBroadcastOf = communeBroadcastOf(fleet, communeBroadcasts);
-                Map<String, Long> playing = watch.await("commune broadcasts", communeBroadcastOf, since, START_TIMEOUT);
-                Map<String, Object> communes = new LinkedHashMap<>();
-                communes.put("broadcasts", communeBroadcasts.size());
-                communes.putAll(TimeToPlay.of(playing.values(), communeBroadcastOf.size(), since).summary());
-                report.put("communeBroadcasts", communes);
-                Thread.sleep(SETTLE.toMillis());
-
-                Map<String, String> online = onlineOnly(fleet, communeBroadcastOf);
-                long t0 = nowMillis();
-                WhenNotBusy.Answer started = start(api, "Báo động khẩn cấp toàn tỉnh", emergencyTone,
-                        province.provinceId(), "EMERGENCY");
-                String emergency = started.body().get("id").asText();
-                Map<String, String> emergencyOf = new HashMap<>();
-                online.keySet().forEach(device -> emergencyOf.put(device, emergency));
-                Switch toEmergency = awaitSwitch(watch, "emergency", emergencyOf, t0, started.attempts());
-                report.put("emergency", toEmergency.report());
-
-                Thread.sleep(Math.max(0, t0 + setup.emergencySeconds() * 1000L - nowMillis()));
-                Map<String, String> resumeOf = onlineOnly(fleet, communeBroadcastOf);
-                long t1 = nowMillis();
-                WhenNotBusy.Answer stopped = WhenNotBusy.call(() -> api.delete("/api/broadcasts/" + emergency));
-                Switch back = awaitSwitch(watch, "resume", resumeOf, t1, stopped.attempts());
-                report.put("resume", back.report());
-                report.put("targets", BroadcastVerdict.targets(toEmergency.times()));
-                return new Result(report, toEmergency.times(), back.times());
             }
         }
+    }
+
+    private Result measure(LoaApi api, Fleet fleet, BenchProvince province, long communeTone, long emergencyTone,
+                           LoaServerProcess loa) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        fleet.start();
+        report.put("connectSeconds", api.awaitOnline(setup.speakers(), loa.process(), start, CONNECT_TIMEOUT));
+        FirstPlayWatch watch = new FirstPlayWatch(fleet, new BroadcastsOnAir(api));
+        Map<String, String> communeBroadcastOf = startCommuneBroadcasts(api, watch, fleet, province, communeTone);
+        Thread.sleep(SETTLE.toMillis());
+
+        Map<String, String> online = onlineOnly(fleet, communeBroadcastOf);
+        long t0 = nowMillis();
+        WhenNotBusy.Answer started = start(api, "Báo động khẩn cấp toàn tỉnh", emergencyTone, province.provinceId(),
+                "EMERGENCY");
+        String emergency = started.body().get("id").asText();
+        Map<String, String> emergencyOf = new HashMap<>();
+        online.keySet().forEach(device -> emergencyOf.put(device, emergency));
+        Switch toEmergency = awaitSwitch(watch, "emergency", emergencyOf, t0, started.attempts());
+        report.put("emergency", toEmergency.report());
+        report.put("targets", BroadcastVerdict.targets(toEmergency.times()));
+
+        Thread.sleep(Math.max(0, t0 + setup.emergencySeconds() * 1000L - nowMillis()));
+        Map<String, String> resumeOf = onlineOnly(fleet, communeBroadcastOf);
+        long t1 = nowMillis();
+        WhenNotBusy.Answer stopped;
+        try {
+            stopped = WhenNotBusy.call(() -> api.delete("/api/broadcasts/" + emergency));
+        } catch (ApiStatusException refused) {
+            // the emergency's measure stands; there is no resume to measure
+            LOG.error("the emergency could not be stopped: {}", refused.getMessage());
+            report.put("resume", Map.of("error", refused.getMessage()));
+            return new Result(report, toEmergency.times(), null);
+        }
+        Switch back = awaitSwitch(watch, "resume", resumeOf, t1, stopped.attempts());
+        report.put("resume", back.report());
+        return new Result(report, toEmergency.times(), back.times());
+    }
+
+    /** Starts a NORMAL broadcast in every commune and waits until the speakers play them; by device id. */
+    private Map<String, String> startCommuneBroadcasts(LoaApi api, FirstPlayWatch watch, Fleet fleet,
+                                                       BenchProvince province, long tone)
+            throws IOException, InterruptedException {
+        long since = nowMillis();
+        List<String> communeBroadcasts = new ArrayList<>();
+        for (int c = 0; c < setup.communes(); c++) {
+            communeBroadcasts.add(start(api, "Bản tin xã " + (c + 1), tone, province.communeIds().get(c), "NORMAL")
+                    .body().get("id").asText());
+            Thread.sleep(COMMUNE_START_SPACING.toMillis());
+        }
+        Map<String, String> communeBroadcastOf = communeBroadcastOf(fleet, communeBroadcasts);
+        Map<String, Long> playing = watch.await("commune broadcasts", communeBroadcastOf, since, START_TIMEOUT);
+        Map<String, Object> communes = new LinkedHashMap<>();
+        communes.put("broadcasts", communeBroadcasts.size());
+        communes.putAll(TimeToPlay.of(playing.values(), communeBroadcastOf.size(), since).summary());
+        report.put("communeBroadcasts", communes);
+        return communeBroadcastOf;
     }
 
     /** What has been measured so far: all of it after {@link #run()}, up to the failure if it failed. */
@@ -175,6 +201,31 @@ final class BroadcastRun {
             LOG.warn("{} of {} speakers are offline and not counted", byDevice.size() - online.size(), byDevice.size());
         }
         return online;
+    }
+
+    /** Receive-buffer drops on the server's and on this JVM's (the fleet's) UDP sockets since it was made. */
+    private static final class UdpDropsSince {
+        private final long serverPid;
+        private final long server;
+        private final long fleet;
+
+        UdpDropsSince(long serverPid) throws IOException {
+            this.serverPid = serverPid;
+            this.server = UdpSocketDrops.ofProcess(serverPid);
+            this.fleet = UdpSocketDrops.ofProcess(ProcessHandle.current().pid());
+        }
+
+        /** The drops so far; an error instead if they can no longer be read (the server has exited, say). */
+        Map<String, Object> now() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            try {
+                m.put("server", UdpSocketDrops.ofProcess(serverPid) - server);
+                m.put("fleet", UdpSocketDrops.ofProcess(ProcessHandle.current().pid()) - fleet);
+            } catch (IOException e) {
+                m.put("error", "cannot read the drop counters: " + e.getMessage());
+            }
+            return m;
+        }
     }
 
     /** The speakers' clock: their first-audio instants are epoch ms read from it. */
