@@ -2,7 +2,6 @@ package vn.loa.bench.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,18 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.loa.bench.support.BenchProvince;
 import vn.loa.bench.support.ChildProcess;
 import vn.loa.bench.support.Distribution;
-import vn.loa.bench.support.FreePort;
 import vn.loa.bench.support.LoaApi;
+import vn.loa.bench.support.LoaServerProcess;
 
 /** One fleet size against the full Loa path: server JVM + simulated fleet JVM, measured through the API. */
 final class LoaControlRun {
-    private static final Logger LOG = LoggerFactory.getLogger(LoaControlRun.class);
-    private static final String ADMIN_PASSWORD = "bench-admin-password";
-    private static final String PROVISIONING_KEY = "bench-provisioning-key";
     private static final int COMMUNES = 100;
     /** Longest wait for a fleet to be fully online (or fully offline) before the run counts as failed. */
     static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(5);
@@ -40,33 +35,30 @@ final class LoaControlRun {
 
     Map<String, Object> run(int count) throws IOException, InterruptedException {
         Path dir = workDir.resolve("loa-" + count);
-        int httpPort = FreePort.pick();
-        int mqttPort = FreePort.pick();
         Map<String, Object> result = new LinkedHashMap<>();
-        try (ChildProcess server = ChildProcess.start("server", List.of("java", "-jar", serverJar.toString()),
-                Map.of("LOA_DATA_DIR", dir.resolve("data").toString(), "LOA_HTTP_PORT", Integer.toString(httpPort),
-                        "LOA_MQTT_PORT", Integer.toString(mqttPort), "LOA_MQTT_TLS_PORT", "-1",
-                        "LOA_ADMIN_PASSWORD", ADMIN_PASSWORD, "LOA_PROVISIONING_KEY", PROVISIONING_KEY),
-                dir.resolve("server.log"))) {
-            LoaApi api = new LoaApi(httpPort);
-            api.awaitHealthy(server, Duration.ofMinutes(2));
-            api.login("admin", ADMIN_PASSWORD);
-            long provinceId = loadProvince(api, count);
-            Memory baseline = Memory.of(server, api);
+        try (LoaServerProcess loa = LoaServerProcess.start(LoaServerProcess.jarCommand(serverJar), dir)) {
+            LoaApi api = loa.api();
+            List<String> serials = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                serials.add(FleetLauncher.serial(i));
+            }
+            long provinceId = BenchProvince.load(api, COMMUNES, serials).provinceId();
+            Memory baseline = Memory.of(loa.process(), api);
 
             Path credentials = dir.resolve("fleet-credentials.json");
-            List<String> fleetArgs = List.of("--provisioning-key", PROVISIONING_KEY,
+            List<String> fleetArgs = List.of("--provisioning-key", LoaServerProcess.PROVISIONING_KEY,
                     "--credentials-file", credentials.toString());
+            int mqttPort = loa.mqttPort();
             long start = System.nanoTime();
             try (ChildProcess first = fleet.start("fleet", count, mqttPort, fleetArgs, dir.resolve("fleet-1.log"))) {
-                result.put("firstConnectSeconds", awaitOnline(api, first, count, start));
+                result.put("firstConnectSeconds", api.awaitOnline(count, first, start, CONNECT_TIMEOUT));
             }
-            awaitOnline(api, server, 0, System.nanoTime());
+            api.awaitOnline(0, loa.process(), System.nanoTime(), CONNECT_TIMEOUT);
             start = System.nanoTime();
             try (ChildProcess again = fleet.start("fleet", count, mqttPort, fleetArgs, dir.resolve("fleet-2.log"))) {
-                result.put("reconnectSeconds", awaitOnline(api, again, count, start));
+                result.put("reconnectSeconds", api.awaitOnline(count, again, start, CONNECT_TIMEOUT));
                 Thread.sleep(5_000);
-                Memory connected = Memory.of(server, api);
+                Memory connected = Memory.of(loa.process(), api);
                 result.put("memory", connected.perSpeakerOver(baseline, count));
                 // an untimed round first: the simulator's JIT (and the server's) must not be what is measured
                 areaCommand(api, provinceId, count);
@@ -75,52 +67,6 @@ final class LoaControlRun {
             }
         }
         return result;
-    }
-
-    private long loadProvince(LoaApi api, int count) throws IOException, InterruptedException {
-        List<Map<String, Object>> communes = new ArrayList<>();
-        for (int c = 1; c <= COMMUNES; c++) {
-            communes.add(Map.of("name", "Xã Thử nghiệm " + c, "kind", "commune", "code", communeCode(c)));
-        }
-        api.post("/api/areas/import", Map.of("name", "Tỉnh Thử nghiệm", "kind", "province", "code", "bench",
-                "children", communes));
-        StringBuilder csv = new StringBuilder("serial,area_code,name,model,latitude,longitude,imei,iccid\n");
-        for (int i = 1; i <= count; i++) {
-            csv.append(FleetLauncher.serial(i)).append(',').append(communeCode(1 + (i - 1) % COMMUNES))
-                    .append(",Loa ").append(i).append(",LOA-S4,,,,\n");
-        }
-        api.postCsv("/api/devices/import", csv.toString());
-        for (JsonNode area : api.get("/api/areas?limit=1000").get("items")) {
-            if ("bench".equals(area.path("code").asText())) {
-                return area.get("id").asLong();
-            }
-        }
-        throw new IOException("imported province not found");
-    }
-
-    private static String communeCode(int c) {
-        return String.format("bench-c%03d", c);
-    }
-
-    /** Seconds from {@code startNanos} until the server counts {@code expected} speakers online. */
-    private static double awaitOnline(LoaApi api, ChildProcess watched, int expected, long startNanos)
-            throws IOException, InterruptedException {
-        long deadline = startNanos + CONNECT_TIMEOUT.toNanos();
-        double online = -1;
-        long lastLog = 0;
-        while (System.nanoTime() < deadline) {
-            online = api.metric("loa_devices_online");
-            if ((expected > 0 && online >= expected) || (expected == 0 && online == 0)) {
-                return (System.nanoTime() - startNanos) / 1e9;
-            }
-            watched.requireAlive();
-            if (System.nanoTime() - lastLog > 10e9) {
-                LOG.info("{} speakers online, waiting for {}", (long) online, expected);
-                lastLog = System.nanoTime();
-            }
-            Thread.sleep(100);
-        }
-        throw new IOException("only " + online + " of " + expected + " speakers online after " + CONNECT_TIMEOUT);
     }
 
     private static Map<String, Object> areaCommand(LoaApi api, long provinceId, int count)

@@ -2,6 +2,7 @@ package vn.loa.bench.stream;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.loa.bench.support.TonePcm;
 import vn.loa.streamer.opus.OpusEncoder;
 import vn.loa.streamer.opus.OpusSettings;
 import vn.loa.streamer.source.FrameSource;

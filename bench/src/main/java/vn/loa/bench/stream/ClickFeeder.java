@@ -2,6 +2,7 @@ package vn.loa.bench.stream;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.loa.bench.support.TonePcm;
 import vn.loa.sim.audio.EpochClock;
 import vn.loa.streamer.source.LivePcmSource;
 

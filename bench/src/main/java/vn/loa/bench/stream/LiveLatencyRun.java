@@ -17,6 +17,7 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 import vn.loa.bench.support.Distribution;
+import vn.loa.bench.support.TonePcm;
 import vn.loa.protocol.message.PlayOrder;
 import vn.loa.sim.audio.AudioPlane;
 import vn.loa.sim.audio.AudioSettings;

@@ -3,6 +3,7 @@ package vn.loa.bench.stream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import vn.loa.bench.support.TonePcm;
 import vn.loa.sim.audio.PlayoutSamples;
 
 /**
