@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -240,12 +241,12 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
 
     @Override
     public void onPlayback(String deviceId, LiveState.Playback playback) {
-        worker.execute(guarded("playback", () -> switchboard.playback(deviceId, playback)));
+        later(guarded("playback", () -> switchboard.playback(deviceId, playback)));
     }
 
     @Override
     public void ended(String streamId) {
-        worker.execute(guarded("stream end", () -> switchboard.legOf(streamId).ifPresent(leg -> {
+        later(guarded("stream end", () -> switchboard.legOf(streamId).ifPresent(leg -> {
             switchboard.legEnded(streamId);
             RunningBroadcast broadcast = leg.broadcast;
             if (switchboard.running().containsKey(broadcast.id()) && switchboard.exhausted(broadcast)) {
@@ -256,7 +257,7 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
 
     @Override
     public void healthChanged(String streamId, SourceHealth health) {
-        worker.execute(guarded("source health", () -> switchboard.legOf(streamId)
+        later(guarded("source health", () -> switchboard.legOf(streamId)
                 .ifPresent(leg -> relayHealth(leg.broadcast, health))));
     }
 
@@ -402,7 +403,7 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
         for (RunningBroadcast broadcast : onAir) {
             Map<String, Long> now = speakers.reachNow(broadcast.caller,
                     broadcast.record.targetList());
-            worker.execute(guarded("retarget", () -> {
+            later(guarded("retarget", () -> {
                 if (switchboard.running().containsKey(broadcast.id())) {
                     switchboard.retarget(broadcast, now);
                 }
@@ -518,6 +519,15 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "interrupted");
+        }
+    }
+
+    /** Hands an event to the worker; once the service is closing (streams end as the server stops) it is dropped. */
+    private void later(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (RejectedExecutionException closing) {
+            log.debug("broadcast service closed, event dropped");
         }
     }
 

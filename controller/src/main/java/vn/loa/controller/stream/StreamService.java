@@ -66,8 +66,11 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
     public static final Duration ENDED_RETENTION = Duration.ofMinutes(10);
     /** Who the server's own commands (a fresh play after a lost stream) are issued and audited as. */
     static final Caller SERVER = new Caller("(server)", Role.ADMIN, null);
-    /** The detail of a {@code playback-failed} event after which the device needs a fresh join token. */
-    static final String STREAM_LOST = "stream-lost";
+    /**
+     * Details of a {@code playback-failed} event after which the device is sent a fresh play order: it lost the
+     * stream (its address changed behind NAT, so its token no longer fits), or never heard it after joining.
+     */
+    static final Set<String> REJOIN_AFTER = Set.of("stream-lost", "join-timeout");
     private static final String STREAM_ID_PREFIX = "s";
 
     private static final Logger log = LoggerFactory.getLogger(StreamService.class);
@@ -251,22 +254,23 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
     }
 
     /**
-     * A device that lost the stream (its address changed behind NAT, so its token no longer fits) gets a fresh
-     * play order with a new token, if it was told to play a stream that still runs.
+     * A device that lost the stream or could not join it gets a fresh play order with a new token, if it was told
+     * to play a stream that still runs.
      */
     @Override
     public void onPlayback(String deviceId, LiveState.Playback playback) {
         RunningStream stream = playback.stream() == null ? null : streams.get(playback.stream());
-        if (!LiveState.PLAYBACK_FAILED.equals(playback.event()) || !STREAM_LOST.equals(playback.detail())
+        if (!LiveState.PLAYBACK_FAILED.equals(playback.event()) || !REJOIN_AFTER.contains(playback.detail())
                 || stream == null || stream.ended().at() != null || !stream.toldToPlay().contains(deviceId)) {
             return;
         }
         try {
             sendPlay(SERVER, stream, CommandTarget.device(deviceId), new HashSet<>());
-            log.info("stream {}: device {} lost the stream, sent a fresh play order", stream.id(), deviceId);
+            log.info("stream {}: device {} reported {}, sent a fresh play order", stream.id(), deviceId,
+                    playback.detail());
         } catch (ApiException e) {
-            log.info("stream {}: device {} lost the stream and cannot be sent a new play: {}", stream.id(), deviceId,
-                    e.getMessage());
+            log.info("stream {}: device {} reported {} and cannot be sent a new play: {}", stream.id(), deviceId,
+                    playback.detail(), e.getMessage());
         }
     }
 

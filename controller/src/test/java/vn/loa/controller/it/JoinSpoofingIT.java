@@ -100,6 +100,16 @@ class JoinSpoofingIT extends LiveControlPlaneTest {
             Poll.until("the fresh token latching the new address", WAIT, () -> json(loa.admin.get("/api/streams/"
                     + stream)).get("receiverStats").findValuesAsText("address")
                     .contains("127.0.0.1:" + moved.getLocalPort()));
+
+            // a device that heard nothing after joining gives up and is told to play again, with another token
+            String timedOut = "{\"v\":1,\"event\":\"playback-failed\",\"stream\":\"" + stream
+                    + "\",\"detail\":\"join-timeout\"}";
+            client.publish(Topics.device(device.deviceId(), DeviceTopic.EVENT),
+                    timedOut.getBytes(StandardCharsets.UTF_8), 1, false);
+            String again = commands.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(again).as("a play command after the join timed out").isNotNull();
+            assertThat(JSON.readTree(again).get("play").get("token").asText())
+                    .isNotIn(token, fresh.get("token").asText());
         } finally {
             client.disconnect();
             client.close();
