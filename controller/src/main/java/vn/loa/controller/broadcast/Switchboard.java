@@ -248,10 +248,11 @@ final class Switchboard {
                 joining.computeIfAbsent(to, b -> new ArrayList<>()).add(h.deviceId());
             }
         }
+        // held at once, before the play orders go out, so a playlist stops where its speakers left it
+        left.forEach(this::holdIfUnheard);
         stops.forEach((leg, devices) -> streams.stopOn(leg.broadcast.caller, leg.stream, leg.broadcast.recordedAs(),
                 devices));
         joining.forEach(this::join);
-        left.forEach(this::holdIfUnheard);
     }
 
     private RunningBroadcast findRunningOrEnding(String id) {
