@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -367,12 +368,23 @@ final class FanoutStream implements RtpStream {
 
     @Override
     public boolean removeReceiver(String deviceId) {
-        return !closed && onLoop(() -> {
-            Receiver removed = receivers.removeDevice(deviceId);
-            if (removed != null) {
-                context.events().receiverDropped(id, deviceId, StreamEvents.DROPPED_REMOVED);
+        return removeReceivers(List.of(deviceId)) == 1;
+    }
+
+    @Override
+    public int removeReceivers(Collection<String> deviceIds) {
+        if (closed || deviceIds.isEmpty()) {
+            return 0;
+        }
+        return onLoop(() -> {
+            int count = 0;
+            for (String deviceId : deviceIds) {
+                if (receivers.removeDevice(deviceId) != null) {
+                    context.events().receiverDropped(id, deviceId, StreamEvents.DROPPED_REMOVED);
+                    count++;
+                }
             }
-            return removed != null;
+            return count;
         });
     }
 

@@ -1,6 +1,7 @@
 package vn.loa.streamer;
 
 import java.net.InetSocketAddress;
+import java.util.Collection;
 import java.util.List;
 import vn.loa.streamer.source.SourceHealth;
 
@@ -31,6 +32,9 @@ public interface RtpStream {
 
     /** Stops sending to a latched device (reason {@link StreamEvents#DROPPED_REMOVED}); false if it was not latched. */
     boolean removeReceiver(String deviceId);
+
+    /** {@link #removeReceiver} for many devices in one hop to the stream's event loop; returns how many were latched. */
+    int removeReceivers(Collection<String> deviceIds);
 
     /** How many latched devices and static listeners the stream sends to now (cheaper than receivers()). */
     int receiverCount();

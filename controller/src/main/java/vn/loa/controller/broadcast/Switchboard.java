@@ -216,7 +216,7 @@ final class Switchboard {
         Map<Leg, Long> positions = new HashMap<>(); // one point per leg: its speakers left it together
         Map<Leg, List<String>> stops = new LinkedHashMap<>();
         Map<RunningBroadcast, List<String>> joining = new LinkedHashMap<>();
-        Set<Leg> left = new HashSet<>();
+        Map<Leg, List<String>> released = new LinkedHashMap<>();
         for (SpeakerArbiter.Handover h : handovers) {
             RunningBroadcast from = h.from() == null ? null : findRunningOrEnding(h.from());
             if (from != null) {
@@ -225,8 +225,7 @@ final class Switchboard {
                         : receivers.computeIfAbsent(leg, l -> l.stream.receivers()).get(h.deviceId());
                 if (leg != null) {
                     leg.devices.remove(h.deviceId());
-                    leg.stream.release(h.deviceId());
-                    left.add(leg);
+                    released.computeIfAbsent(leg, l -> new ArrayList<>()).add(h.deviceId());
                 }
                 Delivery delivery = ledger.change(from.id(), h.deviceId());
                 if (cause == Cause.TAKEN) {
@@ -249,7 +248,8 @@ final class Switchboard {
             }
         }
         // held at once, before the play orders go out, so a playlist stops where its speakers left it
-        left.forEach(this::holdIfUnheard);
+        released.keySet().forEach(this::holdIfUnheard);
+        released.forEach((leg, devices) -> leg.stream.release(devices));
         stops.forEach((leg, devices) -> streams.stopOn(leg.broadcast.caller, leg.stream, leg.broadcast.recordedAs(),
                 devices));
         joining.forEach(this::join);

@@ -1,5 +1,6 @@
 package vn.loa.controller.stream;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,10 +70,10 @@ public final class StreamHandle {
         return byDevice;
     }
 
-    /** Stops sending to a device that was moved to another stream, and forgets it was told to play this one. */
-    public void release(String deviceId) {
-        stream.toldToPlay().remove(deviceId);
-        stream.rtp().removeReceiver(deviceId);
+    /** Stops sending to devices that were moved to another stream, and forgets they were told to play this one. */
+    public void release(Collection<String> deviceIds) {
+        stream.toldToPlay().removeAll(deviceIds);
+        stream.rtp().removeReceivers(deviceIds);
     }
 
     /** Stops the stream without telling any device; the broadcast tells them what to play next. */
