@@ -177,8 +177,11 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
 
     public ListPage<BroadcastView> list(Caller caller, boolean activeOnly, Paging page) {
         caller.require(Role.VIEWER);
-        writeProofOfPlay();
-        ListPage<BroadcastRecord> records = store.list(activeOnly, scopes.scopePrefix(caller).orElse(null), page);
+        String prefix = scopes.scopePrefix(caller).orElse(null);
+        if (prefix != null) {
+            writeProofOfPlay(); // who sees a broadcast follows from the speakers it reached
+        }
+        ListPage<BroadcastRecord> records = store.list(activeOnly, prefix, page);
         Map<String, LiveFigures> figures = onWorker(() -> LiveFigures.of(switchboard.running().values()));
         return new ListPage<>(records.items().stream()
                 .map(r -> BroadcastView.of(r, figures.get(r.id()), null))
@@ -187,6 +190,7 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
 
     public BroadcastView get(Caller caller, String id) {
         BroadcastRecord record = visible(caller, id);
+        writeProofOfPlay();
         LiveFigures figures = onWorker(() -> {
             RunningBroadcast running = switchboard.running().get(id);
             return running == null ? null : LiveFigures.of(running);
@@ -196,12 +200,14 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
 
     public ListPage<DeliveryRow> deliveries(Caller caller, String id, Paging page) {
         visible(caller, id);
+        writeProofOfPlay();
         return deliveries.page(id, scopes.scopePrefix(caller).orElse(null), page);
     }
 
     /** Every proof-of-play row of the broadcast the caller may see, for a CSV download. */
     public List<DeliveryRow> allDeliveries(Caller caller, String id) {
         visible(caller, id);
+        writeProofOfPlay();
         return deliveries.all(id, scopes.scopePrefix(caller).orElse(null));
     }
 
@@ -485,14 +491,16 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
 
     private BroadcastRecord visible(Caller caller, String id) {
         caller.require(Role.VIEWER);
-        writeProofOfPlay();
         BroadcastRecord record = (id == null ? null : store.find(id).orElse(null));
         if (record == null) {
             throw ApiException.notFound("broadcast");
         }
         String prefix = scopes.scopePrefix(caller).orElse(null);
-        if (prefix != null && !caller.username().equals(record.createdBy()) && !store.touches(id, prefix)) {
-            throw ApiException.notFound("broadcast");
+        if (prefix != null && !caller.username().equals(record.createdBy())) {
+            writeProofOfPlay(); // who sees a broadcast follows from the speakers it reached
+            if (!store.touches(id, prefix)) {
+                throw ApiException.notFound("broadcast");
+            }
         }
         return record;
     }

@@ -3,6 +3,7 @@ package vn.loa.controller.broadcast;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Proof of play of the broadcasts on air, kept in memory by the broadcast worker and written behind to
  * {@code deliveries} in batches on a writer thread of its own, so a province-wide broadcast never waits for the
- * database. Rows that fail to be written are kept and written with the next batch.
+ * database. Rows handed over while a write is pending join it (a slow database never builds a queue of writes);
+ * rows that fail to be written are kept and written with the next batch.
  */
 final class DeliveryLedger implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryLedger.class);
@@ -33,9 +35,11 @@ final class DeliveryLedger implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    // writer thread only: rows that could not be written yet
+    private final Object handoff = new Object();
+    // guarded by handoff: the latest row of each delivery not written yet, and whether a write is on its way
     private final Map<Key, DeliveryRow> unwrittenInserts = new LinkedHashMap<>();
     private final Map<Key, DeliveryRow> unwrittenUpdates = new LinkedHashMap<>();
+    private boolean writeScheduled;
 
     DeliveryLedger(DeliveryStore store, Clock clock) {
         this.store = store;
@@ -91,7 +95,32 @@ final class DeliveryLedger implements AutoCloseable {
         List<DeliveryRow> updates = new ArrayList<>();
         dirty.forEach((delivery, isNew) -> (isNew ? inserts : updates).add(delivery.row(now)));
         dirty.clear();
-        writer.execute(() -> write(inserts, updates));
+        synchronized (handoff) {
+            merge(inserts, updates, false);
+            if (!writeScheduled) {
+                writeScheduled = true;
+                writer.execute(this::write);
+            }
+        }
+    }
+
+    /** Adds rows to those waiting to be written; {@code older} rows do not replace newer ones of the same delivery. */
+    private void merge(Collection<DeliveryRow> inserts, Collection<DeliveryRow> updates, boolean older) {
+        for (DeliveryRow r : inserts) {
+            Key key = new Key(r.broadcastId(), r.deviceId());
+            DeliveryRow newer = unwrittenUpdates.remove(key);
+            unwrittenInserts.put(key, older && newer != null ? newer : r);
+        }
+        for (DeliveryRow r : updates) {
+            Key key = new Key(r.broadcastId(), r.deviceId());
+            if (unwrittenInserts.containsKey(key)) {
+                if (!older) {
+                    unwrittenInserts.put(key, r);
+                }
+            } else if (!older || !unwrittenUpdates.containsKey(key)) {
+                unwrittenUpdates.put(key, r);
+            }
+        }
     }
 
     /** Waits until every row handed to the writer so far is written (or has failed to be). */
@@ -105,23 +134,24 @@ final class DeliveryLedger implements AutoCloseable {
         }
     }
 
-    private void write(List<DeliveryRow> inserts, List<DeliveryRow> updates) {
-        inserts.forEach(r -> unwrittenInserts.put(new Key(r.broadcastId(), r.deviceId()), r));
-        for (DeliveryRow r : updates) {
-            Key key = new Key(r.broadcastId(), r.deviceId());
-            if (unwrittenInserts.containsKey(key)) {
-                unwrittenInserts.put(key, r);
-            } else {
-                unwrittenUpdates.put(key, r);
-            }
-        }
-        try {
-            store.write(unwrittenInserts.values(), unwrittenUpdates.values());
+    private void write() {
+        List<DeliveryRow> inserts;
+        List<DeliveryRow> updates;
+        synchronized (handoff) {
+            inserts = new ArrayList<>(unwrittenInserts.values());
+            updates = new ArrayList<>(unwrittenUpdates.values());
             unwrittenInserts.clear();
             unwrittenUpdates.clear();
+            writeScheduled = false;
+        }
+        try {
+            store.write(inserts, updates);
         } catch (RuntimeException e) {
-            log.warn("cannot write {} proof-of-play rows yet, will retry: {}",
-                    unwrittenInserts.size() + unwrittenUpdates.size(), e.getMessage());
+            log.warn("cannot write {} proof-of-play rows yet, will retry: {}", inserts.size() + updates.size(),
+                    e.getMessage());
+            synchronized (handoff) {
+                merge(inserts, updates, true);
+            }
         }
     }
 
