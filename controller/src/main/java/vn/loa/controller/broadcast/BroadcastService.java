@@ -190,7 +190,6 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
 
     public BroadcastView get(Caller caller, String id) {
         BroadcastRecord record = visible(caller, id);
-        writeProofOfPlay();
         LiveFigures figures = onWorker(() -> {
             RunningBroadcast running = switchboard.running().get(id);
             return running == null ? null : LiveFigures.of(running);

@@ -170,7 +170,8 @@ class BroadcastApiTest extends RealServerTest {
         assertThat(row.get("deviceId").asText()).isEqualTo("bt-dev-a2");
         assertThat(row.get("outcome").asText()).isEqualTo("offline");
         assertThat(row.get("secondsPlayed").asDouble()).isZero();
-        assertThat(admin.get("/api/broadcasts/" + onceId).json().get("outcomes").get("offline").asInt()).isEqualTo(1);
+        Poll.until("the outcome counts, written behind, to show the offline speaker", WAIT, () -> admin.get(
+                "/api/broadcasts/" + onceId).json().get("outcomes").path("offline").asInt() == 1);
         Response csv = admin.get("/api/broadcasts/" + onceId + "/deliveries", "text/csv");
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.body().lines().toList()).hasSize(2);

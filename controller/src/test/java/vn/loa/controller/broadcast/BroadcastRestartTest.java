@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.server.LoaServer;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.Multipart;
+import vn.loa.controller.testing.Poll;
 import vn.loa.controller.testing.TestAudio;
 import vn.loa.controller.testing.TestServers;
 
@@ -58,7 +60,8 @@ class BroadcastRestartTest {
             JsonNode ended = admin.get("/api/broadcasts/" + live).json();
             assertThat(ended.get("status").asText()).isEqualTo("ended");
             assertThat(ended.get("endReason").asText()).isEqualTo("server-restart");
-            assertThat(ended.get("outcomes").get("offline").asInt()).isEqualTo(1);
+            Poll.until("the settled outcome, written behind", Duration.ofSeconds(10), () -> admin.get(
+                    "/api/broadcasts/" + live).json().get("outcomes").path("offline").asInt() == 1);
             assertThat(admin.get("/api/broadcasts/" + media + "/deliveries").json().get("total").asInt())
                     .isEqualTo(1);
         }
