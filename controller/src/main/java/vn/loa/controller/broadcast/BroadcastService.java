@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
@@ -83,8 +84,7 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
     private final DeliveryStore deliveries;
     private final DeliveryLedger ledger;
     private final Switchboard switchboard;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
-            "broadcasts"));
+    private final ScheduledThreadPoolExecutor worker = newWorker();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
             "broadcast-targets"));
     private long order;
@@ -546,6 +546,13 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
                 log.error("broadcast {} task failed", what, e);
             }
         };
+    }
+
+    /** One thread for every change; on close, windows that would close later are not waited for. */
+    private static ScheduledThreadPoolExecutor newWorker() {
+        ScheduledThreadPoolExecutor worker = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "broadcasts"));
+        worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return worker;
     }
 
     private static Thread daemon(Runnable r, String name) {
