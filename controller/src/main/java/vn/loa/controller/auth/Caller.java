@@ -9,6 +9,8 @@ import vn.loa.controller.http.ApiException;
  * @param areaId the root of the subtree the user may see and act on; null for the whole installation
  */
 public record Caller(String username, Role role, Long areaId) {
+    /** The server itself, acting on its own (a fresh play after a lost stream, a window closing); audited so. */
+    public static final Caller SERVER = new Caller("(server)", Role.ADMIN, null);
     private static final String ATTRIBUTE = "loa.caller";
 
     public static Caller of(Context ctx) {

@@ -15,10 +15,6 @@ public record BroadcastRecord(String id, String name, SourceSpec source, Map<Str
     public static final String ACTIVE = "active";
     public static final String ENDED = "ended";
 
-    public boolean active() {
-        return ACTIVE.equals(status);
-    }
-
     /** The stored targets as command targets: devices, then groups, then areas. */
     public List<CommandTarget> targetList() {
         List<CommandTarget> list = new ArrayList<>();

@@ -62,10 +62,9 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
     static final int EMERGENCY_VOLUME = 100;
     private static final Duration WORKER_WAIT = Duration.ofSeconds(30);
     private static final String ID_PREFIX = "b";
-    private static final String SERVER = "(server)";
+    private static final String SERVER = Caller.SERVER.username();
     /** Alarm kinds and end reasons of a relay gone silent or dead: relay-silent, relay-dead. */
     private static final String RELAY_FAILURE = "relay-";
-    private static final Caller SERVER_CALLER = new Caller(SERVER, Role.ADMIN, null);
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastService.class);
 
@@ -418,7 +417,7 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
 
     /** Once every speaker has answered a play command, records those that refused it or were offline. */
     private void watchResults(RunningBroadcast broadcast, AcceptedCommand command) {
-        commands.settled(command.id()).thenApplyAsync(v -> commands.find(SERVER_CALLER, command.id()))
+        commands.settled(command.id()).thenApplyAsync(v -> commands.find(Caller.SERVER, command.id()))
                 .thenAcceptAsync(details -> {
                     for (CommandDetails.ResultView result : details.results()) {
                         switch (result.status()) {

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Who holds each speaker, decided per speaker, not per broadcast: a claim of higher priority takes the speaker at
@@ -73,18 +72,6 @@ final class SpeakerArbiter {
     String holder(String deviceId) {
         Speaker speaker = speakers.get(deviceId);
         return speaker == null ? null : idOf(speaker.holder);
-    }
-
-    /** The devices the broadcast claims but does not hold. */
-    Set<String> waiting(String broadcastId, Collection<String> claimed) {
-        Set<String> waiting = new java.util.HashSet<>();
-        for (String deviceId : claimed) {
-            String holder = holder(deviceId);
-            if (holder != null && !holder.equals(broadcastId)) {
-                waiting.add(deviceId);
-            }
-        }
-        return waiting;
     }
 
     private static String idOf(Claim claim) {

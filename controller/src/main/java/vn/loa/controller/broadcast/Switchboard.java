@@ -121,8 +121,8 @@ final class Switchboard {
 
     /** Takes the broadcast off the air: its speakers go back to what they would play, or stop. */
     void end(RunningBroadcast broadcast) {
-        running.remove(broadcast.id());
         apply(arbiter.release(broadcast.id(), List.copyOf(broadcast.claimed.keySet())), Cause.DONE);
+        running.remove(broadcast.id());
         Instant now = clock.instant();
         for (Leg leg : broadcast.legs) {
             legsByStream.remove(leg.stream.id());
@@ -218,7 +218,7 @@ final class Switchboard {
         Map<RunningBroadcast, List<String>> joining = new LinkedHashMap<>();
         Map<Leg, List<String>> released = new LinkedHashMap<>();
         for (SpeakerArbiter.Handover h : handovers) {
-            RunningBroadcast from = h.from() == null ? null : findRunningOrEnding(h.from());
+            RunningBroadcast from = h.from() == null ? null : running.get(h.from());
             if (from != null) {
                 Leg leg = from.playingOn.remove(h.deviceId());
                 ReceiverStats stats = leg == null ? null
@@ -253,16 +253,6 @@ final class Switchboard {
         stops.forEach((leg, devices) -> streams.stopOn(leg.broadcast.caller, leg.stream, leg.broadcast.recordedAs(),
                 devices));
         joining.forEach(this::join);
-    }
-
-    private RunningBroadcast findRunningOrEnding(String id) {
-        RunningBroadcast broadcast = running.get(id);
-        if (broadcast != null) {
-            return broadcast;
-        }
-        // a broadcast being ended has left the running map but still lets go of its speakers
-        return legsByStream.values().stream().map(l -> l.broadcast).filter(b -> b.id().equals(id)).findFirst()
-                .orElse(null);
     }
 
     /**

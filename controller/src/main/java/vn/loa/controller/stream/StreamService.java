@@ -64,8 +64,6 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
     public static final int MAX_NAME_LENGTH = 200;
     /** An ended stream stays listed this long, so its end and figures can be read. */
     public static final Duration ENDED_RETENTION = Duration.ofMinutes(10);
-    /** Who the server's own commands (a fresh play after a lost stream) are issued and audited as. */
-    static final Caller SERVER = new Caller("(server)", Role.ADMIN, null);
     /**
      * Details of a {@code playback-failed} event after which the device is sent a fresh play order: it lost the
      * stream (its address changed behind NAT, so its token no longer fits), or never heard it after joining.
@@ -265,7 +263,7 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
             return;
         }
         try {
-            sendPlay(SERVER, stream, CommandTarget.device(deviceId), new HashSet<>());
+            sendPlay(Caller.SERVER, stream, CommandTarget.device(deviceId), new HashSet<>());
             log.info("stream {}: device {} reported {}, sent a fresh play order", stream.id(), deviceId,
                     playback.detail());
         } catch (ApiException e) {
