@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +46,9 @@ class BroadcastApiTest extends RealServerTest {
         assertThat(tree).isNotNull();
         communeA = areas.get("bt-a");
         communeB = areas.get("bt-b");
-        activeDevice("bt-dev-a1", communeA);
-        activeDevice("bt-dev-a2", communeA);
-        activeDevice("bt-dev-b1", communeB);
+        TestServers.activeSpeaker(server, "bt-dev-a1", communeA);
+        TestServers.activeSpeaker(server, "bt-dev-a2", communeA);
+        TestServers.activeSpeaker(server, "bt-dev-b1", communeB);
         Multipart body = new Multipart().file("file", "chuong.wav", TestAudio.toneWav(660, 1_200))
                 .field("title", "Chuông báo");
         tone = admin.sendBytes("POST", "/api/media", body.bytes(), body.contentType()).json().get("id").asLong();
@@ -59,14 +57,6 @@ class BroadcastApiTest extends RealServerTest {
         viewer = TestServers.loggedIn(server, "bc-viewer", Role.VIEWER);
         TestServers.createUser(server, "bc-operator-a", "bc-operator-a-password", Role.OPERATOR, communeA);
         operatorOfA = TestServers.anonymous(server).login("bc-operator-a", "bc-operator-a-password");
-    }
-
-    /** A provisioned speaker that is not connected now. */
-    private static void activeDevice(String id, long area) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        server.jdbi().useHandle(h -> h.createUpdate("INSERT INTO devices (id, serial, status, area_id, created_at,"
-                        + " updated_at) VALUES (:id, :serial, 'active', :area, :now, :now)")
-                .bind("id", id).bind("serial", "SN-" + id).bind("area", area).bind("now", now).execute());
     }
 
     @Test

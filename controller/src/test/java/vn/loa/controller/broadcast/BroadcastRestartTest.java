@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,9 +28,7 @@ class BroadcastRestartTest {
         String windowed;
         try (LoaServer server = TestServers.start(dataDir)) {
             ApiClient admin = TestServers.admin(server);
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            server.jdbi().useHandle(h -> h.createUpdate("INSERT INTO devices (id, serial, status, created_at,"
-                    + " updated_at) VALUES ('rs-dev-1', 'SN-RS-1', 'active', :now, :now)").bind("now", now).execute());
+            TestServers.activeSpeaker(server, "rs-dev-1", null);
             Multipart body = new Multipart().file("file", "nhac.wav", TestAudio.toneWav(440, 1_200))
                     .field("title", "Nhạc nền");
             long tone = admin.sendBytes("POST", "/api/media", body.bytes(), body.contentType()).json().get("id")

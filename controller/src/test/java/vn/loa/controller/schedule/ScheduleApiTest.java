@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
 import vn.loa.controller.broadcast.BroadcastRequest;
-import vn.loa.controller.server.LoaServer;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.ApiClient.Response;
 import vn.loa.controller.testing.RealServerTest;
@@ -232,7 +229,7 @@ class ScheduleApiTest extends RealServerTest {
                 "durationMinutes", 60)));
         ScheduleDraft draft = new ScheduleRepository(server.jdbi()).find(id).orElseThrow().draft();
         Instant occurrence = Instant.now().minusSeconds(60);
-        activeSpeaker(server, "del-speaker", commune);
+        TestServers.activeSpeaker(server, "del-speaker", commune);
         // the occurrence playing, started as the scheduler starts it
         String playing = server.broadcasts().start(
                 new Caller("schedule:" + id, Role.ADMIN, commune),
@@ -245,14 +242,6 @@ class ScheduleApiTest extends RealServerTest {
                 + " FROM broadcasts WHERE id = :id").bind("id", playing).mapTo(String.class).one());
         assertThat(ended).isEqualTo("ended schedule-deleted admin");
         assertThat(audit("schedule.delete", id)).contains("Đang phát").contains(playing);
-    }
-
-    /** A provisioned speaker of the area, not connected: broadcasts reach it (and record it offline). */
-    static void activeSpeaker(LoaServer server, String id, long area) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        server.jdbi().useHandle(h -> h.createUpdate("INSERT INTO devices (id, serial, status, area_id, created_at,"
-                        + " updated_at) VALUES (:id, :serial, 'active', :area, :now, :now)")
-                .bind("id", id).bind("serial", "SN-" + id).bind("area", area).bind("now", now).execute());
     }
 
     @Test

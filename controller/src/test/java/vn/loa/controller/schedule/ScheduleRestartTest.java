@@ -35,7 +35,7 @@ class ScheduleRestartTest {
             ApiClient admin = TestServers.admin(before);
             long commune = admin.post("/api/areas", Map.of("name", "Xã Khởi Động Lại", "kind", "commune")).json()
                     .get("id").asLong();
-            ScheduleApiTest.activeSpeaker(before, "restart-speaker", commune);
+            TestServers.activeSpeaker(before, "restart-speaker", commune);
             id = admin.post("/api/schedules", ScheduleApiTest.programme("Bản tin sáng",
                     Map.of("areas", List.of(commune)), Map.of("repeat", "daily", "from", DAY.toString(), "at", "06:00",
                             "durationMinutes", 30))).json().get("id").asLong();

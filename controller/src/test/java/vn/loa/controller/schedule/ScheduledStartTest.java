@@ -16,6 +16,7 @@ import vn.loa.controller.testing.Multipart;
 import vn.loa.controller.testing.Poll;
 import vn.loa.controller.testing.RealServerTest;
 import vn.loa.controller.testing.TestAudio;
+import vn.loa.controller.testing.TestServers;
 
 /** A scheduled programme goes on air at its instant: its stream starts within 100 ms of it, on a real server. */
 class ScheduledStartTest extends RealServerTest {
@@ -26,7 +27,7 @@ class ScheduledStartTest extends RealServerTest {
     void theFirstFrameOfAScheduledBroadcastLeavesWithinATenthOfASecondOfItsInstant() {
         long commune = admin.post("/api/areas", Map.of("name", "Xã Đúng Giờ", "kind", "commune")).json().get("id")
                 .asLong();
-        ScheduleApiTest.activeSpeaker(server, "on-time-speaker", commune);
+        TestServers.activeSpeaker(server, "on-time-speaker", commune);
         Multipart body = new Multipart().file("file", "hieu-lenh.wav", TestAudio.toneWav(440, 1_200))
                 .field("title", "Hiệu lệnh");
         long tone = admin.sendBytes("POST", "/api/media", body.bytes(), body.contentType()).json().get("id").asLong();

@@ -2,6 +2,8 @@ package vn.loa.controller.testing;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import vn.loa.controller.auth.PasswordHasher;
@@ -54,6 +56,19 @@ public final class TestServers {
         String password = username + "-password-1";
         createUser(server, username, password, role, null);
         return anonymous(server).login(username, password);
+    }
+
+    /**
+     * A provisioned speaker (status active) created straight in the database, not connected: broadcasts reach it
+     * and record it offline.
+     *
+     * @param areaId its area, null for none
+     */
+    public static void activeSpeaker(LoaServer server, String id, Long areaId) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        server.jdbi().useHandle(h -> h.createUpdate("INSERT INTO devices (id, serial, status, area_id, created_at,"
+                        + " updated_at) VALUES (:id, :serial, 'active', :area, :now, :now)")
+                .bind("id", id).bind("serial", "SN-" + id).bind("area", areaId).bind("now", now).execute());
     }
 
     /** Creates a user straight in the database, for tests that need more than the admin. */
