@@ -32,6 +32,12 @@ public final class EventHub implements EventFeed, AutoCloseable {
     /** A comment line sent when nothing else was, so proxies and the server's idle timeout keep the stream open. */
     public static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
+    /**
+     * The first event on every stream, sent once the console is attached: from then on it misses nothing, so it is
+     * the moment to (re)load what it shows.
+     */
+    public static final String READY_EVENT = "ready";
+
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
 
     private final ObjectMapper mapper;
@@ -108,6 +114,7 @@ public final class EventHub implements EventFeed, AutoCloseable {
             clients.removeIf(c -> c.sse() == sse);
             release();
         });
+        client.offer(new EventClient.Frame(READY_EVENT, "{}", Long.toString(sequence.get())));
         clients.add(client);
         client.start("loa-events-" + writers.incrementAndGet());
     }

@@ -13,8 +13,8 @@ import vn.loa.controller.http.Routes;
 /**
  * {@code GET /api/events}: the live event feed as Server-Sent Events, for any signed-in user. Each event's
  * {@code event:} line is its type and its {@code data:} line a JSON object; a comment line comes every
- * {@link EventHub#HEARTBEAT} when nothing else did. Events are not replayed: a console that reconnects reloads
- * what it shows.
+ * {@link EventHub#HEARTBEAT} when nothing else did. Events are not replayed: the first event on a stream is
+ * {@link EventHub#READY_EVENT}, on which a console (re)loads what it shows.
  */
 public final class EventRoutes implements Routes {
     public static final String PATH = "/api/events";

@@ -49,7 +49,8 @@ public final class EventStream implements AutoCloseable {
 
     /**
      * Opens {@code path} with {@code Accept: text/event-stream}; {@code token} goes in the Authorization header when
-     * not null. Fails unless the server answers 200.
+     * not null. Fails unless the server answers 200 and the stream begins with the feed's {@code ready} event;
+     * returns once that has come, so the stream misses nothing published afterwards.
      */
     public static EventStream open(int port, String path, String token) {
         HttpResponse<Stream<String>> response = request(port, path, token, "text/event-stream");
@@ -57,7 +58,13 @@ public final class EventStream implements AutoCloseable {
             String body = String.join("\n", response.body().toList());
             throw new AssertionError("event stream refused: " + response.statusCode() + " " + body);
         }
-        return new EventStream(response.body());
+        EventStream stream = new EventStream(response.body());
+        Message first = stream.poll(System.nanoTime() + Duration.ofSeconds(10).toNanos());
+        if (first == null || !"ready".equals(first.type())) {
+            stream.close();
+            throw new AssertionError("the feed did not begin with its ready event: " + first);
+        }
+        return stream;
     }
 
     /** The status a request for the stream gets (for refusals); the body is discarded. */
