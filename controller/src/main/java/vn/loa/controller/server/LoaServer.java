@@ -67,6 +67,9 @@ import vn.loa.controller.auth.PasswordHasher;
 import vn.loa.controller.auth.SessionStore;
 import vn.loa.controller.auth.UserRepository;
 import vn.loa.controller.auth.UserService;
+import vn.loa.controller.audit.RequestAudit;
+import vn.loa.controller.user.UserAccounts;
+import vn.loa.controller.user.UserRoutes;
 import vn.loa.controller.config.LoaConfig;
 import vn.loa.controller.config.OwnerOnlyFiles;
 import vn.loa.controller.group.GroupRepository;
@@ -154,7 +157,8 @@ public final class LoaServer implements AutoCloseable {
             AreaScopes scopes = new AreaScopes(jdbi);
 
             UserRepository users = new UserRepository(jdbi);
-            SessionStore sessions = new SessionStore(Duration.ofMinutes(config.sessionTtlMinutes()), clock);
+            SessionStore sessions = new SessionStore(Duration.ofMinutes(config.sessionTtlMinutes()),
+                    Duration.ofHours(config.sessionMaxHours()), clock);
             UserService userService = new UserService(users, sessions, audit, config.loginMaxFailures(),
                     Duration.ofMinutes(config.loginLockoutMinutes()), clock);
             adminBootstrap = new AdminBootstrap(users, dataDir);
@@ -235,11 +239,13 @@ public final class LoaServer implements AutoCloseable {
                     ScheduleSettings.from(config), clock);
 
             http = own(new HttpServer(config.httpHost(), config.httpPort(), config.metricsPublic(),
-                    userService::authenticate, Json.newMapper(), registry, spool, List.of(
+                    userService, Json.newMapper(), registry, spool, List.of(
                     new HealthRoutes(version(), jdbi, clock),
                     new MetricsRoutes(registry),
                     new OpenApiRoutes(),
                     new AuthRoutes(userService),
+                    new UserRoutes(new UserAccounts(users, userService, scopes, audit, clock)),
+                    new RequestAudit(audit),
                     new AreaRoutes(areas),
                     new GroupRoutes(groups),
                     new DeviceRoutes(devices, scopes, areaDirectory, live, stateTable, lifecycle, audit, clock),
