@@ -218,7 +218,7 @@ public final class LoaServer implements AutoCloseable {
                     new MediaLimits(maxUploadBytes, Duration.ofMinutes(config.mediaMaxMinutes())));
             // media deletion asks the streams whether they play an item, and the streams read media
             MediaService media = new MediaService(jdbi, library, id -> streamService.get().streamsUsing(id), audit,
-                    spool, maxUploadBytes, clock);
+                    scopes, spool, maxUploadBytes, clock);
             EspeakTextToSpeech speech = new EspeakTextToSpeech(jdbi, media, audit, config.ttsCommand(), spool, clock);
             warnIfDevicesCannotReachStreams(config);
             streams = own(new StreamService(StreamerSettings.defaults(config.rtpHost(), config.rtpPort(),
