@@ -87,6 +87,8 @@ import vn.loa.controller.broadcast.BroadcastLauncher;
 import vn.loa.controller.broadcast.BroadcastRoutes;
 import vn.loa.controller.broadcast.BroadcastService;
 import vn.loa.controller.broadcast.BroadcastSettings;
+import vn.loa.controller.dashboard.DashboardRoutes;
+import vn.loa.controller.dashboard.DashboardService;
 import vn.loa.controller.device.LiveState;
 import vn.loa.controller.events.DeviceAreaPaths;
 import vn.loa.controller.events.EventHub;
@@ -256,7 +258,8 @@ public final class LoaServer implements AutoCloseable {
                     new ReportRoutes(new UptimeReport(jdbi, id -> live.snapshot(id).map(LiveState.Snapshot::lastSeen)),
                             new AirtimeReport(jdbi, zone), scopes, zone, clock),
                     new AlarmRoutes(alarms, scopes),
-                    new EventRoutes(events, scopes))));
+                    new EventRoutes(events, scopes),
+                    new DashboardRoutes(new DashboardService(jdbi, scopes, live, broadcasts, alarms)))));
             // closed before the parts its occurrences use
             own(schedules);
             // consoles are let go before the HTTP server stops, so it does not wait on their open streams
