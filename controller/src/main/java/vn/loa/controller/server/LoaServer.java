@@ -90,6 +90,9 @@ import vn.loa.controller.broadcast.BroadcastLauncher;
 import vn.loa.controller.broadcast.BroadcastRoutes;
 import vn.loa.controller.broadcast.BroadcastService;
 import vn.loa.controller.broadcast.BroadcastSettings;
+import vn.loa.controller.broadcast.OnAirContent;
+import vn.loa.controller.dashboard.DashboardRoutes;
+import vn.loa.controller.dashboard.DashboardService;
 import vn.loa.controller.device.LiveState;
 import vn.loa.controller.events.DeviceAreaPaths;
 import vn.loa.controller.events.EventHub;
@@ -222,21 +225,23 @@ public final class LoaServer implements AutoCloseable {
                     new MediaLimits(maxUploadBytes, Duration.ofMinutes(config.mediaMaxMinutes())));
             // media deletion asks the streams whether they play an item, and the streams read media
             MediaService media = new MediaService(jdbi, library, id -> streamService.get().streamsUsing(id), audit,
-                    spool, maxUploadBytes, clock);
+                    scopes, spool, maxUploadBytes, clock);
             EspeakTextToSpeech speech = new EspeakTextToSpeech(jdbi, media, audit, config.ttsCommand(), spool, clock);
             warnIfDevicesCannotReachStreams(config);
             streams = own(new StreamService(StreamerSettings.defaults(config.rtpHost(), config.rtpPort(),
                     JoinKey.readOrCreate(dataDir)), media, speech, commands, new DeviceTargets(jdbi, scopes), audit,
                     StreamSettings.from(config), registry, clock));
             streamService.set(streams);
+            // only approved content goes on air, by hand or on a calendar
+            OnAirContent content = new OnAirContent(media, audit, config.broadcastEmergencyRole());
             broadcasts = own(new BroadcastService(jdbi, streams, commands, new DeviceTargets(jdbi, scopes), live,
-                    speech, audit, alarms, events, scopes, BroadcastSettings.from(config),
+                    speech, audit, alarms, events, scopes, content, BroadcastSettings.from(config),
                     clock));
             broadcastService.set(broadcasts);
             streams.watch(broadcasts);
 
-            schedules = new ScheduleService(jdbi, new DeviceTargets(jdbi, scopes), scopes, audit, () -> broadcasts,
-                    ScheduleSettings.from(config), clock);
+            schedules = new ScheduleService(jdbi, new DeviceTargets(jdbi, scopes), scopes, content, audit,
+                    () -> broadcasts, ScheduleSettings.from(config), clock);
 
             http = own(new HttpServer(config.httpHost(), config.httpPort(), config.metricsPublic(),
                     userService, Json.newMapper(), registry, spool, List.of(
@@ -262,7 +267,8 @@ public final class LoaServer implements AutoCloseable {
                     new ReportRoutes(new UptimeReport(jdbi, id -> live.snapshot(id).map(LiveState.Snapshot::lastSeen)),
                             new AirtimeReport(jdbi, zone), scopes, zone, clock),
                     new AlarmRoutes(alarms, scopes),
-                    new EventRoutes(events, scopes))));
+                    new EventRoutes(events, scopes),
+                    new DashboardRoutes(new DashboardService(jdbi, scopes, live, broadcasts, alarms)))));
             // closed before the parts its occurrences use
             own(schedules);
             // consoles are let go before the HTTP server stops, so it does not wait on their open streams
