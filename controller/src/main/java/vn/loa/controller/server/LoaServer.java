@@ -68,6 +68,8 @@ import vn.loa.controller.auth.SessionStore;
 import vn.loa.controller.auth.UserRepository;
 import vn.loa.controller.auth.UserService;
 import vn.loa.controller.config.LoaConfig;
+import vn.loa.controller.console.ConsoleRoutes;
+import vn.loa.controller.console.ConsoleSettings;
 import vn.loa.controller.config.OwnerOnlyFiles;
 import vn.loa.controller.group.GroupRepository;
 import vn.loa.controller.group.GroupRoutes;
@@ -256,7 +258,8 @@ public final class LoaServer implements AutoCloseable {
                     new ReportRoutes(new UptimeReport(jdbi, id -> live.snapshot(id).map(LiveState.Snapshot::lastSeen)),
                             new AirtimeReport(jdbi, zone), scopes, zone, clock),
                     new AlarmRoutes(alarms, scopes),
-                    new EventRoutes(events, scopes))));
+                    new EventRoutes(events, scopes),
+                    new ConsoleRoutes(ConsoleSettings.from(config)))));
             // closed before the parts its occurrences use
             own(schedules);
             // consoles are let go before the HTTP server stops, so it does not wait on their open streams
