@@ -37,7 +37,7 @@ const t = translations({
     pending: 'Pending approval', areas: 'By area', area: 'Area', kind: 'Level', share: 'Online share',
     noAreas: 'This area has no child areas.', speakers: 'Speakers', drill: 'Open {name}', onAir: 'On air',
     noBroadcasts: 'Nothing is on air.', alarms: 'Alarms', noAlarms: 'No alarms.', activity: 'Live activity',
-    noActivity: 'No events since this page opened.', since: 'since {time}', speakersCount: '{count} speakers',
+    noActivity: 'No events since this page opened.', since: 'since {time}', speakersCount: 'speakers: {count}',
     loading: 'Loading…',
     'kind.province': 'Province', 'kind.district': 'District', 'kind.commune': 'Commune', 'kind.ward': 'Ward',
     'kind.village': 'Village', 'kind.other': 'Other',
@@ -255,7 +255,8 @@ class DashboardPage extends LoaElement {
       <a href=${hashFor('dashboard')}>${session.scopeAreaId == null ? t('whole') : session.user.areaName}</a>
       ${trail.map((a) => html`<span aria-hidden="true">›</span>${a.id === this.areaId ? html`<strong>${a.name}</strong>`
         : html`<a href=${hashFor('dashboard', [], {area: a.id})}>${a.name}</a>`}`)}
-      ${board?.area && !trail.length ? html`<span aria-hidden="true">›</span><strong>${board.area.name}</strong>` : nothing}
+      ${board?.area && this.areaId !== null && !trail.length
+        ? html`<span aria-hidden="true">›</span><strong>${board.area.name}</strong>` : nothing}
     </nav>`;
   }
 
