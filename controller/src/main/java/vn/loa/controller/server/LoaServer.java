@@ -71,6 +71,8 @@ import vn.loa.controller.audit.RequestAudit;
 import vn.loa.controller.user.UserAccounts;
 import vn.loa.controller.user.UserRoutes;
 import vn.loa.controller.config.LoaConfig;
+import vn.loa.controller.console.ConsoleRoutes;
+import vn.loa.controller.console.ConsoleSettings;
 import vn.loa.controller.config.OwnerOnlyFiles;
 import vn.loa.controller.group.GroupRepository;
 import vn.loa.controller.group.GroupRoutes;
@@ -268,7 +270,8 @@ public final class LoaServer implements AutoCloseable {
                             new AirtimeReport(jdbi, zone), scopes, zone, clock),
                     new AlarmRoutes(alarms, scopes),
                     new EventRoutes(events, scopes),
-                    new DashboardRoutes(new DashboardService(jdbi, scopes, live, broadcasts, alarms)))));
+                    new DashboardRoutes(new DashboardService(jdbi, scopes, live, broadcasts, alarms)),
+                    new ConsoleRoutes(ConsoleSettings.from(config)))));
             // closed before the parts its occurrences use
             own(schedules);
             // consoles are let go before the HTTP server stops, so it does not wait on their open streams
