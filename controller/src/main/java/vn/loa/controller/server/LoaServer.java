@@ -67,6 +67,9 @@ import vn.loa.controller.auth.PasswordHasher;
 import vn.loa.controller.auth.SessionStore;
 import vn.loa.controller.auth.UserRepository;
 import vn.loa.controller.auth.UserService;
+import vn.loa.controller.audit.RequestAudit;
+import vn.loa.controller.user.UserAccounts;
+import vn.loa.controller.user.UserRoutes;
 import vn.loa.controller.config.LoaConfig;
 import vn.loa.controller.console.ConsoleRoutes;
 import vn.loa.controller.console.ConsoleSettings;
@@ -89,6 +92,8 @@ import vn.loa.controller.broadcast.BroadcastLauncher;
 import vn.loa.controller.broadcast.BroadcastRoutes;
 import vn.loa.controller.broadcast.BroadcastService;
 import vn.loa.controller.broadcast.BroadcastSettings;
+import vn.loa.controller.dashboard.DashboardRoutes;
+import vn.loa.controller.dashboard.DashboardService;
 import vn.loa.controller.device.LiveState;
 import vn.loa.controller.events.DeviceAreaPaths;
 import vn.loa.controller.events.EventHub;
@@ -243,6 +248,8 @@ public final class LoaServer implements AutoCloseable {
                     new MetricsRoutes(registry),
                     new OpenApiRoutes(),
                     new AuthRoutes(userService),
+                    new UserRoutes(new UserAccounts(users, userService, scopes, audit, clock)),
+                    new RequestAudit(audit),
                     new AreaRoutes(areas),
                     new GroupRoutes(groups),
                     new DeviceRoutes(devices, scopes, areaDirectory, live, stateTable, lifecycle, audit, clock),
@@ -260,6 +267,7 @@ public final class LoaServer implements AutoCloseable {
                             new AirtimeReport(jdbi, zone), scopes, zone, clock),
                     new AlarmRoutes(alarms, scopes),
                     new EventRoutes(events, scopes),
+                    new DashboardRoutes(new DashboardService(jdbi, scopes, live, broadcasts, alarms)),
                     new ConsoleRoutes(ConsoleSettings.from(config)))));
             // closed before the parts its occurrences use
             own(schedules);
