@@ -93,7 +93,8 @@ class LivePage extends LoaElement {
     }, (error) => {
       this.error = error;
     });
-    this.whileConnected(() => this.leave());
+    // leaving the page ends the broadcast: nobody is at the microphone any more
+    this.whileConnected(() => this.stop());
   }
 
   get hasTargets() {
@@ -123,6 +124,10 @@ class LivePage extends LoaElement {
         onEnd: (error) => this.microphoneLost(error),
       });
       this.broadcast = created;
+      if (!this.isConnected) {
+        this.stop(); // the user left while the microphone opened
+        return;
+      }
       this.startClocks();
       this.refresh();
     } catch (error) {
@@ -166,7 +171,7 @@ class LivePage extends LoaElement {
   async refresh() {
     try {
       const fresh = await api.get(`/api/broadcasts/${this.broadcast.id}`);
-      if (!this.broadcast) {
+      if (fresh.id !== this.broadcast?.id) {
         return; // stopped while the answer was on its way
       }
       if (fresh.status === 'active') {
@@ -211,15 +216,6 @@ class LivePage extends LoaElement {
       }
     } finally {
       this.busy = null;
-    }
-  }
-
-  /** Leaving the page ends the broadcast: nobody is at the microphone any more. */
-  leave() {
-    if (this.broadcast) {
-      const id = this.broadcast.id;
-      this.finish();
-      api.del(`/api/broadcasts/${id}`).catch(() => {});
     }
   }
 
