@@ -11,6 +11,7 @@
 // schedule-warnings, schedule-force, schedule-override-quiet-hours, schedule-save, schedule-cancel.
 import {html, nothing} from 'lit';
 import {api} from '../api.js';
+import {priorityWord} from '../broadcasts/broadcast-words.js';
 import {currentLanguage, formatDate, formatDateTime, formatDuration, translations} from '../i18n.js';
 import {LoaElement} from '../loa-element.js';
 import {today} from './week-dates.js';
@@ -21,7 +22,7 @@ const t = translations({
     'source.media': 'Bản tin trong thư viện', 'source.relay': 'Tiếp sóng (VOV, đài tỉnh…)',
     media: 'Bản tin', chooseMedia: '— Chọn bản tin đã duyệt —', moreMedia: '+ Thêm bản tin', remove: 'Bỏ',
     noMedia: 'Chưa có bản tin nào được duyệt.', relayUrl: 'Địa chỉ luồng tiếp sóng', fallback: 'Bản tin dự phòng khi mất sóng',
-    none: '— Không —', targets: 'Nơi phát', priority: 'Mức ưu tiên', NORMAL: 'Thường', PRIORITY: 'Ưu tiên',
+    none: '— Không —', targets: 'Nơi phát', priority: 'Mức ưu tiên',
     time: 'Giờ phát', duration: 'Thời lượng (phút)', recurrence: 'Lặp lại', once: 'Một lần', daily: 'Hằng ngày',
     weekly: 'Các ngày trong tuần', custom: 'Quy tắc riêng (RRULE)', weekdays: 'Vào các ngày',
     MO: 'T2', TU: 'T3', WE: 'T4', TH: 'T5', FR: 'T6', SA: 'T7', SU: 'CN',
@@ -39,7 +40,7 @@ const t = translations({
     'source.media': 'Bulletins from the library', 'source.relay': 'Relay (VOV, provincial radio…)',
     media: 'Bulletin', chooseMedia: '— Choose an approved bulletin —', moreMedia: '+ Add a bulletin', remove: 'Remove',
     noMedia: 'No approved bulletin yet.', relayUrl: 'Stream URL to relay', fallback: 'Fallback bulletin when the relay is dead',
-    none: '— None —', targets: 'Where to play', priority: 'Priority', NORMAL: 'Normal', PRIORITY: 'Priority',
+    none: '— None —', targets: 'Where to play', priority: 'Priority',
     time: 'Start time', duration: 'Duration (minutes)', recurrence: 'Repeat', once: 'Once', daily: 'Every day',
     weekly: 'On chosen weekdays', custom: 'Custom rule (RRULE)', weekdays: 'On',
     MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun',
@@ -243,7 +244,7 @@ class ScheduleForm extends LoaElement {
       <div class="form-row">
         <label class="field">${t('priority')}
           <select data-testid="schedule-priority" @change=${(e) => this.set({priority: e.target.value})}>
-            ${['NORMAL', 'PRIORITY'].map((p) => html`<option value=${p} ?selected=${p === f.priority}>${t(p)}</option>`)}
+            ${['NORMAL', 'PRIORITY'].map((p) => html`<option value=${p} ?selected=${p === f.priority}>${priorityWord(p)}</option>`)}
           </select></label>
         <label class="field">${t('time')}
           <input type="time" data-testid="schedule-time" required .value=${f.at}
