@@ -9,7 +9,7 @@ import {api} from '../api.js';
 import {endReasonWord, priorityWord} from '../broadcasts/broadcast-words.js';
 import {formatDuration, formatNumber, formatTime, translations} from '../i18n.js';
 import {LoaElement} from '../loa-element.js';
-import {MicrophoneError, startMicrophone} from '../live/microphone.js';
+import {MicrophoneError, microphoneRefused, startMicrophone} from '../live/microphone.js';
 import '../live/level-meter.js';
 import {session} from '../session.js';
 import {confirmAction, loadAreas, showToast} from '../ui.js';
@@ -109,6 +109,10 @@ class LivePage extends LoaElement {
     }
     this.error = null;
     this.ended = null;
+    if (await microphoneRefused()) {
+      this.error = micError(new MicrophoneError('permission'));
+      return;
+    }
     this.busy = 'starting';
     let created = null;
     try {
@@ -246,7 +250,7 @@ class LivePage extends LoaElement {
           </select></label>
         <div class="actions">
           <button type="submit" class="primary" data-testid="live-start" ?disabled=${starting || !this.hasTargets}>
-            🎙 ${starting ? t('starting') : t('start')}</button>
+            ${starting ? t('starting') : t('start')}</button>
           ${session.can('approver') ? html`<button type="button" class="danger" data-testid="live-emergency"
             ?disabled=${starting || !this.hasTargets} @click=${() => this.startEmergency()}>
             ⚠ ${t('emergency')}</button>` : nothing}

@@ -362,7 +362,7 @@ class ScheduleForm extends LoaElement {
           ${t('conflict', {name: k.name, speakers: k.speakers, at: formatDateTime(k.firstOverlap?.start)})}</li>`)}</ul>
           <label class="check"><input type="checkbox" data-testid="schedule-force" .checked=${this.force}
             @change=${(e) => { this.force = e.target.checked; }}>${t('force')}</label>` : nothing}
-        ${quiet ? html`<p><strong>🌙 ${t('quiet', {hours: quietText(quiet)})}</strong></p>
+        ${quiet ? html`<p><strong>${t('quiet', {hours: quietText(quiet)})}</strong></p>
           ${quiet.occurrences?.length ? html`<p class="muted">${t('quietAt', {list: quiet.occurrences
             .slice(0, QUIET_EXAMPLES).map((o) => formatDateTime(o.start ?? o)).join(' · ')})}</p>` : nothing}
           <label class="check"><input type="checkbox" data-testid="schedule-override-quiet-hours"
