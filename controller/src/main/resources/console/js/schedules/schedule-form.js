@@ -56,6 +56,12 @@ const t = translations({
 });
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** Check fields to the strings of their inputs. */
+const FIELD_LABELS = {
+  name: 'name', source: 'source', targets: 'targets', priority: 'priority', recurrence: 'recurrence',
+  'recurrence.at': 'time', 'recurrence.durationMinutes': 'duration', 'recurrence.weekdays': 'weekdays',
+  'recurrence.from': 'from', 'recurrence.until': 'until', 'recurrence.except': 'except', 'recurrence.rrule': 'rrule',
+};
 const CHECK_DELAY_MS = 400;
 const DEFAULT_DURATION_MINUTES = 30;
 const MAX_DURATION_MINUTES = 24 * 60;
@@ -356,7 +362,7 @@ class ScheduleForm extends LoaElement {
       ${c?.next?.length ? html`<p class="muted" data-testid="schedule-next">${t('next')}:
         ${c.next.slice(0, 5).map((at) => formatDateTime(at)).join(' · ')}</p>` : nothing}
       ${errors.length ? html`<div class="problems" data-testid="schedule-problems"><strong>${t('problems')}</strong>
-        <ul>${errors.map((e) => html`<li>${e.message}</li>`)}</ul></div>` : nothing}
+        <ul>${errors.map((e) => html`<li>${fieldLabel(e.field)}${e.message}</li>`)}</ul></div>` : nothing}
       ${conflicts.length || quiet ? html`<div class="warnings" data-testid="schedule-warnings" role="alert">
         ${conflicts.length ? html`<p><strong>⚠ ${t('conflicts')}</strong></p><ul>${conflicts.map((k) => html`<li>
           ${t('conflict', {name: k.name, speakers: k.speakers, at: formatDateTime(k.firstOverlap?.start)})}</li>`)}</ul>
@@ -373,6 +379,12 @@ class ScheduleForm extends LoaElement {
   }
 }
 customElements.define('loa-schedule-form', ScheduleForm);
+
+/** The form's label of a field the check names ("recurrence.at" → "Giờ phát: "), or nothing for the whole body. */
+function fieldLabel(field) {
+  const key = FIELD_LABELS[field] ?? FIELD_LABELS[field?.split('.')[0]];
+  return key ? `${t(key)}: ` : '';
+}
 
 /** The quiet hours as the check ({from, to}) or a refusal ("22:00-05:00") gives them. */
 function quietText(quiet) {
