@@ -110,6 +110,7 @@ class ScheduleForm extends LoaElement {
     this.media = [];
     this.check = null;
     this.exceptDraft = '';
+    this.revision = 0; // bumped by every change; a check answer counts only for the revision it was asked for
   }
 
   willUpdate(changed) {
@@ -160,7 +161,7 @@ class ScheduleForm extends LoaElement {
   }
 
   scheduleCheck() {
-    this.revision = (this.revision ?? 0) + 1;
+    this.revision++;
     clearTimeout(this.checkTimer);
     this.checkTimer = setTimeout(() => this.runCheck(), CHECK_DELAY_MS);
   }
