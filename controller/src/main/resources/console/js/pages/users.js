@@ -203,13 +203,26 @@ class UsersPage extends LoaElement {
     </tr>`;
   }
 
+  /** One of the page's two dialogs: a form that shows its own error and keeps its values until saved. */
+  renderDialog({testId, title, onSubmit, saveTestId, fields}) {
+    return html`<dialog data-testid=${testId} aria-label=${title}>
+      <form @submit=${onSubmit}>
+        <h2>${title}</h2>
+        ${this.formError ? html`<loa-error-banner .error=${this.formError}></loa-error-banner>` : nothing}
+        ${fields}
+        ${dialogButtons({onCancel: () => this.closeDialogs(), saveLabel: t('save'), saveTestId, busy: this.busy})}
+      </form>
+    </dialog>`;
+  }
+
   renderUserForm() {
     const u = this.editing ?? {};
-    return html`<dialog data-testid="user-form" aria-labelledby="user-form-title">
-      <form @submit=${(e) => this.save(e)}>
-        <h2 id="user-form-title">${u.isNew ? t('newTitle') : t('editTitle', {username: u.username})}</h2>
-        ${this.formError ? html`<loa-error-banner .error=${this.formError}></loa-error-banner>` : nothing}
-        ${u.isNew ? html`<label class="field">${t('username')}<input name="username" required maxlength="64"
+    return this.renderDialog({
+      testId: 'user-form',
+      title: u.isNew ? t('newTitle') : t('editTitle', {username: u.username}),
+      onSubmit: (e) => this.save(e),
+      saveTestId: 'user-form-save',
+      fields: html`${u.isNew ? html`<label class="field">${t('username')}<input name="username" required maxlength="64"
           autocomplete="off" autocapitalize="none" spellcheck="false" data-testid="user-form-username"></label>` : nothing}
         <label class="field">${t('displayName')}<input name="displayName" maxlength="100" value=${u.displayName ?? ''}
           data-testid="user-form-display-name"></label>
@@ -219,24 +232,18 @@ class UsersPage extends LoaElement {
         <loa-area-picker data-testid="user-form-area" label=${t('area')} ?all-option=${session.scopeAreaId == null}
           .value=${u.areaId ?? null}></loa-area-picker>
         ${u.isNew ? newPasswordFields({name: 'password', testId: 'user-form-password',
-          repeatTestId: 'user-form-password-repeat'}) : nothing}
-        ${dialogButtons({onCancel: () => this.closeDialogs(), saveLabel: t('save'), saveTestId: 'user-form-save',
-          busy: this.busy})}
-      </form>
-    </dialog>`;
+          repeatTestId: 'user-form-password-repeat'}) : nothing}`,
+    });
   }
 
   renderResetForm() {
-    const u = this.resetting ?? {};
-    return html`<dialog data-testid="reset-form" aria-labelledby="reset-title">
-      <form @submit=${(e) => this.resetPassword(e)}>
-        <h2 id="reset-title">${t('resetTitle', {username: u.username ?? ''})}</h2>
-        ${this.formError ? html`<loa-error-banner .error=${this.formError}></loa-error-banner>` : nothing}
-        ${newPasswordFields({name: 'password', testId: 'reset-password', repeatTestId: 'reset-password-repeat'})}
-        ${dialogButtons({onCancel: () => this.closeDialogs(), saveLabel: t('save'), saveTestId: 'reset-save',
-          busy: this.busy})}
-      </form>
-    </dialog>`;
+    return this.renderDialog({
+      testId: 'reset-form',
+      title: t('resetTitle', {username: this.resetting?.username ?? ''}),
+      onSubmit: (e) => this.resetPassword(e),
+      saveTestId: 'reset-save',
+      fields: newPasswordFields({name: 'password', testId: 'reset-password', repeatTestId: 'reset-password-repeat'}),
+    });
   }
 
   render() {
