@@ -2,7 +2,7 @@
 // (with a progress bar) and write text-to-speech bulletins; approvers approve or reject (with a note); delete.
 //
 // Test ids: media-filter-approval, media-search, media-file, media-title, media-upload, media-progress,
-// tts-title, tts-text, tts-create, media-row (data-media-id, data-approval), media-play, media-approve,
+// tts-title, tts-text, tts-voice, tts-create, media-row (data-media-id, data-approval), media-play, media-approve,
 // media-reject, media-reject-note, media-reject-confirm, media-delete, media-player.
 import {html, nothing} from 'lit';
 import {api} from '../api.js';
@@ -18,7 +18,8 @@ const t = translations({
     rejected: 'Bị từ chối', search: 'Tìm theo tên…', upload: 'Tải tệp âm thanh lên', file: 'Tệp (MP3, WAV, AAC/M4A, Ogg/Opus, FLAC)',
     itemTitle: 'Tên bản tin', uploadButton: 'Tải lên', uploading: 'Đang tải lên {percent}%…', processing: 'Máy chủ đang xử lý…',
     uploaded: 'Đã tải lên «{title}».', chooseFile: 'Hãy chọn một tệp.', tts: 'Viết bản tin đọc tự động',
-    ttsText: 'Nội dung cần đọc', ttsCreate: 'Tạo bản tin', ttsCreating: 'Đang đọc thành tiếng…',
+    ttsText: 'Nội dung cần đọc', voice: 'Giọng đọc', 'voice.vi': 'Miền Bắc', 'voice.vi-vn-x-central': 'Miền Trung',
+    'voice.vi-vn-x-south': 'Miền Nam', ttsCreate: 'Tạo bản tin', ttsCreating: 'Đang đọc thành tiếng…',
     ttsCreated: 'Đã tạo bản tin «{title}»: nghe thử bên dưới.', chars: '{count}/{max} ký tự', needText: 'Hãy nhập tiêu đề và nội dung.',
     colTitle: 'Bản tin', colLength: 'Độ dài', colLoudness: 'Độ to', colKind: 'Loại', colState: 'Duyệt',
     colBy: 'Người tải / lúc', colActions: '', upload_kind: 'Tệp tải lên', tts_kind: 'Đọc tự động',
@@ -34,7 +35,8 @@ const t = translations({
     rejected: 'Rejected', search: 'Search by title…', upload: 'Upload an audio file', file: 'File (MP3, WAV, AAC/M4A, Ogg/Opus, FLAC)',
     itemTitle: 'Title', uploadButton: 'Upload', uploading: 'Uploading {percent}%…', processing: 'The server is processing it…',
     uploaded: 'Uploaded “{title}”.', chooseFile: 'Choose a file first.', tts: 'Write a text-to-speech bulletin',
-    ttsText: 'Text to read', ttsCreate: 'Create bulletin', ttsCreating: 'Speaking the text…',
+    ttsText: 'Text to read', voice: 'Voice', 'voice.vi': 'Northern', 'voice.vi-vn-x-central': 'Central',
+    'voice.vi-vn-x-south': 'Southern', ttsCreate: 'Create bulletin', ttsCreating: 'Speaking the text…',
     ttsCreated: 'Created “{title}”: listen to it below.', chars: '{count}/{max} characters', needText: 'Enter a title and the text.',
     colTitle: 'Bulletin', colLength: 'Length', colLoudness: 'Loudness', colKind: 'Kind', colState: 'Approval',
     colBy: 'Uploaded by / at', colActions: '', upload_kind: 'Uploaded file', tts_kind: 'Text to speech',
@@ -53,6 +55,8 @@ const SEARCH_DELAY_MS = 300;
 const MAX_TTS_CHARS = 5000;
 const MAX_TITLE_CHARS = 300;
 const APPROVALS = ['draft', 'approved', 'rejected'];
+/** espeak-ng's Vietnamese voices the server speaks in (EspeakTextToSpeech.VOICES), the first its default. */
+const VOICES = ['vi', 'vi-vn-x-central', 'vi-vn-x-south'];
 
 class MediaPage extends LoaElement {
   static properties = {
@@ -136,6 +140,7 @@ class MediaPage extends LoaElement {
 
   async createSpeech(form) {
     const title = form.querySelector('[data-testid="tts-title"]').value.trim();
+    const voice = form.querySelector('[data-testid="tts-voice"]').value;
     const text = this.ttsText.trim();
     if (!title || !text) {
       this.error = new Error(t('needText'));
@@ -144,7 +149,7 @@ class MediaPage extends LoaElement {
     this.error = null;
     this.ttsBusy = true;
     try {
-      const item = await api.post('/api/media/tts', {title, text});
+      const item = await api.post('/api/media/tts', {title, text, voice});
       form.reset();
       this.ttsText = '';
       showToast(t('ttsCreated', {title: item.title}));
@@ -237,6 +242,9 @@ class MediaPage extends LoaElement {
         <textarea data-testid="tts-text" rows="4" maxlength=${MAX_TTS_CHARS} ?disabled=${this.ttsBusy}
           .value=${this.ttsText} @input=${(e) => { this.ttsText = e.target.value; }}></textarea></label>
       <p class="muted">${t('chars', {count: formatNumber(this.ttsText.length), max: formatNumber(MAX_TTS_CHARS)})}</p>
+      <label class="field">${t('voice')}
+        <select data-testid="tts-voice" ?disabled=${this.ttsBusy}>
+          ${VOICES.map((v) => html`<option value=${v}>${t(`voice.${v}`)}</option>`)}</select></label>
       <div class="actions">
         <button type="submit" class="primary" data-testid="tts-create" ?disabled=${this.ttsBusy}>
           ${this.ttsBusy ? t('ttsCreating') : t('ttsCreate')}</button>

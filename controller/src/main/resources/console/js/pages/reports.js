@@ -128,7 +128,7 @@ class ReportsPage extends LoaElement {
     const {days, areas} = this.airtimeTable();
     const data = {
       labels: days.map((d) => formatDate(`${d}T12:00:00Z`)),
-      datasets: areas.map((a) => ({label: a.name, data: days.map((d) => Math.round(a.minutes.get(d) ?? 0))})),
+      datasets: areas.map((a) => ({label: a.name, data: days.map((d) => roundMinutes(a.minutes.get(d) ?? 0))})),
     };
     if (this.chart?.canvas === canvas) {
       this.chart.data = data;
@@ -185,8 +185,8 @@ class ReportsPage extends LoaElement {
           .slice(0, 5)}</th>`)}<th class="num">${t('total')}</th><th class="num">${t('broadcasts')}</th>
           <th class="num">${t('reached')}</th><th class="num">${t('silent')}</th></tr></thead>
         <tbody>${areas.map((a) => html`<tr data-testid="airtime-row" data-area-id=${a.id}><th>${a.name}</th>
-          ${days.map((d) => html`<td class="num">${a.minutes.has(d) ? formatNumber(Math.round(a.minutes.get(d))) : '—'}</td>`)}
-          <td class="num"><strong>${formatNumber(Math.round([...a.minutes.values()].reduce((s, m) => s + m, 0)))}</strong></td>
+          ${days.map((d) => html`<td class="num">${a.minutes.has(d) ? formatMinutes(a.minutes.get(d)) : '—'}</td>`)}
+          <td class="num"><strong>${formatMinutes([...a.minutes.values()].reduce((s, m) => s + m, 0))}</strong></td>
           <td class="num">${formatNumber(a.broadcasts)}</td><td class="num">${formatNumber(a.reached)}</td>
           <td class="num">${formatNumber(a.silent)}</td></tr>`)}</tbody>
       </table></div>`;
@@ -237,3 +237,12 @@ class ReportsPage extends LoaElement {
   }
 }
 customElements.define('loa-page-reports', ReportsPage);
+
+/** Minutes to a tenth: a short bulletin still shows (0.2 min) instead of rounding to nothing. */
+function roundMinutes(minutes) {
+  return Math.round(minutes * 10) / 10;
+}
+
+function formatMinutes(minutes) {
+  return formatNumber(roundMinutes(minutes), {maximumFractionDigits: 1});
+}

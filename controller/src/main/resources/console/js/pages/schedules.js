@@ -5,13 +5,14 @@
 // schedule-new, schedule-item (data-schedule-id), schedule-edit, schedule-delete; the form's in schedule-form.js.
 import {html, nothing} from 'lit';
 import {api} from '../api.js';
+import {priorityWord} from '../broadcasts/broadcast-words.js';
 import {currentLanguage, formatDate, formatDateTime, translations} from '../i18n.js';
 import {LoaElement} from '../loa-element.js';
 import '../schedules/schedule-form.js';
 import '../schedules/week-calendar.js';
 import {addDays, mondayOf, startOfDay, today, weekOf} from '../schedules/week-dates.js';
 import {session} from '../session.js';
-import {MAX_PAGE, confirmAction, loadAreas, showToast} from '../ui.js';
+import {MAX_PAGE, areaNames, confirmAction, showToast} from '../ui.js';
 import {usePageStyles} from './page-styles.js';
 
 const t = translations({
@@ -21,7 +22,7 @@ const t = translations({
     loading: 'Đang tải…', edit: 'Sửa', delete: 'Xoá', deleteTitle: 'Xoá lịch «{name}»?',
     deleteMessage: 'Lịch sẽ không phát nữa; nếu đang phát, buổi phát dừng ngay.', deleted: 'Đã xoá lịch.',
     saved: 'Đã lưu lịch «{name}».', disabled: 'Đang tắt', nextAt: 'Lần tới: {at}', noNext: 'Không còn lần phát nào',
-    targets: '{areas} khu vực, {groups} nhóm, {devices} loa', NORMAL: 'Thường', PRIORITY: 'Ưu tiên',
+    targets: '{areas} khu vực, {groups} nhóm, {devices} loa',
     relay: 'Tiếp sóng {url}', playlist: '{count} bản tin',
   },
   en: {
@@ -30,7 +31,7 @@ const t = translations({
     loading: 'Loading…', edit: 'Edit', delete: 'Delete', deleteTitle: 'Delete the schedule “{name}”?',
     deleteMessage: 'It will not play again; if it is playing now, it stops at once.', deleted: 'Schedule deleted.',
     saved: 'Schedule “{name}” saved.', disabled: 'Disabled', nextAt: 'Next: {at}', noNext: 'No more occurrences',
-    targets: '{areas} areas, {groups} groups, {devices} speakers', NORMAL: 'Normal', PRIORITY: 'Priority',
+    targets: '{areas} areas, {groups} groups, {devices} speakers',
     relay: 'Relay {url}', playlist: '{count} bulletins',
   },
 });
@@ -44,6 +45,7 @@ class SchedulesPage extends LoaElement {
     media: {state: true},
     editing: {state: true},
     error: {state: true},
+    areaNamesById: {state: true},
   };
 
   constructor() {
@@ -53,6 +55,7 @@ class SchedulesPage extends LoaElement {
     this.schedules = null;
     this.entries = [];
     this.media = [];
+    this.areaNamesById = new Map();
     this.editing = null; // null: no form; {schedule: null}: a new one; {schedule}: that one
   }
 
@@ -65,9 +68,8 @@ class SchedulesPage extends LoaElement {
     }, (error) => {
       this.error = error;
     });
-    loadAreas().then((areas) => {
-      this.areaNames = new Map(areas.map((a) => [String(a.id), a.name]));
-      this.requestUpdate();
+    areaNames().then((names) => {
+      this.areaNamesById = names;
     }, (error) => {
       this.error = error;
     });
@@ -180,7 +182,7 @@ class SchedulesPage extends LoaElement {
         data-testid="schedule-item" data-schedule-id=${s.id}>
       <div class="schedule-main">
         <strong>${s.name}</strong>
-        <span class="badge badge-${s.priority.toLowerCase()}">${t(s.priority)}</span>
+        <span class="badge badge-${s.priority.toLowerCase()}">${priorityWord(s.priority)}</span>
         ${s.enabled ? nothing : html`<span class="badge badge-disabled">${t('disabled')}</span>`}
         <p>${s.description?.[currentLanguage()] ?? ''}</p>
         <p class="muted">${this.sourceText(s.source)} · ${this.targetText(s.targets)}</p>
@@ -203,7 +205,7 @@ class SchedulesPage extends LoaElement {
   }
 
   targetText(targets = {}) {
-    const areas = (targets.areas ?? []).map((id) => this.areaNames?.get(String(id)) ?? id);
+    const areas = (targets.areas ?? []).map((id) => this.areaNamesById.get(Number(id)) ?? id);
     const groups = targets.groups?.length ?? 0;
     const devices = targets.devices?.length ?? 0;
     return areas.length && !groups && !devices ? areas.join(', ')

@@ -15,8 +15,6 @@ const t = translations({
 });
 
 const MINUTES_PER_DAY = 24 * 60;
-/** An entry is drawn at least this tall (in % of the day) so a 5-minute bulletin stays readable and clickable. */
-const MIN_HEIGHT_PERCENT = 2.5;
 const HOUR_MARKS = [0, 6, 12, 18];
 
 /** Sets inline styles through the CSSOM: the CSP refuses style attributes, which styleMap writes on first render. */
@@ -53,7 +51,7 @@ class WeekCalendar extends LoaElement {
           class="calendar-entry priority-${entry.schedule.priority}" data-testid="calendar-entry"
           data-schedule-id=${entry.schedule.id} title="${entry.start.slice(11, 16)} ${entry.schedule.name}"
           ${styled({top: `${(from / MINUTES_PER_DAY) * 100}%`,
-            height: `${Math.max(((to - from) / MINUTES_PER_DAY) * 100, MIN_HEIGHT_PERCENT)}%`})}
+            height: `${((to - from) / MINUTES_PER_DAY) * 100}%`})}
           @click=${() => this.dispatchEvent(new CustomEvent('open', {detail: {schedule: entry.schedule},
             bubbles: true}))}>
           <span class="entry-time">${entry.start.slice(11, 16)}</span> ${entry.schedule.name}</button>`)}
