@@ -93,6 +93,7 @@ import vn.loa.controller.broadcast.BroadcastRoutes;
 import vn.loa.controller.broadcast.BroadcastService;
 import vn.loa.controller.broadcast.BroadcastSettings;
 import vn.loa.controller.broadcast.OnAirContent;
+import vn.loa.controller.broadcast.Priority;
 import vn.loa.controller.dashboard.DashboardRoutes;
 import vn.loa.controller.dashboard.DashboardService;
 import vn.loa.controller.device.LiveState;
@@ -262,7 +263,8 @@ public final class LoaServer implements AutoCloseable {
                     new MembershipRoutes(members),
                     new MediaRoutes(media),
                     new TtsRoutes(speech),
-                    new StreamRoutes(streams, userService::authenticate),
+                    new StreamRoutes(streams, userService::authenticate,
+                            (caller, source) -> content.require(caller, source, Priority.NORMAL)),
                     new BroadcastRoutes(broadcasts, clock),
                     new ScheduleRoutes(schedules),
                     new AuditRoutes(audit, zone),

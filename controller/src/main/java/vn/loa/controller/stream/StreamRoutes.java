@@ -29,10 +29,15 @@ public final class StreamRoutes implements Routes {
 
     private final StreamService streams;
     private final LivePcmSocket liveSocket;
+    private final ContentReview review;
 
-    /** @param tokens authenticates the live WebSocket, whose upgrade the API's bearer filter does not see */
-    public StreamRoutes(StreamService streams, TokenAuthenticator tokens) {
+    /**
+     * @param tokens authenticates the live WebSocket, whose upgrade the API's bearer filter does not see
+     * @param review refuses sources whose content is not approved for the caller
+     */
+    public StreamRoutes(StreamService streams, TokenAuthenticator tokens, ContentReview review) {
         this.streams = streams;
+        this.review = review;
         this.liveSocket = new LivePcmSocket(streams, tokens);
     }
 
@@ -85,7 +90,9 @@ public final class StreamRoutes implements Routes {
         if (name == null) {
             throw ApiException.badRequest("name is required", null);
         }
-        ctx.status(201).json(streams.create(caller, name, SourceSpec.fromJson(body.node("source"))));
+        SourceSpec source = SourceSpec.fromJson(body.node("source"));
+        review.require(caller, source);
+        ctx.status(201).json(streams.create(caller, name, source));
     }
 
     private void sdp(Context ctx) {

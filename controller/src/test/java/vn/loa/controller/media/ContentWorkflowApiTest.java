@@ -67,6 +67,10 @@ class ContentWorkflowApiTest extends RealServerTest {
         Response schedule = operatorA.post("/api/schedules", schedule(id, "07:00"));
         assertThat(schedule.status()).as(schedule.body()).isEqualTo(409);
         assertThat(schedule.json().get("error").asText()).isEqualTo("media " + id + " is not approved");
+        Response stream = operatorA.post("/api/streams", Map.of("name", "Luồng " + id,
+                "source", Map.of("type", "media", "media", List.of(id))));
+        assertThat(stream.status()).as("the streams API is no way around the review").isEqualTo(409);
+        assertThat(stream.json().get("error").asText()).isEqualTo("media " + id + " is not approved");
         assertThat(editorA.post("/api/media/" + id + "/approve", Map.of()).status()).as("editors do not approve")
                 .isEqualTo(403);
 

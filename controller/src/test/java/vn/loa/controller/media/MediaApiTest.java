@@ -146,6 +146,7 @@ class MediaApiTest extends RealServerTest {
     void anItemPlayingInAStreamCannotBeDeletedUntilTheStreamIsGone() throws IOException {
         JsonNode item = upload(editor, "loop.wav", TestAudio.toneWav(660, 1_000), "Nhạc hiệu").json();
         long id = item.get("id").asLong();
+        assertThat(admin.post("/api/media/" + id + "/approve", Map.of()).status()).isEqualTo(200);
         Response stream = admin.post("/api/streams", Map.of("name", "Nhạc hiệu",
                 "source", Map.of("type", "media", "media", List.of(id), "loop", true)));
         assertThat(stream.status()).as(stream.toString()).isEqualTo(201);
