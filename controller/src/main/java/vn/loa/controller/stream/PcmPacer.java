@@ -2,6 +2,8 @@ package vn.loa.controller.stream;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
+import vn.loa.controller.http.ApiException;
 import vn.loa.streamer.source.LivePcmSource;
 
 /**
@@ -26,7 +28,7 @@ final class PcmPacer {
         long started = System.nanoTime();
         long pushed = 0;
         for (int n = in.readNBytes(chunk, 0, chunk.length); n > 0; n = in.readNBytes(chunk, 0, chunk.length)) {
-            live.push(chunk, 0, n);
+            pushTo(live, chunk, n, pushed);
             pushed += n;
             long aheadMillis = millisOf(pushed) - (System.nanoTime() - started) / 1_000_000;
             if (aheadMillis > LEAD_MILLIS) {
@@ -34,6 +36,16 @@ final class PcmPacer {
             }
         }
         return pushed;
+    }
+
+    /** Pushes one chunk; a stream stopped meanwhile (its broadcast ended) is a 409 saying how much got through. */
+    private static void pushTo(LivePcmSource live, byte[] chunk, int length, long pushedBefore) {
+        try {
+            live.push(chunk, 0, length);
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict("the stream ended while its audio was being pushed",
+                    Map.of("bytes", pushedBefore, "millis", millisOf(pushedBefore)));
+        }
     }
 
     static long millisOf(long bytes) {

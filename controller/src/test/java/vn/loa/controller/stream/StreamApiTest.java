@@ -3,6 +3,7 @@ package vn.loa.controller.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -34,6 +35,8 @@ import vn.loa.protocol.rtp.StreamSdp;
 /** The streams API on a real server: requests refused with reasons, live PCM heard by a static listener over UDP. */
 class StreamApiTest extends RealServerTest {
     private static final int RECEIVE_TIMEOUT_MS = 5_000;
+    /** An Opus frame of digital silence is a few bytes; one of a tone is tens. */
+    private static final int SILENCE_PAYLOAD_MAX_BYTES = 20;
 
     private static ApiClient operator;
     private static ApiClient viewer;
@@ -220,6 +223,32 @@ class StreamApiTest extends RealServerTest {
                 "application/octet-stream"), 409)).contains("not live");
         assertThat(viewer.sendBytes("POST", "/api/streams/" + relay + "/pcm", TestAudio.tonePcm(440, 20),
                 "application/octet-stream").status()).isEqualTo(403);
+    }
+
+    @Test
+    void pcmStillBeingPushedWhenItsStreamStopsIsRefusedWithWhatGotThrough() throws Exception {
+        String id = created(operator, "Nói dở").get("id").asText();
+        Response refused;
+        try (DatagramSocket listener = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(RECEIVE_TIMEOUT_MS);
+            assertThat(admin.post("/api/streams/" + id + "/listeners",
+                    Map.of("host", "127.0.0.1", "port", listener.getLocalPort())).status()).isEqualTo(201);
+            CompletableFuture<Response> pushing = CompletableFuture.supplyAsync(() -> operator.sendBytes("POST",
+                    "/api/streams/" + id + "/pcm", TestAudio.tonePcm(440, 10_000), "application/octet-stream"));
+            awaitTone(listener);
+            assertThat(operator.send("DELETE", "/api/streams/" + id, null, null).status()).isEqualTo(200);
+            refused = pushing.get(15, TimeUnit.SECONDS);
+        }
+        assertThat(refusal(refused, 409)).contains("ended while its audio was being pushed");
+        assertThat(refused.json().get("detail").get("millis").asLong()).isBetween(1L, 9_999L);
+    }
+
+    /** Waits for a packet larger than the near-empty ones silence encodes to: the pushed tone is on air. */
+    private static void awaitTone(DatagramSocket listener) throws IOException {
+        DatagramPacket packet = new DatagramPacket(new byte[1500], 1500);
+        do {
+            listener.receive(packet);
+        } while (packet.getLength() < RtpHeader.SIZE + SILENCE_PAYLOAD_MAX_BYTES);
     }
 
     private static URI liveUri(String stream, String token) {
