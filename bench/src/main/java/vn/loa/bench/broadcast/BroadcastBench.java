@@ -1,11 +1,8 @@
 package vn.loa.bench.broadcast;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import vn.loa.bench.support.LoaServerProcess;
+import vn.loa.bench.support.ResultJson;
 
 /**
  * scripts/bench broadcast: a province-wide emergency preempting a NORMAL broadcast in every commune, timed from the
@@ -90,14 +88,8 @@ public final class BroadcastBench implements Callable<Integer> {
     }
 
     private static void writeJson(Map<String, Object> measured, Path outDir) throws IOException {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("benchmark", "broadcast");
-        report.put("finishedAt", Instant.now().toString());
-        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "java", System.getProperty("java.version")));
+        Map<String, Object> report = ResultJson.start("broadcast");
         report.putAll(measured);
-        Files.createDirectories(outDir);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outDir.resolve(JSON_FILE).toFile(),
-                report);
+        ResultJson.write(report, outDir.resolve(JSON_FILE));
     }
 }

@@ -1,0 +1,32 @@
+package vn.loa.bench.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A benchmark's result file: which benchmark, when, on what machine, then what it measured. */
+public final class ResultJson {
+    private ResultJson() {
+    }
+
+    /** The report's opening fields; the benchmark adds its own after them. */
+    public static Map<String, Object> start(String benchmark) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("benchmark", benchmark);
+        report.put("finishedAt", Instant.now().toString());
+        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version")));
+        return report;
+    }
+
+    /** Writes the report, indented, creating the directory if needed. */
+    public static void write(Map<String, Object> report, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
+    }
+}
