@@ -315,6 +315,16 @@ public final class LoaConfig {
         return integer("schedule.misfire.grace.seconds", 0, 86_400);
     }
 
+    /** The console map's tile URL template ({z}/{x}/{y}, optional {s}); empty: markers on a plain background. */
+    public Optional<String> consoleMapTilesUrl() {
+        return optional("console.map.tiles.url");
+    }
+
+    /** The attribution the tile provider requires, shown in the map's corner. */
+    public String consoleMapAttribution() {
+        return text("console.map.attribution");
+    }
+
     /**
      * Unknown settings and environment variables that were ignored. Kept rather than logged, because the
      * configuration is read before logging is set up (the log directory is itself a setting).

@@ -58,6 +58,7 @@ public final class HttpServer implements AutoCloseable {
             // a request is handled once its headers are in, so an oversize body is refused before any of it is read
             config.jetty.modifyHttpConfiguration(http -> http.setDelayDispatchUntilContent(false));
             config.events.handlerAdded(this::remember);
+            routes.forEach(r -> r.configure(config));
         });
         RequestMetrics.register(app, registry);
         app.beforeMatched(this::refuseOversizeBody);

@@ -7,13 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.controller.area.AreaScopes;
 import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
@@ -26,12 +32,17 @@ import vn.loa.streamer.media.MediaRejectedException;
 
 /**
  * The media library as the API offers it: uploads are spooled, checked for duplicates by SHA-256, ingested
- * (decoded, normalised, pre-encoded) by the streamer's {@link MediaLibrary}, then recorded. The library is one
- * for the whole installation; editors and above change it, viewers and above read it.
+ * (decoded, normalised, pre-encoded) by the streamer's {@link MediaLibrary}, then recorded. Editors and above add
+ * to it, viewers and above read it. An item belongs to its uploader's area: users see the items of their own area,
+ * of the areas above it and of those inside it. An item is a draft until an approver whose area holds it approves
+ * it; an item added by an approver (or above) is approved at once.
  */
 public final class MediaService {
     public static final int MAX_TITLE_LENGTH = 300;
     public static final int MAX_FILE_NAME_LENGTH = 255;
+    /** Longest reviewer's note, and longest search text of a list. */
+    public static final int MAX_NOTE_LENGTH = 1000;
+    public static final int MAX_SEARCH_LENGTH = 200;
     /** Room in a multipart request for its boundaries, part headers and the title field. */
     public static final long MULTIPART_OVERHEAD_BYTES = 64 * 1024;
     private static final String UNNAMED_FILE = "upload";
@@ -42,16 +53,18 @@ public final class MediaService {
     private final MediaLibrary library;
     private final MediaUsage usage;
     private final AuditLog audit;
+    private final AreaScopes scopes;
     private final Path spoolDirectory;
     private final long maxUploadBytes;
     private final Clock clock;
 
-    public MediaService(Jdbi jdbi, MediaLibrary library, MediaUsage usage, AuditLog audit, Path spoolDirectory,
-                        long maxUploadBytes, Clock clock) {
+    public MediaService(Jdbi jdbi, MediaLibrary library, MediaUsage usage, AuditLog audit, AreaScopes scopes,
+                        Path spoolDirectory, long maxUploadBytes, Clock clock) {
         this.repository = new MediaRepository(jdbi);
         this.library = library;
         this.usage = usage;
         this.audit = audit;
+        this.scopes = scopes;
         this.spoolDirectory = spoolDirectory;
         this.maxUploadBytes = maxUploadBytes;
         this.clock = clock;
@@ -70,41 +83,45 @@ public final class MediaService {
      */
     public MediaItem upload(Caller caller, InputStream content, String fileName, String title) {
         caller.require(Role.EDITOR);
-        return store(caller, content, fileName, title);
+        return store(caller, content, fileName, title, null);
     }
 
     /**
-     * Stores audio the server made for the caller (a spoken bulletin): the checks, refusals and audit of
-     * {@link #upload}, without its editor role, since the caller did not choose the audio.
+     * Stores a bulletin the server spoke for the caller: the checks, refusals, review state and audit of
+     * {@link #upload}; the caller's role is the speaking side's to check (an emergency may be spoken inline).
      */
-    public MediaItem storeGenerated(Caller caller, InputStream content, String fileName, String title) {
-        return store(caller, content, fileName, title);
+    public MediaItem storeSpoken(Caller caller, InputStream content, String fileName, String title,
+                                 SpokenText spoken) {
+        return store(caller, content, fileName, title, spoken);
     }
 
-    private MediaItem store(Caller caller, InputStream content, String fileName, String title) {
+    private MediaItem store(Caller caller, InputStream content, String fileName, String title, SpokenText spoken) {
         String originalName = cleanFileName(fileName);
         String chosenTitle = cleanText("title", title, MAX_TITLE_LENGTH);
         try (SpooledUpload upload = SpooledUpload.copy(content, spoolDirectory, maxUploadBytes)) {
             refuseDuplicate(upload.sha256());
             IngestedMedia ingested = ingest(upload.file(), originalName);
             refuseDuplicate(ingested.sha256());
-            MediaItem item = record(caller, ingested, originalName, chosenTitle);
+            MediaItem item = record(caller, ingested, originalName, chosenTitle, spoken);
             audit.record(caller.username(), "media.upload", "media:" + item.id(), "\"" + item.title() + "\" "
-                    + item.format() + " " + item.durationMs() + " ms sha256=" + item.sha256());
+                    + item.kind() + " " + item.format() + " " + item.durationMs() + " ms sha256=" + item.sha256()
+                    + ", " + item.approval() + (item.approval() == Approval.approved ? " (added by an approver)" : ""));
             log.info("media {} \"{}\" uploaded by {}: {} ms, {} LUFS, gain {} dB", item.id(), item.title(),
                     caller.username(), item.durationMs(), item.sourceLoudnessLufs(), item.gainDb());
             return item;
         }
     }
 
-    public ListPage<MediaItem> list(Caller caller, Paging page) {
+    /** The items the caller sees, newest first, in review state {@code approval} (null: any), matching {@code q}. */
+    public ListPage<MediaItem> list(Caller caller, Approval approval, String q, Paging page) {
         caller.require(Role.VIEWER);
-        return repository.list(page);
+        String search = cleanText("q", q, MAX_SEARCH_LENGTH);
+        return repository.list(new MediaRepository.Filter(scopePrefix(caller), approval, search), page);
     }
 
     public MediaItem get(Caller caller, long id) {
         caller.require(Role.VIEWER);
-        return find(id);
+        return repository.findVisible(id, scopePrefix(caller)).orElseThrow(() -> ApiException.notFound("media item"));
     }
 
     /** The normalised audio as a browser-playable Ogg Opus file. */
@@ -112,10 +129,10 @@ public final class MediaService {
         return library.listenFile(get(caller, id).sha256());
     }
 
-    /** 409 while a running stream plays the item. */
+    /** 409 while a running stream plays the item; 403 for an item of an area above the caller's. */
     public void delete(Caller caller, long id) {
         caller.require(Role.EDITOR);
-        MediaItem item = find(id);
+        MediaItem item = owned(caller, id, "delete");
         List<String> streams = usage.streamsUsing(id);
         if (!streams.isEmpty()) {
             throw ApiException.conflict("the media item is playing in a stream", Map.of("streams", streams));
@@ -124,6 +141,34 @@ public final class MediaService {
             library.delete(item.sha256());
             audit.record(caller.username(), "media.delete", "media:" + id, "\"" + item.title() + "\"");
         }
+    }
+
+    /** Approves a draft or a rejected item; 409 when it is approved already. */
+    public MediaItem approve(Caller caller, long id, String note) {
+        return review(caller, id, Approval.approved, note);
+    }
+
+    /** Rejects a draft, or withdraws an approved item from the air; 409 when it is rejected already. */
+    public MediaItem reject(Caller caller, long id, String note) {
+        return review(caller, id, Approval.rejected, note);
+    }
+
+    private MediaItem review(Caller caller, long id, Approval decision, String note) {
+        caller.require(Role.APPROVER);
+        String cleanNote = cleanText("note", note, MAX_NOTE_LENGTH);
+        MediaItem item = owned(caller, id, "review");
+        if (item.approval() == decision) {
+            throw ApiException.conflict("media " + id + " is already " + decision,
+                    reviewDetail(item));
+        }
+        if (!repository.review(id, item.approval(), decision, caller.username(), clock.instant(), cleanNote)) {
+            throw ApiException.conflict("media " + id + " was reviewed by someone else meanwhile", null);
+        }
+        audit.record(caller.username(), "media." + (decision == Approval.approved ? "approve" : "reject"),
+                "media:" + id, "\"" + item.title() + "\" was " + item.approval()
+                        + (cleanNote == null ? "" : "; note: " + cleanNote));
+        log.info("media {} \"{}\" {} by {}", id, item.title(), decision, caller.username());
+        return get(caller, id);
     }
 
     /** The items in the order given, for a stream's playlist; 404 naming the first unknown id. */
@@ -135,13 +180,48 @@ public final class MediaService {
         return items;
     }
 
+    /**
+     * The items the caller may put on air, in the order given (repeats kept): 404 naming those that do not exist or
+     * that the caller does not see. Their review state is the caller's to judge.
+     */
+    public List<MediaItem> requireVisible(Caller caller, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, MediaItem> found = repository.visibleAmong(ids, scopePrefix(caller)).stream()
+                .collect(Collectors.toMap(MediaItem::id, Function.identity()));
+        List<Long> unknown = ids.stream().filter(id -> !found.containsKey(id)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new ApiException(404, "media not found", Map.of("media", unknown));
+        }
+        return ids.stream().map(found::get).toList();
+    }
+
     /** The item's pre-encoded Opus frames, in order. */
     public List<byte[]> frames(MediaItem item) {
         return library.frames(item.sha256());
     }
 
-    private MediaItem find(long id) {
-        return repository.find(id).orElseThrow(() -> ApiException.notFound("media item"));
+    /** The item, when the caller sees it (404 otherwise) and its area lies inside the caller's (403 otherwise). */
+    private MediaItem owned(Caller caller, long id, String action) {
+        MediaItem item = get(caller, id);
+        if (!scopes.covers(caller, item.areaId())) {
+            throw new ApiException(403, "only a user whose area holds the media item may " + action + " it",
+                    Map.of("areaId", String.valueOf(item.areaId())));
+        }
+        return item;
+    }
+
+    private String scopePrefix(Caller caller) {
+        return scopes.scopePrefix(caller).orElse(null);
+    }
+
+    private static Map<String, Object> reviewDetail(MediaItem item) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("approval", item.approval().name());
+        detail.put("approvedBy", item.approvedBy());
+        detail.put("approvedAt", item.approvedAt() == null ? null : item.approvedAt().toString());
+        return detail;
     }
 
     private void refuseDuplicate(String sha256) {
@@ -159,13 +239,22 @@ public final class MediaService {
         }
     }
 
-    /** Inserts the row; if that fails the library's files go too, unless a concurrent upload of the same audio won. */
-    private MediaItem record(Caller caller, IngestedMedia ingested, String originalName, String title) {
+    /**
+     * Inserts the row, approved at once when the caller is an approver (or above), a draft otherwise; if that fails
+     * the library's files go too, unless a concurrent upload of the same audio won.
+     */
+    private MediaItem record(Caller caller, IngestedMedia ingested, String originalName, String title,
+                             SpokenText spoken) {
         String finalTitle = title != null ? title
                 : firstNonBlank(cleanTextOrNull(ingested.title()), withoutExtension(originalName));
+        Instant now = clock.instant();
+        boolean approver = caller.role().atLeast(Role.APPROVER);
         MediaItem item = new MediaItem(0, ingested.sha256(), finalTitle, cleanTextOrNull(ingested.artist()),
                 originalName, ingested.format(), ingested.durationMillis(), ingested.sourceLoudnessLufs(),
-                ingested.gainDb(), ingested.frameMillis(), ingested.sizeBytes(), caller.username(), clock.instant());
+                ingested.gainDb(), ingested.frameMillis(), ingested.sizeBytes(), caller.username(), now,
+                approver ? Approval.approved : Approval.draft, approver ? caller.username() : null,
+                approver ? now : null, null, spoken == null ? MediaKind.upload : MediaKind.tts,
+                spoken == null ? null : spoken.text(), spoken == null ? null : spoken.voice(), caller.areaId());
         try {
             return repository.insert(item);
         } catch (RuntimeException e) {

@@ -68,6 +68,8 @@ import vn.loa.controller.auth.SessionStore;
 import vn.loa.controller.auth.UserRepository;
 import vn.loa.controller.auth.UserService;
 import vn.loa.controller.config.LoaConfig;
+import vn.loa.controller.console.ConsoleRoutes;
+import vn.loa.controller.console.ConsoleSettings;
 import vn.loa.controller.config.OwnerOnlyFiles;
 import vn.loa.controller.group.GroupRepository;
 import vn.loa.controller.group.GroupRoutes;
@@ -218,7 +220,7 @@ public final class LoaServer implements AutoCloseable {
                     new MediaLimits(maxUploadBytes, Duration.ofMinutes(config.mediaMaxMinutes())));
             // media deletion asks the streams whether they play an item, and the streams read media
             MediaService media = new MediaService(jdbi, library, id -> streamService.get().streamsUsing(id), audit,
-                    spool, maxUploadBytes, clock);
+                    scopes, spool, maxUploadBytes, clock);
             EspeakTextToSpeech speech = new EspeakTextToSpeech(jdbi, media, audit, config.ttsCommand(), spool, clock);
             warnIfDevicesCannotReachStreams(config);
             streams = own(new StreamService(StreamerSettings.defaults(config.rtpHost(), config.rtpPort(),
@@ -256,7 +258,8 @@ public final class LoaServer implements AutoCloseable {
                     new ReportRoutes(new UptimeReport(jdbi, id -> live.snapshot(id).map(LiveState.Snapshot::lastSeen)),
                             new AirtimeReport(jdbi, zone), scopes, zone, clock),
                     new AlarmRoutes(alarms, scopes),
-                    new EventRoutes(events, scopes))));
+                    new EventRoutes(events, scopes),
+                    new ConsoleRoutes(ConsoleSettings.from(config)))));
             // closed before the parts its occurrences use
             own(schedules);
             // consoles are let go before the HTTP server stops, so it does not wait on their open streams

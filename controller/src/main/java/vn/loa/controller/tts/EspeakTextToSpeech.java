@@ -21,16 +21,21 @@ import vn.loa.controller.auth.Role;
 import vn.loa.controller.http.ApiException;
 import vn.loa.controller.media.MediaItem;
 import vn.loa.controller.media.MediaService;
+import vn.loa.controller.media.SpokenText;
 import vn.loa.controller.stream.SourceSpec;
 
 /**
- * Vietnamese bulletins spoken by espeak-ng and kept as ordinary media items (listed, listened to, deleted like any
- * upload; the title is the start of the text). The same normalised text in the same voice by the same espeak-ng
- * version finds its item again through {@link SpeechCache}; once that item is deleted the text is spoken anew. Two
- * texts that happen to give the same WAV share one item, as two identical uploads would.
+ * Vietnamese bulletins spoken by espeak-ng and kept as ordinary media items of kind {@code tts} (listed, listened to,
+ * reviewed, deleted like any upload; the title is the author's or the start of the text). The same normalised text
+ * in the same voice by the same espeak-ng version finds its item again through {@link SpeechCache}, as it stands
+ * (a draft stays a draft); once that item is deleted the text is spoken anew. Two texts that happen to give the same
+ * WAV share one item, as two identical uploads would.
  */
 public final class EspeakTextToSpeech implements TextToSpeech {
+    /** The default voice, northern Vietnamese. */
     public static final String VOICE = "vi";
+    /** The voices a bulletin may be spoken in: espeak-ng's northern, central and southern Vietnamese. */
+    public static final List<String> VOICES = List.of(VOICE, "vi-vn-x-central", "vi-vn-x-south");
     /** Longest a synthesis may run; {@link SourceSpec#MAX_TEXT_LENGTH} characters take a few seconds. */
     public static final Duration SYNTHESIS_TIMEOUT = Duration.ofSeconds(60);
     /** Names of the WAV files and error logs being spoken into the spool directory. */
@@ -72,39 +77,51 @@ public final class EspeakTextToSpeech implements TextToSpeech {
         removeLeftovers();
     }
 
+    /** An inline bulletin (an emergency's text), in the default voice and titled by its text. */
     @Override
     public MediaItem speak(Caller caller, String text) {
-        return speakOrReuse(caller, text).item();
+        return speakOrReuse(caller, text, VOICE, null).item();
     }
 
-    /** As {@link #speak}, telling whether the item is new. */
-    public Spoken speakOrReuse(Caller caller, String text) {
+    /**
+     * Speaks a bulletin, or finds it spoken already, telling which.
+     *
+     * @param voice one of {@link #VOICES}
+     * @param title the author's title, or null for the start of the text
+     */
+    public Spoken speakOrReuse(Caller caller, String text, String voice, String title) {
         caller.require(Role.OPERATOR);
         SpeechText speech = SpeechText.of(text == null ? "" : text);
         if (speech.text().isEmpty() || speech.text().length() > SourceSpec.MAX_TEXT_LENGTH) {
             throw ApiException.badRequest("invalid field", "text must hold 1.." + SourceSpec.MAX_TEXT_LENGTH
                     + " characters to speak");
         }
+        if (!VOICES.contains(voice)) {
+            throw ApiException.badRequest("invalid field", "voice must be one of " + VOICES);
+        }
         String synthesiser = espeak.version();
         String key = speech.sha256();
-        Optional<MediaItem> cached = cache.find(key, VOICE, synthesiser).flatMap(this::stillStored);
-        Spoken spoken = cached.map(item -> new Spoken(item, false)).orElseGet(() -> synthesise(caller, speech));
+        Optional<MediaItem> cached = cache.find(key, voice, synthesiser).flatMap(this::stillStored);
+        Spoken spoken = cached.map(item -> new Spoken(item, false))
+                .orElseGet(() -> synthesise(caller, speech, voice, title));
         if (cached.isEmpty()) {
-            remember(key, synthesiser, spoken.item());
+            remember(key, voice, synthesiser, spoken.item());
         }
         audit.record(caller.username(), "tts.speak", "media:" + spoken.item().id(),
-                (cached.isPresent() ? "cached" : "spoken") + " by " + synthesiser + " \"" + speech.title() + "\"");
+                (cached.isPresent() ? "cached" : "spoken") + " by " + synthesiser + " in " + voice + " \""
+                        + speech.title() + "\"");
         return spoken;
     }
 
-    private Spoken synthesise(Caller caller, SpeechText speech) {
+    private Spoken synthesise(Caller caller, SpeechText speech, String voice, String title) {
         Path wav = spoolFile(".wav");
         Path errors = spoolFile(".log");
         try {
-            espeak.speak(speech.text(), VOICE, wav, errors, timeout);
+            espeak.speak(speech.text(), voice, wav, errors, timeout);
             try (InputStream in = Files.newInputStream(wav)) {
                 String fileName = SPOOL_PREFIX + speech.sha256().substring(0, FILE_NAME_HASH_CHARS) + ".wav";
-                MediaItem item = media.storeGenerated(caller, in, fileName, speech.title());
+                MediaItem item = media.storeSpoken(caller, in, fileName, title != null ? title : speech.title(),
+                        new SpokenText(speech.text(), voice));
                 log.info("Spoke \"{}\" ({} characters) into media {} for {}", speech.title(), speech.text().length(),
                         item.id(), caller.username());
                 return new Spoken(item, true);
@@ -137,9 +154,9 @@ public final class EspeakTextToSpeech implements TextToSpeech {
     }
 
     /** A cache that cannot be written costs a synthesis next time, nothing more: the bulletin is not refused. */
-    private void remember(String key, String synthesiser, MediaItem item) {
+    private void remember(String key, String voice, String synthesiser, MediaItem item) {
         try {
-            cache.remember(key, VOICE, synthesiser, item.id(), clock.instant());
+            cache.remember(key, voice, synthesiser, item.id(), clock.instant());
         } catch (JdbiException e) {
             log.warn("Could not cache the spoken text of media {}: {}", item.id(), e.getMessage());
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.loa.controller.area.AreaScopes;
 import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
@@ -53,7 +54,7 @@ class EspeakTextToSpeechTest {
         audit = new AuditLog(database.jdbi());
         spool = dir.resolve("tmp");
         media = new MediaService(database.jdbi(), new MediaLibrary(dir.resolve("media"), new MediaLimits(
-                MediaLimits.DEFAULT_MAX_UPLOAD_BYTES, MediaLimits.DEFAULT_MAX_DURATION)), id -> List.of(), audit, spool,
+                MediaLimits.DEFAULT_MAX_UPLOAD_BYTES, MediaLimits.DEFAULT_MAX_DURATION)), id -> List.of(), audit, new AreaScopes(database.jdbi()), spool,
                 MediaLimits.DEFAULT_MAX_UPLOAD_BYTES, Clock.systemUTC());
     }
 
@@ -64,7 +65,7 @@ class EspeakTextToSpeechTest {
 
     @Test
     void aVietnameseBulletinBecomesAnAudibleMediaItemOfPlausibleLength() {
-        EspeakTextToSpeech.Spoken spoken = speech("espeak-ng").speakOrReuse(OPERATOR, BULLETIN);
+        EspeakTextToSpeech.Spoken spoken = spoken(speech("espeak-ng"), BULLETIN);
 
         MediaItem item = spoken.item();
         assertThat(spoken.created()).isTrue();
@@ -83,10 +84,10 @@ class EspeakTextToSpeechTest {
         Path runs = dir.resolve("runs");
         EspeakTextToSpeech speech = speech(countingEspeak(runs));
 
-        EspeakTextToSpeech.Spoken first = speech.speakOrReuse(OPERATOR, BULLETIN);
-        EspeakTextToSpeech.Spoken again = speech.speakOrReuse(OPERATOR, BULLETIN);
+        EspeakTextToSpeech.Spoken first = spoken(speech, BULLETIN);
+        EspeakTextToSpeech.Spoken again = spoken(speech, BULLETIN);
         String decomposed = Normalizer.normalize(BULLETIN, Normalizer.Form.NFD);
-        EspeakTextToSpeech.Spoken respaced = speech.speakOrReuse(OPERATOR,
+        EspeakTextToSpeech.Spoken respaced = spoken(speech,
                 "  " + decomposed.replace(" ", " \n\t ") + "\n");
 
         assertThat(first.created()).isTrue();
@@ -104,7 +105,7 @@ class EspeakTextToSpeechTest {
         MediaItem first = speech.speak(OPERATOR, BULLETIN);
         media.delete(EDITOR, first.id());
 
-        EspeakTextToSpeech.Spoken again = speech.speakOrReuse(OPERATOR, BULLETIN);
+        EspeakTextToSpeech.Spoken again = spoken(speech, BULLETIN);
 
         assertThat(again.created()).isTrue();
         assertThat(again.item().id()).isNotEqualTo(first.id());
@@ -123,11 +124,11 @@ class EspeakTextToSpeechTest {
                 exec espeak-ng "$@"
                 """));
 
-        EspeakTextToSpeech.Spoken spoken = upgraded.speakOrReuse(OPERATOR, BULLETIN);
+        EspeakTextToSpeech.Spoken spoken = spoken(upgraded, BULLETIN);
 
         assertThat(spoken.created()).isFalse();
         assertThat(spoken.item().id()).isEqualTo(first.id());
-        assertThat(upgraded.speakOrReuse(OPERATOR, BULLETIN).item().id()).isEqualTo(first.id());
+        assertThat(spoken(upgraded, BULLETIN).item().id()).isEqualTo(first.id());
     }
 
     @Test
@@ -149,7 +150,7 @@ class EspeakTextToSpeechTest {
         assertThat(refusal(() -> speech.speak(OPERATOR, BULLETIN), 422).getMessage())
                 .contains("exit status 1");
         assertThat(spoolFiles()).isEmpty();
-        assertThat(media.list(OPERATOR, new Paging(10, 0)).total()).isZero();
+        assertThat(media.list(OPERATOR, null, null, new Paging(10, 0)).total()).isZero();
     }
 
     @Test
@@ -187,6 +188,11 @@ class EspeakTextToSpeechTest {
         assertThat(refused).as("refused with %d", status).isNotNull();
         assertThat(refused.status()).as(refused.getMessage()).isEqualTo(status);
         return refused;
+    }
+
+    /** The operator's bulletin in the default voice, titled by its text. */
+    private static EspeakTextToSpeech.Spoken spoken(EspeakTextToSpeech speech, String text) {
+        return speech.speakOrReuse(OPERATOR, text, EspeakTextToSpeech.VOICE, null);
     }
 
     private EspeakTextToSpeech speech(String command) {

@@ -15,51 +15,79 @@ import vn.loa.controller.testing.RealServerTest;
 import vn.loa.controller.testing.RtpPayloads;
 import vn.loa.controller.testing.TestServers;
 
-/** Text-to-speech through the API of a real server with the real espeak-ng: previews, and streams that speak text. */
+/**
+ * Text-to-speech through the API of a real server with the real espeak-ng: bulletins written by editors (drafts) and
+ * approvers (approved at once), and streams that speak text.
+ */
 class TtsApiTest extends RealServerTest {
     private static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(5);
+    private static final String BULLETINS = "/api/media/tts";
 
-    private static ApiClient operator;
+    private static ApiClient editor;
 
     @BeforeAll
-    static void operator() {
-        operator = TestServers.loggedIn(server, "tts-operator", Role.OPERATOR);
+    static void editor() {
+        editor = TestServers.loggedIn(server, "tts-editor", Role.EDITOR);
     }
 
     @Test
-    void aPreviewIsCreatedOnceAndThenFoundAgain() {
+    void anEditorsBulletinIsADraftSpokenOnceAndThenFoundAgain() {
         String text = "Kính mời bà con đến nhà văn hoá thôn dự họp lúc 19 giờ.";
-        Response first = operator.post("/api/tts", Map.of("text", text));
+        Response first = editor.post(BULLETINS, Map.of("text", text));
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         JsonNode item = first.json();
         assertThat(item.get("title").asText()).isEqualTo(text);
         assertThat(item.get("durationMs").asLong()).isGreaterThan(1_000);
+        assertThat(item.get("kind").asText()).isEqualTo("tts");
+        assertThat(item.get("text").asText()).isEqualTo(text);
+        assertThat(item.get("voice").asText()).isEqualTo(EspeakTextToSpeech.VOICE);
+        assertThat(item.get("approval").asText()).isEqualTo("draft");
+        assertThat(item.get("uploadedBy").asText()).isEqualTo("tts-editor");
 
-        Response again = operator.post("/api/tts", Map.of("text", text.replace(" ", "  ") + "\n"));
+        Response again = editor.post(BULLETINS, Map.of("text", text.replace(" ", "  ") + "\n"));
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(again.json().get("id").asLong()).isEqualTo(item.get("id").asLong());
 
         long id = item.get("id").asLong();
-        assertThat(operator.get("/api/media/" + id + "/audio").status()).as("it can be listened to").isEqualTo(200);
+        assertThat(editor.get("/api/media/" + id + "/audio").status()).as("it can be listened to").isEqualTo(200);
         assertThat(auditedActions()).contains("tts.speak");
     }
 
     @Test
-    void badPreviewRequestsAreRefusedWithTheirReason() {
+    void anApproversBulletinInAnotherVoiceIsApprovedAtOnceUnderItsTitle() {
+        ApiClient approver = TestServers.loggedIn(server, "tts-approver", Role.APPROVER);
+        Response r = approver.post(BULLETINS, Map.of("title", "Lịch tiêm phòng", "voice", "vi-vn-x-south",
+                "text", "Sáng thứ Bảy trạm y tế xã tiêm phòng dại cho chó mèo."));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        JsonNode item = r.json();
+        assertThat(item.get("title").asText()).isEqualTo("Lịch tiêm phòng");
+        assertThat(item.get("voice").asText()).isEqualTo("vi-vn-x-south");
+        assertThat(item.get("approval").asText()).isEqualTo("approved");
+        assertThat(item.get("approvedBy").asText()).isEqualTo("tts-approver");
+        assertThat(item.get("approvedAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void badBulletinsAreRefusedWithTheirReason() {
         ApiClient viewer = TestServers.loggedIn(server, "tts-viewer", Role.VIEWER);
-        assertThat(viewer.post("/api/tts", Map.of("text", "Xin chào")).status()).isEqualTo(403);
-        assertThat(refusal(operator.post("/api/tts", Map.of()), 400)).contains("text");
-        assertThat(refusal(operator.post("/api/tts", Map.of("text", 42)), 400)).contains("text");
-        assertThat(refusal(operator.post("/api/tts", Map.of("text", "   ")), 400)).contains("1..5000");
-        assertThat(refusal(operator.post("/api/tts", Map.of("text", "x".repeat(5_001))), 400)).contains("1..5000");
-        assertThat(refusal(operator.post("/api/tts", Map.of("text", "Xin chào", "voice", "en")), 400))
+        ApiClient operator = TestServers.loggedIn(server, "tts-operator", Role.OPERATOR);
+        assertThat(viewer.post(BULLETINS, Map.of("text", "Xin chào")).status()).isEqualTo(403);
+        assertThat(operator.post(BULLETINS, Map.of("text", "Xin chào")).status()).as("operators write no content")
+                .isEqualTo(403);
+        assertThat(refusal(editor.post(BULLETINS, Map.of()), 400)).contains("text");
+        assertThat(refusal(editor.post(BULLETINS, Map.of("text", 42)), 400)).contains("text");
+        assertThat(refusal(editor.post(BULLETINS, Map.of("text", "   ")), 400)).contains("1..5000");
+        assertThat(refusal(editor.post(BULLETINS, Map.of("text", "x".repeat(5_001))), 400)).contains("1..5000");
+        assertThat(refusal(editor.post(BULLETINS, Map.of("text", "Xin chào", "voice", "en")), 400))
+                .contains("voice must be one of");
+        assertThat(refusal(editor.post(BULLETINS, Map.of("text", "Xin chào", "speed", 2)), 400))
                 .contains("unknown fields");
     }
 
     @Test
     void aStreamOfTextIsSpokenAndReachesAListener() throws Exception {
         String text = "Thông báo: ngày mai xã tổ chức tiêm phòng cho trẻ em.";
-        Response created = operator.post("/api/streams", Map.of("name", "Bản tin tiêm phòng",
+        Response created = admin.post("/api/streams", Map.of("name", "Bản tin tiêm phòng",
                 "source", Map.of("type", "tts", "text", text)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode stream = created.json();
@@ -69,9 +97,9 @@ class TtsApiTest extends RealServerTest {
 
         assertThat(RtpPayloads.averageBytesHeard(admin, id, 10, RECEIVE_TIMEOUT)).as("speech, not silence")
                 .isGreaterThan(RtpPayloads.AUDIBLE_PACKET_BYTES);
-        JsonNode library = operator.get("/api/media?limit=1000").json();
+        JsonNode library = editor.get("/api/media?limit=1000").json();
         assertThat(library.get("items").findValuesAsText("title")).containsOnlyOnce(text);
-        Response preview = operator.post("/api/tts", Map.of("text", text));
+        Response preview = editor.post(BULLETINS, Map.of("text", text));
         assertThat(preview.status()).as("the stream's bulletin is cached").isEqualTo(200);
     }
 
