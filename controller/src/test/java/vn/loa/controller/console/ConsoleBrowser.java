@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -17,6 +18,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -59,6 +62,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 "--use-file-for-fake-audio-capture=" + wav,
                 "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight());
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         try {
@@ -146,8 +150,17 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /**
+     * Script errors nobody caught and Content-Security-Policy violations the page logged since the last call: a
+     * console that breaks its own CSP (an inline script or style) or throws shows them here, even if it looks fine.
+     */
+    List<String> scriptProblems() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Uncaught") || m.contains("Content Security Policy")).toList();
+    }
+
+    /**
      * Saves the window as {@code target/screenshots/<name>.png} and checks it shows a rendered page: a PNG that
-     * decodes, not one flat colour, and no error banner on the page.
+     * decodes, not one flat colour, no error banner on the page and no script problem logged since the last check.
      */
     Path checkedScreenshot(String name) {
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
@@ -162,6 +175,10 @@ final class ConsoleBrowser implements AutoCloseable {
         List<String> errors = visibleErrorBanners();
         if (!errors.isEmpty()) {
             throw new AssertionError("screenshot " + file + " shows an error banner: " + errors);
+        }
+        List<String> problems = scriptProblems();
+        if (!problems.isEmpty()) {
+            throw new AssertionError("the page behind " + file + " logged script problems: " + problems);
         }
         return file;
     }
