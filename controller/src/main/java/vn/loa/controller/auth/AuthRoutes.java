@@ -1,15 +1,21 @@
 package vn.loa.controller.auth;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import vn.loa.controller.http.ApiCredentials;
 import vn.loa.controller.http.ApiException;
 import vn.loa.controller.http.Routes;
+import vn.loa.controller.http.SessionCookie;
 
-/** Login, logout and "who am I". */
+/**
+ * Login, logout and "who am I". A login answers with the token (for API clients, as a bearer token) and also sets
+ * it as the console's {@link SessionCookie}, with the session's CSRF token in the body for the console to echo.
+ */
 public final class AuthRoutes implements Routes {
     /** Longest user name or password looked at; longer ones cannot be valid and would only cost hashing time. */
     public static final int MAX_CREDENTIAL_LENGTH = 256;
@@ -24,7 +30,7 @@ public final class AuthRoutes implements Routes {
     public void register(Javalin app) {
         app.post("/api/login", this::login);
         app.post("/api/logout", this::logout);
-        app.get("/api/me", ctx -> ctx.json(UserView.of(Caller.of(ctx))));
+        app.get("/api/me", this::me);
     }
 
     private void login(Context ctx) {
@@ -39,13 +45,20 @@ public final class AuthRoutes implements Routes {
             ctx.header(Header.RETRY_AFTER, Long.toString(seconds));
             throw new ApiException(429, e.getMessage(), Map.of("retryAfterSeconds", seconds));
         }
-        ctx.json(new LoginResponse(login.token().token(), login.token().expiresAt(), UserView.of(login.caller())));
+        SessionCookie.set(ctx, login.token().token(), users.sessionMaxAge());
+        ctx.json(new LoginResponse(login.token().token(), login.token().expiresAt(), login.token().csrfToken(),
+                UserView.of(login.user())));
     }
 
     private void logout(Context ctx) {
-        String header = ctx.header(Header.AUTHORIZATION);
-        users.logout(Caller.of(ctx), header.substring(header.indexOf(' ') + 1).trim());
+        users.logout(Caller.of(ctx), ApiCredentials.on(ctx).token());
+        SessionCookie.clear(ctx);
         ctx.status(204);
+    }
+
+    private void me(Context ctx) {
+        String csrfToken = users.csrfToken(ApiCredentials.on(ctx).token()).orElse(null);
+        ctx.json(new Me(UserView.of(users.profile(Caller.of(ctx))), csrfToken));
     }
 
     record LoginRequest(String username, String password) {
@@ -60,13 +73,18 @@ public final class AuthRoutes implements Routes {
         }
     }
 
-    record LoginResponse(String token, Instant expiresAt, UserView user) {
+    record LoginResponse(String token, Instant expiresAt, String csrfToken, UserView user) {
     }
 
-    /** A user as the API shows it. */
-    public record UserView(String username, String role, Long areaId) {
-        static UserView of(Caller caller) {
-            return new UserView(caller.username(), caller.role().name().toLowerCase(Locale.ROOT), caller.areaId());
+    /** {@code GET /api/me}: the signed-in user, and the CSRF token the console sends with every change. */
+    record Me(@JsonUnwrapped UserView user, String csrfToken) {
+    }
+
+    /** The signed-in user as the console shows it. */
+    public record UserView(String username, String role, Long areaId, String areaName, String displayName) {
+        static UserView of(User user) {
+            return new UserView(user.username(), user.role().name().toLowerCase(Locale.ROOT), user.areaId(),
+                    user.areaName(), user.displayName());
         }
     }
 }

@@ -1,13 +1,23 @@
 package vn.loa.controller.auth;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The {@code users} table. Roles are stored in lower case. */
 public final class UserRepository {
+    private static final String SELECT = "SELECT u.id, u.username, u.password_hash, u.role, u.area_id, a.name AS area_name,"
+            + " u.display_name, u.disabled, u.last_login_at, u.created_at FROM users u LEFT JOIN areas a ON a.id = u.area_id";
+    private static final RowMapper<User> USER = (rs, ctx) -> new User(rs.getLong("id"), rs.getString("username"),
+            rs.getString("password_hash"), Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
+            rs.getObject("area_id", Long.class), rs.getString("area_name"), rs.getString("display_name"),
+            rs.getBoolean("disabled"), instant(rs.getObject("last_login_at", OffsetDateTime.class)),
+            instant(rs.getObject("created_at", OffsetDateTime.class)));
+
     private final Jdbi jdbi;
 
     public UserRepository(Jdbi jdbi) {
@@ -15,12 +25,9 @@ public final class UserRepository {
     }
 
     public Optional<User> find(String username) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id, username, password_hash, role, area_id, disabled FROM users WHERE username = :username")
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE u.username = :username")
                 .bind("username", username)
-                .map((rs, ctx) -> new User(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-                        Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
-                        rs.getObject("area_id", Long.class), rs.getBoolean("disabled")))
+                .map(USER)
                 .findOne());
     }
 
@@ -29,15 +36,31 @@ public final class UserRepository {
     }
 
     public long create(String username, String passwordHash, Role role, Long areaId) {
-        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO users (username, password_hash, role, area_id, created_at)"
-                        + " VALUES (:username, :hash, :role, :areaId, :now)")
+        return create(username, passwordHash, role, areaId, null);
+    }
+
+    public long create(String username, String passwordHash, Role role, Long areaId, String displayName) {
+        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO users (username, password_hash, role, area_id,"
+                        + " display_name, created_at) VALUES (:username, :hash, :role, :areaId, :displayName, :now)")
                 .bind("username", username)
                 .bind("hash", passwordHash)
                 .bind("role", role.name().toLowerCase(Locale.ROOT))
                 .bind("areaId", areaId)
+                .bind("displayName", displayName)
                 .bind("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one());
+    }
+
+    public void recordLogin(String username, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET last_login_at = :at WHERE username = :username")
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .bind("username", username)
+                .execute());
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 }

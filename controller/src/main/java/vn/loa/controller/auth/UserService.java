@@ -4,17 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import vn.loa.controller.audit.AuditLog;
+import vn.loa.controller.http.ApiException;
+import vn.loa.controller.http.TokenAuthenticator;
 
 /**
  * Checks user names and passwords, with lockout after repeated failures, and opens API sessions. An unknown user
  * name costs the same password hash as a known one, so response times do not tell which names exist.
  */
-public final class UserService implements UserCredentials {
+public final class UserService implements UserCredentials, TokenAuthenticator {
     private final UserRepository users;
     private final SessionStore sessions;
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final String decoyHash;
+    private final Clock clock;
 
     public UserService(UserRepository users, SessionStore sessions, AuditLog audit, int maxFailures,
                        Duration lockout, Clock clock) {
@@ -22,6 +25,7 @@ public final class UserService implements UserCredentials {
         this.sessions = sessions;
         this.audit = audit;
         this.throttle = new LoginThrottle(maxFailures, lockout, clock);
+        this.clock = clock;
         this.decoyHash = new PasswordHasher(PasswordHasher.USER_ITERATIONS).hash(PasswordHasher.newSecret());
     }
 
@@ -31,7 +35,7 @@ public final class UserService implements UserCredentials {
         if (username == null || throttle.lockedFor(username).isPresent()) {
             return Optional.empty();
         }
-        return check(username, password);
+        return check(username, password).map(User::asCaller);
     }
 
     /**
@@ -45,13 +49,14 @@ public final class UserService implements UserCredentials {
             audit.record(username, "login.locked", "user:" + username, null);
             throw new LockedOutException(locked.get());
         }
-        Optional<Caller> caller = check(username, password).filter(c -> c.role() != Role.SERVICE);
-        if (caller.isEmpty()) {
+        Optional<User> user = check(username, password).filter(u -> u.role() != Role.SERVICE);
+        if (user.isEmpty()) {
             audit.record(username, "login.failed", "user:" + username, null);
             return Optional.empty();
         }
+        users.recordLogin(username, clock.instant());
         audit.record(username, "login", "user:" + username, null);
-        return Optional.of(new Login(caller.get(), sessions.open(caller.get())));
+        return Optional.of(new Login(user.get(), sessions.open(user.get().asCaller())));
     }
 
     public void logout(Caller caller, String token) {
@@ -59,24 +64,45 @@ public final class UserService implements UserCredentials {
         audit.record(caller.username(), "logout", "user:" + caller.username(), null);
     }
 
-    /** The caller behind a bearer token, if its session is live. */
+    /** The caller behind a session token, if its session is live. */
+    @Override
     public Optional<Caller> authenticate(String token) {
         return sessions.resolve(token);
     }
 
-    private Optional<Caller> check(String username, String password) {
-        Optional<User> user = users.find(username);
-        boolean passwordOk = PasswordHasher.matches(password, user.map(User::passwordHash).orElse(decoyHash));
-        Optional<Caller> caller = user.filter(u -> passwordOk && !u.disabled()).map(User::asCaller);
-        if (caller.isPresent()) {
+    @Override
+    public boolean csrfMatches(String token, String csrfToken) {
+        return sessions.csrfMatches(token, csrfToken);
+    }
+
+    /** The CSRF token of a live session. */
+    public Optional<String> csrfToken(String token) {
+        return sessions.csrfToken(token);
+    }
+
+    /** The longest a session lives, however busy (how long the console's cookie is kept). */
+    public Duration sessionMaxAge() {
+        return sessions.maxAge();
+    }
+
+    /** The signed-in user's account as stored now. */
+    public User profile(Caller caller) {
+        return users.find(caller.username()).orElseThrow(() -> new ApiException(401, "authentication required"));
+    }
+
+    private Optional<User> check(String username, String password) {
+        Optional<User> found = users.find(username);
+        boolean passwordOk = PasswordHasher.matches(password, found.map(User::passwordHash).orElse(decoyHash));
+        Optional<User> user = found.filter(u -> passwordOk && !u.disabled());
+        if (user.isPresent()) {
             throttle.recordSuccess(username);
         } else {
             throttle.recordFailure(username);
         }
-        return caller;
+        return user;
     }
 
     /** A successful login: who, and the token that now stands for them. */
-    public record Login(Caller caller, SessionStore.IssuedToken token) {
+    public record Login(User user, SessionStore.IssuedToken token) {
     }
 }

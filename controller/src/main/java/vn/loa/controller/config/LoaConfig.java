@@ -294,6 +294,11 @@ public final class LoaConfig {
         return integer("session.ttl.minutes", 1, 525_600);
     }
 
+    /** The absolute cap on a session, however busy: it ends this many hours after the login. */
+    public int sessionMaxHours() {
+        return integer("session.max.hours", 1, 8_760);
+    }
+
     public int loginMaxFailures() {
         return integer("login.max.failures", 1, 1_000);
     }
@@ -373,6 +378,7 @@ public final class LoaConfig {
         commandExpirySeconds();
         provisioningRetrySeconds();
         sessionTtlMinutes();
+        sessionMaxHours();
         loginMaxFailures();
         loginLockoutMinutes();
         scheduleTimeZone();

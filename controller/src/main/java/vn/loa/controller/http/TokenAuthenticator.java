@@ -3,8 +3,16 @@ package vn.loa.controller.http;
 import java.util.Optional;
 import vn.loa.controller.auth.Caller;
 
-/** Turns a bearer token into the caller it stands for. */
+/** Turns a session token (bearer header, console cookie or {@code ?token=}) into the caller it stands for. */
 @FunctionalInterface
 public interface TokenAuthenticator {
     Optional<Caller> authenticate(String token);
+
+    /**
+     * Whether {@code csrfToken} is the CSRF token of the session behind {@code token}, compared in constant time.
+     * Sessions without one (tests' stand-ins) refuse every cookie-authenticated change.
+     */
+    default boolean csrfMatches(String token, String csrfToken) {
+        return false;
+    }
 }

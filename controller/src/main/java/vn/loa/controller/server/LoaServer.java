@@ -156,7 +156,8 @@ public final class LoaServer implements AutoCloseable {
             AreaScopes scopes = new AreaScopes(jdbi);
 
             UserRepository users = new UserRepository(jdbi);
-            SessionStore sessions = new SessionStore(Duration.ofMinutes(config.sessionTtlMinutes()), clock);
+            SessionStore sessions = new SessionStore(Duration.ofMinutes(config.sessionTtlMinutes()),
+                    Duration.ofHours(config.sessionMaxHours()), clock);
             UserService userService = new UserService(users, sessions, audit, config.loginMaxFailures(),
                     Duration.ofMinutes(config.loginLockoutMinutes()), clock);
             adminBootstrap = new AdminBootstrap(users, dataDir);
@@ -237,7 +238,7 @@ public final class LoaServer implements AutoCloseable {
                     ScheduleSettings.from(config), clock);
 
             http = own(new HttpServer(config.httpHost(), config.httpPort(), config.metricsPublic(),
-                    userService::authenticate, Json.newMapper(), registry, spool, List.of(
+                    userService, Json.newMapper(), registry, spool, List.of(
                     new HealthRoutes(version(), jdbi, clock),
                     new MetricsRoutes(registry),
                     new OpenApiRoutes(),

@@ -2,7 +2,6 @@ package vn.loa.controller.stream;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.Header;
 import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseStatus;
 import io.javalin.websocket.WsConnectContext;
@@ -11,15 +10,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.http.ApiException;
-import vn.loa.controller.http.BearerTokens;
-import vn.loa.controller.http.QueryParams;
+import vn.loa.controller.http.ApiCredentials;
+import vn.loa.controller.http.SameOrigin;
 import vn.loa.controller.http.TokenAuthenticator;
 import vn.loa.streamer.source.LivePcmSource;
 
 /**
  * WebSocket {@code /api/streams/{id}/live}: binary frames of raw PCM (s16le, mono, 48 kHz, any size up to
  * {@link #MAX_FRAME_BYTES}) into a live stream, as the console's microphone sends them. The token comes in the
- * Authorization header or, since browsers cannot set headers on a WebSocket, as {@code ?token=}. A sender running
+ * Authorization header, as {@code ?token=} (browsers cannot set headers on a WebSocket) or in the console's
+ * session cookie, then only from a page of this server (same Origin as Host). A sender running
  * more than {@link #MAX_AHEAD_MILLIS} ahead of real time is cut off.
  */
 final class LivePcmSocket {
@@ -74,9 +74,12 @@ final class LivePcmSocket {
     }
 
     private void authorize(Context ctx) {
-        String token = BearerTokens.fromHeader(ctx.header(Header.AUTHORIZATION))
-                .orElseGet(() -> QueryParams.text(ctx, "token"));
-        Caller caller = Optional.ofNullable(token).flatMap(tokens::authenticate)
+        Optional<ApiCredentials> credentials = ApiCredentials.of(ctx, true);
+        if (credentials.filter(ApiCredentials::fromCookie).isPresent() && !SameOrigin.matches(ctx)) {
+            throw new ApiException(403, "the console's session is accepted only from its own pages",
+                    "Origin does not match Host");
+        }
+        Caller caller = credentials.flatMap(c -> tokens.authenticate(c.token()))
                 .orElseThrow(() -> new ApiException(401, "authentication required", "missing or invalid token"));
         String id = ctx.pathParam("id");
         LivePcmSource live = streams.liveInput(caller, id);

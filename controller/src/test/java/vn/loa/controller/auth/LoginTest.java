@@ -135,7 +135,7 @@ class LoginTest {
     @Test
     void brokerCredentialCheckHonoursPasswordsAndRoles() {
         UserCredentials credentials = new UserService(new UserRepository(server.jdbi()),
-                new SessionStore(Duration.ofMinutes(1), CLOCK), new AuditLog(server.jdbi()),
+                new SessionStore(Duration.ofMinutes(1), Duration.ofHours(1), CLOCK), new AuditLog(server.jdbi()),
                 MAX_FAILURES, Duration.ofMinutes(LOCKOUT_MINUTES), CLOCK);
         assertThat(credentials.verify("monitor", "monitor-pass")).get().extracting(Caller::role).isEqualTo(Role.SERVICE);
         assertThat(credentials.verify("monitor", "wrong")).isEmpty();
