@@ -33,6 +33,8 @@ final class ConsoleBrowser implements AutoCloseable {
     static final Dimension WINDOW = new Dimension(1366, 900);
     /** Longest wait for something the page should show; pages load from 127.0.0.1 in well under a second. */
     static final Duration WAIT = Duration.ofSeconds(15);
+    /** How long without a finished request before a page counts as settled. */
+    static final Duration QUIET = Duration.ofMillis(400);
     /** Where screenshots go: the module's target directory, kept after the run for people to look at. */
     static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
 
@@ -126,6 +128,25 @@ final class ConsoleBrowser implements AutoCloseable {
         WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(50));
         wait.withMessage(() -> "waiting for " + what + " on " + driver.getCurrentUrl() + visibleErrors());
         return wait.until(condition);
+    }
+
+    /**
+     * Waits until the page has settled: loaded, and no request finished for {@link #QUIET} (the resource timings the
+     * page has collected stay the same), so what it fetched on opening is on screen.
+     */
+    void settled() {
+        long[] last = {-1, System.nanoTime()};
+        until("the page to stop loading", d -> {
+            Number finished = (Number) script("return document.readyState === 'complete'"
+                    + " ? performance.getEntriesByType('resource').length : -1;");
+            long now = System.nanoTime();
+            if (finished.longValue() != last[0]) {
+                last[0] = finished.longValue();
+                last[1] = now;
+                return false;
+            }
+            return finished.longValue() >= 0 && now - last[1] >= QUIET.toNanos();
+        });
     }
 
     Object script(String javascript, Object... args) {
