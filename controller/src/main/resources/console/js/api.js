@@ -46,8 +46,8 @@ async function request(method, path, {params, body} = {}, retried = false) {
   const headers = {Accept: 'application/json'};
   const init = {method, headers, credentials: 'same-origin'};
   if (body !== undefined) {
-    if (body instanceof FormData) {
-      init.body = body;
+    if (body instanceof FormData || body instanceof Blob) {
+      init.body = body; // the browser sets the type: multipart with its boundary, or the Blob's own (text/csv)
     } else {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);

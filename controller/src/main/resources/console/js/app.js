@@ -10,7 +10,7 @@ import {events} from './events.js';
 import {currentLanguage, LANGUAGES, setLanguage, translations} from './i18n.js';
 import {LoaElement} from './loa-element.js';
 import {HOME, LOGIN_ROUTE, navigate, PAGE_MODULES, parseHash, ROUTES} from './routes.js';
-import {session} from './session.js';
+import {roleLabel, session} from './session.js';
 import {clearError, forgetScope, showError} from './ui.js';
 import './password-dialog.js';
 
@@ -21,8 +21,7 @@ const t = translations({
     'nav.live': 'Phát trực tiếp', 'nav.broadcasts': 'Bản tin đã phát', 'nav.reports': 'Báo cáo',
     'nav.audit': 'Nhật ký', 'nav.users': 'Người dùng', 'nav.login': 'Đăng nhập',
     language: 'Ngôn ngữ', logout: 'Đăng xuất', changePassword: 'Đổi mật khẩu', wholeInstallation: 'Toàn hệ thống',
-    'role.viewer': 'Người xem', 'role.operator': 'Vận hành', 'role.editor': 'Biên tập', 'role.approver': 'Phê duyệt',
-    'role.admin': 'Quản trị', 'conn.open': 'Trực tuyến', 'conn.connecting': 'Đang kết nối…',
+    'conn.open': 'Trực tuyến', 'conn.connecting': 'Đang kết nối…',
     'conn.reconnecting': 'Mất kết nối, đang thử lại…', 'conn.offline': 'Ngoại tuyến',
     'conn.browserOffline': 'Máy tính không có mạng', pageMissing: 'Không mở được trang {name}: {message}',
   },
@@ -32,19 +31,13 @@ const t = translations({
     'nav.live': 'Go live', 'nav.broadcasts': 'Broadcasts', 'nav.reports': 'Reports', 'nav.audit': 'Audit log',
     'nav.users': 'Users', 'nav.login': 'Sign in',
     language: 'Language', logout: 'Sign out', changePassword: 'Change password', wholeInstallation: 'Whole installation',
-    'role.viewer': 'Viewer', 'role.operator': 'Operator', 'role.editor': 'Editor', 'role.approver': 'Approver',
-    'role.admin': 'Administrator', 'conn.open': 'Live', 'conn.connecting': 'Connecting…',
+    'conn.open': 'Live', 'conn.connecting': 'Connecting…',
     'conn.reconnecting': 'Connection lost, retrying…', 'conn.offline': 'Offline',
     'conn.browserOffline': 'This computer is offline', pageMissing: 'Cannot open the page {name}: {message}',
   },
 });
 
 const LANGUAGE_NAMES = {vi: 'Tiếng Việt', en: 'English'};
-
-/** The translated name of a role. */
-export function roleLabel(role) {
-  return t(`role.${role}`);
-}
 
 class LoaApp extends LoaElement {
   static properties = {

@@ -52,3 +52,8 @@ export function hashFor(name, params = [], query = {}) {
 export function navigate(name, params = [], query = {}) {
   window.location.hash = hashFor(name, params, query);
 }
+
+/** Shows other filters of the same page in the address (for Back, bookmarks and reloads) without reopening it. */
+export function replaceQuery(name, params = [], query = {}) {
+  window.history.replaceState(window.history.state, '', hashFor(name, params, query));
+}

@@ -1,10 +1,21 @@
 // Who is signed in. The server's session cookie is the truth; this is what /api/me said about it.
 import {api, setCsrfToken} from './api.js';
+import {translations} from './i18n.js';
+
+const t = translations({
+  vi: {viewer: 'Người xem', operator: 'Vận hành', editor: 'Biên tập', approver: 'Phê duyệt', admin: 'Quản trị'},
+  en: {viewer: 'Viewer', operator: 'Operator', editor: 'Editor', approver: 'Approver', admin: 'Administrator'},
+});
 
 /** Roles from least to most rights; each includes the rights of those before it. */
 export const ROLES = ['viewer', 'operator', 'editor', 'approver', 'admin'];
 
 const listeners = new Set();
+
+/** The translated name of a role. */
+export function roleLabel(role) {
+  return t(role);
+}
 
 export const session = {
   /** {username, role, areaId, areaName, displayName} or null when signed out. */

@@ -17,7 +17,7 @@ import {LoaElement} from './loa-element.js';
 
 const t = translations({
   vi: {
-    dismiss: 'Đóng', cancel: 'Huỷ', ok: 'Đồng ý', typeWord: 'Gõ chữ {word} để xác nhận',
+    dismiss: 'Đóng', line: 'Dòng {line}: {text}', cancel: 'Huỷ', ok: 'Đồng ý', typeWord: 'Gõ chữ {word} để xác nhận',
     allAreas: 'Tất cả khu vực', area: 'Khu vực', areas: 'Khu vực', groups: 'Nhóm loa', devices: 'Loa riêng lẻ',
     searchDevices: 'Tìm loa theo tên, số sê-ri…', noGroups: 'Chưa có nhóm nào.', noAreas: 'Không có khu vực nào.',
     noMatch: 'Không tìm thấy loa nào.', remove: 'Bỏ {name}', add: 'Thêm {name}', loading: 'Đang tải…',
@@ -31,7 +31,7 @@ const t = translations({
     'status.ended': 'Đã kết thúc', 'status.scheduled': 'Đã lên lịch',
   },
   en: {
-    dismiss: 'Dismiss', cancel: 'Cancel', ok: 'OK', typeWord: 'Type {word} to confirm',
+    dismiss: 'Dismiss', line: 'Line {line}: {text}', cancel: 'Cancel', ok: 'OK', typeWord: 'Type {word} to confirm',
     allAreas: 'All areas', area: 'Area', areas: 'Areas', groups: 'Speaker groups', devices: 'Single speakers',
     searchDevices: 'Search speakers by name, serial…', noGroups: 'No groups yet.', noAreas: 'No areas.',
     noMatch: 'No speaker found.', remove: 'Remove {name}', add: 'Add {name}', loading: 'Loading…',
@@ -81,7 +81,10 @@ export function errorText(error) {
   const message = typeof error === 'string' ? error : error.message;
   const detail = error.detail;
   if (Array.isArray(detail?.errors)) {
-    return [message, ...detail.errors.map((e) => (e.line ? `${e.line}: ${e.error ?? e.message}` : e.message ?? e.error ?? String(e)))].join('\n');
+    return [message, ...detail.errors.map((e) => {
+      const text = e.error ?? e.message ?? String(e);
+      return e.line ? t('line', {line: e.line, text}) : e.field ? `${e.field}: ${text}` : text;
+    })].join('\n');
   }
   return typeof detail === 'string' && detail !== message ? `${message} (${detail})` : message;
 }
@@ -244,6 +247,12 @@ export function loadGroups({refresh = false} = {}) {
     });
   }
   return groupsPromise;
+}
+
+/** Area id → name within the scope, for showing where a device or a row belongs. */
+export async function areaNames() {
+  const areas = await loadAreas();
+  return new Map(areas.map((a) => [a.id, a.name]));
 }
 
 /** Forgets what was read for the previous user. */

@@ -89,6 +89,8 @@ import vn.loa.controller.broadcast.BroadcastLauncher;
 import vn.loa.controller.broadcast.BroadcastRoutes;
 import vn.loa.controller.broadcast.BroadcastService;
 import vn.loa.controller.broadcast.BroadcastSettings;
+import vn.loa.controller.dashboard.DashboardRoutes;
+import vn.loa.controller.dashboard.DashboardService;
 import vn.loa.controller.device.LiveState;
 import vn.loa.controller.events.DeviceAreaPaths;
 import vn.loa.controller.events.EventHub;
@@ -260,6 +262,7 @@ public final class LoaServer implements AutoCloseable {
                             new AirtimeReport(jdbi, zone), scopes, zone, clock),
                     new AlarmRoutes(alarms, scopes),
                     new EventRoutes(events, scopes),
+                    new DashboardRoutes(new DashboardService(jdbi, scopes, live, broadcasts, alarms)),
                     new ConsoleRoutes(ConsoleSettings.from(config)))));
             // closed before the parts its occurrences use
             own(schedules);
