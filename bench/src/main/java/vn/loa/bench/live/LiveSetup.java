@@ -1,8 +1,10 @@
 package vn.loa.bench.live;
 
+import static vn.loa.bench.support.SetupChecks.require;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.loa.sim.FleetOptions;
+import vn.loa.bench.support.SetupChecks;
 
 /**
  * What one run of the live benchmark is made of.
@@ -20,21 +22,10 @@ record LiveSetup(int speakers, int communes, int seconds, double decodeShare, do
     static final int MAX_COMMUNES = 200;
 
     LiveSetup {
-        require(speakers >= 1 && speakers <= FleetOptions.MAX_SPEAKERS,
-                "speakers must be within 1.." + FleetOptions.MAX_SPEAKERS + ", was " + speakers);
-        require(communes >= 1 && communes <= MAX_COMMUNES && communes <= speakers,
-                "communes must be within 1.." + MAX_COMMUNES + " and at most the speakers, was " + communes);
+        SetupChecks.fleet(speakers, communes, MAX_COMMUNES, rampRate);
         require(seconds >= MIN_SECONDS && seconds <= MAX_SECONDS,
                 "seconds must be within " + MIN_SECONDS + ".." + MAX_SECONDS + ", was " + seconds);
         require(decodeShare > 0 && decodeShare <= 1, "decode share must be within (0, 1], was " + decodeShare);
-        require(rampRate > 0 && rampRate <= FleetOptions.MAX_RAMP_RATE,
-                "ramp rate must be within (0, " + (int) FleetOptions.MAX_RAMP_RATE + "], was " + rampRate);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     Map<String, Object> asMap() {

@@ -24,6 +24,19 @@ public final class ResultJson {
         return report;
     }
 
+    /**
+     * Writes what a failed run measured before it failed, with the error, and removes the plot of an earlier run so
+     * that it cannot pass for this one.
+     */
+    public static void writeFailure(String benchmark, Map<String, Object> measured, Exception error, Path json,
+                                    Path png) throws IOException {
+        Map<String, Object> report = start(benchmark);
+        report.putAll(measured);
+        report.put("error", error.getMessage() == null ? error.toString() : error.getMessage());
+        write(report, json);
+        Files.deleteIfExists(png);
+    }
+
     /** Writes the report, indented, creating the directory if needed. */
     public static void write(Map<String, Object> report, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
