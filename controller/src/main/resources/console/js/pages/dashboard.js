@@ -4,14 +4,16 @@
 // broadcast and alarm events and after every (re)connection (`ready`).
 //
 // Test ids: totals-total, totals-online, totals-offline, totals-pending (text = the number); area-row (attribute
-// data-area-id); area-drill (link into a child area); active-broadcasts, broadcast-item (data-broadcast-id);
-// alarms, alarm-item (data-alarm-key); activity (each item data-event="<type>", shows the device's name or serial).
+// data-area-id); area-drill (link into a child area); emergencies (shown only during one); active-broadcasts,
+// broadcast-item (data-broadcast-id); alarms, alarm-item (data-alarm-key); activity (each item
+// data-event="<type>", shows the device's name or serial).
 import {html, nothing} from 'lit';
 import {api} from '../api.js';
 import {events} from '../events.js';
 import {formatDateTime, formatNumber, formatTime, translations} from '../i18n.js';
 import {LoaElement} from '../loa-element.js';
 import {hashFor} from '../routes.js';
+import {session} from '../session.js';
 import {loadAreas, showError} from '../ui.js';
 
 const t = translations({
@@ -54,6 +56,7 @@ const WATCHED = ['device.online', 'device.offline', 'broadcast.started', 'broadc
 const RELOAD_INTERVAL_MS = 1000;
 /** The activity list keeps this many newest events. */
 export const ACTIVITY_LIMIT = 50;
+/** Broadcasts and alarms shown; the dashboard answers up to 100 of each. */
 const LIST_LIMIT = 20;
 
 export function kindLabel(kind) {
@@ -69,8 +72,6 @@ class DashboardPage extends LoaElement {
     params: {attribute: false},
     query: {attribute: false},
     board: {state: true},
-    broadcasts: {state: true},
-    alarms: {state: true},
     activity: {state: true},
     trail: {state: true},
     error: {state: true},
@@ -96,7 +97,7 @@ class DashboardPage extends LoaElement {
     this.reload();
   }
 
-  /** Reads everything shown; the three reads go out together and each part shows when it arrives. */
+  /** Reads the counts, broadcasts and alarms of the area in one request. */
   reload() {
     this.lastReload = Date.now();
     this.reloadTimer = null;
@@ -105,12 +106,6 @@ class DashboardPage extends LoaElement {
       this.board = board;
       this.error = null;
     }, (error) => { this.error = error; });
-    api.get('/api/broadcasts', {active: true, limit: LIST_LIMIT}).then((page) => {
-      this.broadcasts = page.items;
-    }, showError);
-    api.get('/api/alarms', {limit: LIST_LIMIT}).then((page) => {
-      this.alarms = page.items;
-    }, showError);
     this.loadTrail(area);
   }
 
@@ -124,7 +119,9 @@ class DashboardPage extends LoaElement {
       const areas = await loadAreas();
       const area = areas.find((a) => a.id === areaId);
       const ids = area ? area.path.split('/').filter(Boolean).map(Number) : [];
-      this.trail = ids.map((id) => areas.find((a) => a.id === id)).filter(Boolean);
+      // the scope's root is the first crumb already; areas above it are not the user's to open
+      this.trail = ids.filter((id) => id !== session.scopeAreaId).map((id) => areas.find((a) => a.id === id))
+        .filter(Boolean);
     } catch (error) {
       showError(error);
     }
@@ -197,21 +194,22 @@ class DashboardPage extends LoaElement {
           <td class="num">${formatNumber(a.online)}</td>
           <td class="num ${a.offline ? 'bad-text' : ''}">${formatNumber(a.offline)}</td>
           <td class="num">${formatNumber(a.pending)}</td>
-          <td><progress max="1" .value=${share} aria-label=${t('share')}></progress>
+          <td class="nowrap"><progress max="1" .value=${share} aria-label=${t('share')}></progress>
             ${formatNumber(share, {style: 'percent', maximumFractionDigits: 0})}</td>
-          <td><a href=${hashFor('speakers', [], {area: a.id})}>${t('speakers')}</a></td>
+          <td class="nowrap"><a href=${hashFor('speakers', [], {area: a.id})}>${t('speakers')}</a></td>
         </tr>`;
       })}</tbody></table></div>`;
   }
 
   renderBroadcasts() {
-    if (!this.broadcasts) {
+    const broadcasts = this.board?.activeBroadcasts;
+    if (!broadcasts) {
       return html`<p class="muted">${t('loading')}</p>`;
     }
-    if (!this.broadcasts.length) {
+    if (!broadcasts.length) {
       return html`<p class="empty">${t('noBroadcasts')}</p>`;
     }
-    return html`<ul class="plain-list">${this.broadcasts.map((b) => html`<li data-testid="broadcast-item"
+    return html`<ul class="plain-list">${broadcasts.slice(0, LIST_LIMIT).map((b) => html`<li data-testid="broadcast-item"
         data-broadcast-id=${b.id}>
       ${priorityBadge(b.priority)} <a href=${hashFor('broadcasts', [b.id])}>${b.name}</a>
       <span class="muted small">${t('since', {time: formatDateTime(b.createdAt)})}
@@ -220,15 +218,24 @@ class DashboardPage extends LoaElement {
   }
 
   renderAlarms() {
-    if (!this.alarms) {
+    const alarms = this.board?.alarms;
+    if (!alarms) {
       return html`<p class="muted">${t('loading')}</p>`;
     }
-    if (!this.alarms.length) {
+    if (!alarms.length) {
       return html`<p class="empty">${t('noAlarms')}</p>`;
     }
-    return html`<ul class="plain-list">${this.alarms.map((a) => html`<li data-testid="alarm-item" data-alarm-key=${a.key}>
+    return html`<ul class="plain-list">${alarms.slice(0, LIST_LIMIT).map((a) => html`<li data-testid="alarm-item" data-alarm-key=${a.key}>
       <span class="badge badge-failed">${a.kind}</span> <strong>${a.subject}</strong> ${a.message ?? ''}
       <span class="muted small">${formatDateTime(a.raisedAt)}</span></li>`)}</ul>`;
+  }
+
+  renderEmergencies() {
+    const emergencies = this.board?.emergencies ?? [];
+    return emergencies.length ? html`<div class="emergency-notice" role="status" data-testid="emergencies">
+      ${emergencies.map((b) => html`<p><strong>${t('priority.EMERGENCY')}:</strong>
+        <a href=${hashFor('broadcasts', [b.id])}>${b.name}</a> · ${t('since', {time: formatDateTime(b.createdAt)})}</p>`)}
+    </div>` : nothing;
   }
 
   renderActivity() {
@@ -245,7 +252,7 @@ class DashboardPage extends LoaElement {
     const board = this.board;
     const trail = this.trail ?? [];
     return html`<nav class="breadcrumbs" aria-label=${t('area')}>
-      <a href=${hashFor('dashboard')}>${t('whole')}</a>
+      <a href=${hashFor('dashboard')}>${session.scopeAreaId == null ? t('whole') : session.user.areaName}</a>
       ${trail.map((a) => html`<span aria-hidden="true">›</span>${a.id === this.areaId ? html`<strong>${a.name}</strong>`
         : html`<a href=${hashFor('dashboard', [], {area: a.id})}>${a.name}</a>`}`)}
       ${board?.area && !trail.length ? html`<span aria-hidden="true">›</span><strong>${board.area.name}</strong>` : nothing}
@@ -257,12 +264,15 @@ class DashboardPage extends LoaElement {
       <div class="page-header"><h1>${t('title')}${this.board?.area ? html` · ${this.board.area.name}` : nothing}</h1></div>
       ${this.renderTrail()}
       ${this.error ? html`<loa-error-banner .error=${this.error}></loa-error-banner>` : nothing}
+      ${this.renderEmergencies()}
       ${this.renderTotals()}
       <div class="grid grid-dashboard">
         <div class="card"><h2>${t('areas')}</h2>${this.renderAreas()}</div>
-        <div class="card" data-testid="active-broadcasts"><h2>${t('onAir')}</h2>${this.renderBroadcasts()}</div>
-        <div class="card" data-testid="alarms"><h2>${t('alarms')}</h2>${this.renderAlarms()}</div>
-        <div class="card"><h2>${t('activity')}</h2>${this.renderActivity()}</div>
+        <div>
+          <div class="card" data-testid="active-broadcasts"><h2>${t('onAir')}</h2>${this.renderBroadcasts()}</div>
+          <div class="card" data-testid="alarms"><h2>${t('alarms')}</h2>${this.renderAlarms()}</div>
+          <div class="card"><h2>${t('activity')}</h2>${this.renderActivity()}</div>
+        </div>
       </div>
     </section>`;
   }

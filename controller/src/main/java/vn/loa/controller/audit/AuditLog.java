@@ -13,6 +13,8 @@ import vn.loa.controller.http.ListPage;
 
 /** Who did what to which target, kept for the audit report. */
 public final class AuditLog {
+    public static final int ACTION_MAX = 64;
+    public static final int TARGET_MAX = 200;
     public static final int DETAIL_MAX = 2000;
     private static final String COLUMNS = "SELECT id, at, actor, action, target, detail FROM audit_log";
     private static final String NEWEST_FIRST = " ORDER BY at DESC, id DESC";
@@ -31,10 +33,14 @@ public final class AuditLog {
                         "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (:at, :actor, :action, :target, :detail)")
                 .bind("at", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
                 .bind("actor", actor)
-                .bind("action", action)
-                .bind("target", target)
-                .bind("detail", detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX))
+                .bind("action", cut(action, ACTION_MAX))
+                .bind("target", cut(target, TARGET_MAX))
+                .bind("detail", cut(detail, DETAIL_MAX))
                 .execute());
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     /** A page of the matching entries, newest first. */
@@ -85,9 +91,12 @@ public final class AuditLog {
                 params.put("actor", q.actor());
             }
             if (q.action() != null) {
-                where.append(" AND (action = :action OR action LIKE :actionFamily ESCAPE '!')");
+                where.append(" AND (action = :action OR action LIKE :actionFamily ESCAPE '!'"
+                        + " OR action LIKE :requestFamily ESCAPE '!')");
+                String escaped = q.action().replace("!", "!!").replace("%", "!%").replace("_", "!_");
                 params.put("action", q.action());
-                params.put("actionFamily", q.action().replace("!", "!!").replace("%", "!%").replace("_", "!_") + ".%");
+                params.put("actionFamily", escaped + ".%");
+                params.put("requestFamily", escaped + " %");
             }
             if (q.target() != null) {
                 where.append(" AND target = :target");

@@ -1,6 +1,7 @@
 package vn.loa.controller.auth;
 
 import io.javalin.http.Context;
+import java.util.Optional;
 import vn.loa.controller.http.ApiException;
 
 /**
@@ -19,6 +20,11 @@ public record Caller(String username, Role role, Long areaId) {
             throw new ApiException(401, "authentication required");
         }
         return caller;
+    }
+
+    /** The caller, if the request was authenticated (in handlers that also see refused requests). */
+    public static Optional<Caller> on(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
     }
 
     public void attachTo(Context ctx) {

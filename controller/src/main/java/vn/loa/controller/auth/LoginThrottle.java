@@ -61,7 +61,13 @@ final class LoginThrottle {
         }
     }
 
-    void recordSuccess(String username) {
+    /** When the name may try again, or empty if it may try now. */
+    Optional<Instant> lockedUntil(String username) {
+        return lockedFor(username).map(clock.instant()::plus);
+    }
+
+    /** Forgets the name's failures: after a successful login, or an administrator lifting a lockout. */
+    void forget(String username) {
         failures.remove(key(username));
     }
 

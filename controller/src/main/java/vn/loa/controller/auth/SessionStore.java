@@ -80,14 +80,10 @@ public final class SessionStore {
     /**
      * Closes every session of the user (its rights or password changed), except the one behind {@code keepToken}
      * when that is not null (the user changing its own password stays signed in there).
-     *
-     * @return how many sessions were closed
      */
-    public int closeAllOf(String username, String keepToken) {
+    public void closeAllOf(String username, String keepToken) {
         String kept = keepToken == null ? null : digest(keepToken);
-        int before = sessions.size();
         sessions.entrySet().removeIf(e -> e.getValue().caller().username().equals(username) && !e.getKey().equals(kept));
-        return before - sessions.size();
     }
 
     /** Drops expired sessions (done at every login) so abandoned tokens do not pile up. */

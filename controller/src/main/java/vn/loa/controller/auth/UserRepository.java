@@ -3,10 +3,12 @@ package vn.loa.controller.auth;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import vn.loa.controller.http.ListPage;
 
 /** The {@code users} table. Roles are stored in lower case. */
 public final class UserRepository {
@@ -56,6 +58,43 @@ public final class UserRepository {
     public void recordLogin(String username, Instant at) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE users SET last_login_at = :at WHERE username = :username")
                 .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .bind("username", username)
+                .execute());
+    }
+
+    /**
+     * A page of the users whose area lies under {@code scopePrefix} (a materialised path of ids and slashes), by
+     * name; an empty prefix means every user.
+     */
+    public ListPage<User> list(String scopePrefix, int limit, long offset) {
+        String where = " WHERE (:prefix = '' OR a.path LIKE :prefixLike)";
+        return jdbi.withHandle(h -> {
+            long total = h.createQuery("SELECT COUNT(*) FROM users u LEFT JOIN areas a ON a.id = u.area_id" + where)
+                    .bind("prefix", scopePrefix).bind("prefixLike", scopePrefix + "%")
+                    .mapTo(Long.class).one();
+            List<User> items = h.createQuery(SELECT + where + " ORDER BY u.username LIMIT :limit OFFSET :offset")
+                    .bind("prefix", scopePrefix).bind("prefixLike", scopePrefix + "%")
+                    .bind("limit", limit).bind("offset", offset)
+                    .map(USER).list();
+            return new ListPage<>(items, total);
+        });
+    }
+
+    /** Writes the user's role, scope, display name and whether it is disabled. */
+    public void update(String username, Role role, Long areaId, String displayName, boolean disabled) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET role = :role, area_id = :areaId,"
+                        + " display_name = :displayName, disabled = :disabled WHERE username = :username")
+                .bind("role", role.name().toLowerCase(Locale.ROOT))
+                .bind("areaId", areaId)
+                .bind("displayName", displayName)
+                .bind("disabled", disabled)
+                .bind("username", username)
+                .execute());
+    }
+
+    public void setPasswordHash(String username, String passwordHash) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET password_hash = :hash WHERE username = :username")
+                .bind("hash", passwordHash)
                 .bind("username", username)
                 .execute());
     }

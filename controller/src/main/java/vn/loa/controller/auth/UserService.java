@@ -2,6 +2,7 @@ package vn.loa.controller.auth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.http.ApiException;
@@ -85,6 +86,24 @@ public final class UserService implements UserCredentials, TokenAuthenticator {
         return sessions.maxAge();
     }
 
+    /** Until when the user name is locked out after failed logins, if it is. */
+    public Optional<Instant> lockedUntil(String username) {
+        return throttle.lockedUntil(username);
+    }
+
+    /** Lifts a lockout: the user name may try again at once. */
+    public void unlock(String username) {
+        throttle.forget(username);
+    }
+
+    /**
+     * Ends every session of the user (its rights or password changed), except the one behind {@code keepToken}
+     * when not null.
+     */
+    public void closeSessions(String username, String keepToken) {
+        sessions.closeAllOf(username, keepToken);
+    }
+
     /** The signed-in user's account as stored now. */
     public User profile(Caller caller) {
         return users.find(caller.username()).orElseThrow(() -> new ApiException(401, "authentication required"));
@@ -95,7 +114,7 @@ public final class UserService implements UserCredentials, TokenAuthenticator {
         boolean passwordOk = PasswordHasher.matches(password, found.map(User::passwordHash).orElse(decoyHash));
         Optional<User> user = found.filter(u -> passwordOk && !u.disabled());
         if (user.isPresent()) {
-            throttle.recordSuccess(username);
+            throttle.forget(username);
         } else {
             throttle.recordFailure(username);
         }

@@ -6,12 +6,13 @@ import io.javalin.http.Header;
 import io.javalin.http.HandlerType;
 import java.util.Set;
 import vn.loa.controller.auth.Caller;
+import vn.loa.controller.auth.Role;
 
 /**
  * Puts the {@link Caller} on every matched /api request (and /metrics when it is not public), or refuses it with
  * 401. The session token comes as a bearer token or in the console's cookie (see {@link ApiCredentials}); a
  * cookie-authenticated request that changes something must also carry the session's CSRF token in
- * {@value #CSRF_HEADER}, or is refused with 403. Runs only for routes that exist, so an unknown path is a 404 for
+ * {@value #CSRF_HEADER}, or is refused with 403; so is any change by a viewer (see {@link #VIEWER_CHANGES}). Runs only for routes that exist, so an unknown path is a 404 for
  * everyone.
  */
 final class BearerAuthentication implements Handler {
@@ -21,6 +22,11 @@ final class BearerAuthentication implements Handler {
     static final Set<String> QUERY_TOKEN_PATHS = Set.of("/api/events");
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final String CSRF_REFUSAL = "CSRF token missing or invalid";
+    /**
+     * The only changes a viewer may make: to its own session and password. Every other change needs an operator or
+     * higher, whatever the endpoint checks itself, so an endpoint added later cannot forget it.
+     */
+    static final Set<String> VIEWER_CHANGES = Set.of("POST /api/logout", "PUT /api/me/password");
     /** Methods that change nothing, so a forged cross-site request gains nothing by them. */
     private static final Set<HandlerType> SAFE_METHODS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
@@ -43,9 +49,14 @@ final class BearerAuthentication implements Handler {
                 .orElseThrow(() -> unauthorized(ctx, "invalid or expired token"));
         caller.attachTo(ctx);
         credentials.attachTo(ctx);
-        if (credentials.fromCookie() && !SAFE_METHODS.contains(ctx.method())
-                && !authenticator.csrfMatches(credentials.token(), ctx.header(CSRF_HEADER))) {
+        if (SAFE_METHODS.contains(ctx.method())) {
+            return;
+        }
+        if (credentials.fromCookie() && !authenticator.csrfMatches(credentials.token(), ctx.header(CSRF_HEADER))) {
             throw new ApiException(403, CSRF_REFUSAL);
+        }
+        if (!VIEWER_CHANGES.contains(ctx.method().name() + " " + ctx.endpointHandlerPath())) {
+            caller.require(Role.OPERATOR);
         }
     }
 

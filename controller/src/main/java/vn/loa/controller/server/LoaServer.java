@@ -67,6 +67,9 @@ import vn.loa.controller.auth.PasswordHasher;
 import vn.loa.controller.auth.SessionStore;
 import vn.loa.controller.auth.UserRepository;
 import vn.loa.controller.auth.UserService;
+import vn.loa.controller.audit.RequestAudit;
+import vn.loa.controller.user.UserAccounts;
+import vn.loa.controller.user.UserRoutes;
 import vn.loa.controller.config.LoaConfig;
 import vn.loa.controller.console.ConsoleRoutes;
 import vn.loa.controller.console.ConsoleSettings;
@@ -245,6 +248,8 @@ public final class LoaServer implements AutoCloseable {
                     new MetricsRoutes(registry),
                     new OpenApiRoutes(),
                     new AuthRoutes(userService),
+                    new UserRoutes(new UserAccounts(users, userService, scopes, audit, clock)),
+                    new RequestAudit(audit),
                     new AreaRoutes(areas),
                     new GroupRoutes(groups),
                     new DeviceRoutes(devices, scopes, areaDirectory, live, stateTable, lifecycle, audit, clock),
