@@ -28,15 +28,18 @@ public final class RequestAudit implements Routes {
 
     @Override
     public void register(Javalin app) {
-        app.afterMatched(this::record);
+        // after (not afterMatched, which sees its own path): the matched endpoint's route template is still there
+        app.after(this::record);
     }
 
     private void record(Context ctx) {
         if (!MUTATING.contains(ctx.method()) || !ctx.path().startsWith("/api/")) {
             return;
         }
-        String action = ctx.method().name() + " " + ctx.endpointHandlerPath();
-        if (OWN_ENTRIES.contains(action)) {
+        String route = ctx.endpointHandlerPath();
+        String action = ctx.method().name() + " " + route;
+        // without a matched endpoint Javalin puts a sentence, not a route, there: nothing was there to change
+        if (route == null || !route.startsWith("/") || OWN_ENTRIES.contains(action)) {
             return;
         }
         String actor = Caller.on(ctx).map(Caller::username).orElse(ANONYMOUS);

@@ -67,17 +67,17 @@ class ConsoleSessionTest {
     }
 
     @Test
-    void theCookieIsSecureWhenTheConsoleIsReachedOverTls() throws Exception {
+    void theCookieIsSecureWhenTheConsoleIsReachedOverTls() {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/api/login"))
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-Proto", "https")
                 .POST(HttpRequest.BodyPublishers.ofString(ApiClient.toJson(
                         Map.of("username", "admin", "password", TestServers.ADMIN_PASSWORD))))
                 .build();
-        HttpResponse<String> login = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        Response login = ApiClient.send(request);
 
-        assertThat(login.statusCode()).isEqualTo(200);
-        assertThat(attributes(login.headers().firstValue("Set-Cookie").orElseThrow())).contains("Secure", "HttpOnly");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(attributes(login.header("Set-Cookie"))).contains("Secure", "HttpOnly");
     }
 
     @Test

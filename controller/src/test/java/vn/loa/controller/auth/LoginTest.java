@@ -22,6 +22,7 @@ class LoginTest {
     private static final int MAX_FAILURES = 3;
     private static final int LOCKOUT_MINUTES = 10;
     private static final int TTL_MINUTES = 60;
+    private static final int MAX_HOURS = 3;
 
     @TempDir
     static Path dataDir;
@@ -34,7 +35,8 @@ class LoginTest {
         server = TestServers.start(dataDir, Map.of(
                 "login.max.failures", String.valueOf(MAX_FAILURES),
                 "login.lockout.minutes", String.valueOf(LOCKOUT_MINUTES),
-                "session.ttl.minutes", String.valueOf(TTL_MINUTES)), CLOCK);
+                "session.ttl.minutes", String.valueOf(TTL_MINUTES),
+                "session.max.hours", String.valueOf(MAX_HOURS)), CLOCK);
         anonymous = TestServers.anonymous(server);
         TestServers.createUser(server, "operator1", "operator-pass", Role.OPERATOR, null);
         TestServers.createUser(server, "monitor", "monitor-pass", Role.SERVICE, null);
@@ -122,6 +124,34 @@ class LoginTest {
         Response expired = user.get("/api/me");
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.json().get("detail").asText()).isEqualTo("invalid or expired token");
+    }
+
+    @Test
+    void aBusySessionStillEndsAtItsAbsoluteCap() {
+        TestServers.createUser(server, "busy", "busy-password", Role.VIEWER, null);
+        Instant loggedInAt = CLOCK.instant();
+        ApiClient user = anonymous.login("busy", "busy-password");
+        Duration often = Duration.ofMinutes(TTL_MINUTES - 10);
+
+        while (CLOCK.instant().plus(often).isBefore(loggedInAt.plus(Duration.ofHours(MAX_HOURS)))) {
+            CLOCK.advance(often);
+            assertThat(user.get("/api/me").status()).as("used at " + CLOCK.instant()).isEqualTo(200);
+        }
+        CLOCK.advance(often);
+
+        assertThat(CLOCK.instant()).isAfter(loggedInAt.plus(Duration.ofHours(MAX_HOURS)));
+        assertThat(user.get("/api/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aLoginCloseToTheCapReportsTheCapAsItsExpiry() {
+        SessionStore sessions = new SessionStore(Duration.ofMinutes(TTL_MINUTES), Duration.ofMinutes(TTL_MINUTES / 2),
+                CLOCK);
+        SessionStore.IssuedToken issued = sessions.open(new Caller("short", Role.VIEWER, null));
+
+        assertThat(issued.expiresAt()).isEqualTo(CLOCK.instant().plus(Duration.ofMinutes(TTL_MINUTES / 2)));
+        CLOCK.advance(Duration.ofMinutes(TTL_MINUTES / 2));
+        assertThat(sessions.resolve(issued.token())).isEmpty();
     }
 
     @Test

@@ -113,7 +113,7 @@ class PermissionTest {
         assertThat(operatorA.post("/api/devices/pm-loa-a/commands", ping).status()).as("its own commune")
                 .isEqualTo(202);
 
-        for (Map<String, Object> targets : List.of(Map.of("areas", List.of(Long.toString(province.area("b")))),
+        for (Map<String, List<String>> targets : List.of(Map.of("areas", List.of(Long.toString(province.area("b")))),
                 Map.of("devices", List.of("pm-loa-b")), Map.of("groups", List.of(Long.toString(groupB))))) {
             Response broadcast = operatorA.post("/api/broadcasts", Map.of("name", "Sang xã khác", "priority", "NORMAL",
                     "targets", targets, "source", RELAY));

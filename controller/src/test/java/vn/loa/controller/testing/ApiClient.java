@@ -79,8 +79,13 @@ public final class ApiClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        return send(request.build());
+    }
+
+    /** Sends a request built elsewhere (another way of signing in) and reads the answer as text. */
+    public static Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,11 +1,7 @@
 package vn.loa.controller.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +15,6 @@ import vn.loa.controller.testing.ApiClient.Response;
 public final class CookieClient {
     public static final String COOKIE_NAME = "loa_session";
     public static final String CSRF_HEADER = "X-CSRF-Token";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
     private final String sessionToken;
@@ -86,14 +81,6 @@ public final class CookieClient {
         if (csrfToken != null) {
             request.header(CSRF_HEADER, csrfToken);
         }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body(), response.headers().map());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ApiClient.send(request.build());
     }
 }
