@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -127,7 +128,12 @@ final class ConsoleBrowser implements AutoCloseable {
     <T> T until(String what, Duration timeout, Function<WebDriver, T> condition) {
         WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(50));
         wait.withMessage(() -> "waiting for " + what + " on " + driver.getCurrentUrl() + visibleErrors());
-        return wait.until(condition);
+        try {
+            return wait.until(condition);
+        } catch (TimeoutException e) {
+            save("timed-out-" + what.replaceAll("[^\\p{L}\\p{N}]+", "-"));
+            throw e;
+        }
     }
 
     /**
@@ -147,6 +153,22 @@ final class ConsoleBrowser implements AutoCloseable {
             }
             return finished.longValue() >= 0 && now - last[1] >= QUIET.toNanos();
         });
+    }
+
+    /**
+     * Types a value into a text field; a date or time field (whose widget differs by locale) gets its value set and
+     * the same input and change events a person's typing fires.
+     */
+    void fill(WebElement field, String value) {
+        String type = field.getAttribute("type");
+        if ("time".equals(type) || "date".equals(type)) {
+            script("const [field, value] = arguments; field.value = value;"
+                    + " field.dispatchEvent(new Event('input', {bubbles: true}));"
+                    + " field.dispatchEvent(new Event('change', {bubbles: true}));", field, value);
+        } else {
+            field.clear();
+            field.sendKeys(value);
+        }
     }
 
     Object script(String javascript, Object... args) {
@@ -184,14 +206,7 @@ final class ConsoleBrowser implements AutoCloseable {
      * decodes, not one flat colour, no error banner on the page and no script problem logged since the last check.
      */
     Path checkedScreenshot(String name) {
-        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
-        Path file = SCREENSHOTS.resolve(name + ".png");
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(file, png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path file = save(name);
         ScreenshotCheck.requireRendered(file);
         List<String> errors = visibleErrorBanners();
         if (!errors.isEmpty()) {
@@ -200,6 +215,18 @@ final class ConsoleBrowser implements AutoCloseable {
         List<String> problems = scriptProblems();
         if (!problems.isEmpty()) {
             throw new AssertionError("the page behind " + file + " logged script problems: " + problems);
+        }
+        return file;
+    }
+
+    /** Saves the window as {@code target/screenshots/<name>.png}, unchecked (also what a failed wait left behind). */
+    private Path save(String name) {
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return file;
     }
