@@ -59,6 +59,10 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
     /** How often targets are resolved again, so a device added to a targeted group or area joins. */
     static final Duration TARGET_REFRESH = Duration.ofSeconds(3);
     static final Duration LEDGER_FLUSH = Duration.ofSeconds(1);
+    /** How often live broadcasts are checked for a microphone; an idle one ends at most this late. */
+    static final Duration LIVE_IDLE_CHECK = Duration.ofMillis(500);
+    /** The end reason of a live broadcast no microphone fed for {@link BroadcastSettings#liveIdle()}. */
+    public static final String MICROPHONE_GONE = "microphone-gone";
     static final int EMERGENCY_VOLUME = 100;
     private static final Duration WORKER_WAIT = Duration.ofSeconds(30);
     private static final String ID_PREFIX = "b";
@@ -77,6 +81,7 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
     private final Alarms alarms;
     private final EventFeed events;
     private final AreaScopes scopes;
+    private final OnAirContent content;
     private final BroadcastSettings settings;
     private final Clock clock;
     private final BroadcastStore store;
@@ -90,7 +95,7 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
 
     public BroadcastService(Jdbi jdbi, StreamService streams, CommandService commands, DeviceTargets targets,
                             LiveStateStore live, TextToSpeech speech, AuditLog audit, Alarms alarms, EventFeed events,
-                            AreaScopes scopes, BroadcastSettings settings, Clock clock) {
+                            AreaScopes scopes, OnAirContent content, BroadcastSettings settings, Clock clock) {
         this.streams = streams;
         this.commands = commands;
         this.targets = targets;
@@ -100,6 +105,7 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
         this.alarms = alarms;
         this.events = events;
         this.scopes = scopes;
+        this.content = content;
         this.settings = settings;
         this.clock = clock;
         this.store = new BroadcastStore(jdbi);
@@ -126,6 +132,8 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
                 REJOIN_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         worker.scheduleWithFixedDelay(guarded("proof of play", ledger::flush), LEDGER_FLUSH.toMillis(),
                 LEDGER_FLUSH.toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(guarded("live idle", this::endIdleLive), LIVE_IDLE_CHECK.toMillis(),
+                LIVE_IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         refresher.scheduleWithFixedDelay(guarded("targets", this::refreshTargets), TARGET_REFRESH.toMillis(),
                 TARGET_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -165,6 +173,7 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
                         caller.username(), caller.areaId(), clock.instant(), request.endsAt(), request.scheduleId(),
                         request.occurrenceAt(), BroadcastRecord.ACTIVE, null, null, null);
                 RunningBroadcast broadcast = begin(record, prepared, true);
+                content.auditUnreviewed(caller, record.id(), request.source(), request.priority());
                 audit.record(caller.username(), "broadcast.start", "broadcast:" + record.id(), record.priority()
                         + " \"" + record.name() + "\" to " + record.targets() + " speakers=" + prepared.speakers().size());
                 return BroadcastView.of(record, LiveFigures.of(broadcast), null);
@@ -380,6 +389,20 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
         return true;
     }
 
+    /**
+     * Ends the live broadcasts no microphone has fed for the idle time, counted from their start or from the last
+     * microphone leaving: an operator who closed the page does not hold the speakers silent.
+     */
+    private void endIdleLive() {
+        Instant cutoff = clock.instant().minus(settings.liveIdle());
+        for (RunningBroadcast broadcast : List.copyOf(switchboard.running().values())) {
+            if (broadcast.record.source().type() == SourceSpec.Type.live && streams.unfedSince(
+                    broadcast.main().stream.id()).filter(since -> !since.isAfter(cutoff)).isPresent()) {
+                endNow(broadcast.id(), MICROPHONE_GONE, SERVER);
+            }
+        }
+    }
+
     private void relayHealth(RunningBroadcast broadcast, SourceHealth health) {
         if (broadcast.record.source().type() != SourceSpec.Type.relay || !switchboard.running()
                 .containsKey(broadcast.id())) {
@@ -464,6 +487,7 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
         if (request.endsAt() != null && !request.endsAt().isAfter(clock.instant())) {
             throw ApiException.badRequest("endsAt must be in the future", Map.of("endsAt", request.endsAt().toString()));
         }
+        content.require(caller, request.source(), request.priority());
     }
 
     private static Integer volumeOf(BroadcastRequest request) {

@@ -228,6 +228,11 @@ public final class LoaConfig {
         throw invalid("broadcast.media.resume", "where-left or current");
     }
 
+    /** How long a live broadcast may go without a microphone before it ends by itself. */
+    public int broadcastLiveIdleSeconds() {
+        return integer("broadcast.live.idle.seconds", 1, 3_600);
+    }
+
     /** The espeak-ng program that speaks text-to-speech bulletins: a name on the PATH or a path. */
     public String ttsCommand() {
         return nonEmpty("tts.command");
@@ -371,6 +376,7 @@ public final class LoaConfig {
         relayDeadSeconds();
         broadcastEmergencyRole();
         broadcastResumeWhereLeft();
+        broadcastLiveIdleSeconds();
         jdbcPoolSize();
         telemetryRawDays();
         telemetryHourlyDays();

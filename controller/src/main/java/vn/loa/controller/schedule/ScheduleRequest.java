@@ -2,6 +2,8 @@ package vn.loa.controller.schedule;
 
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.broadcast.Priority;
 import vn.loa.controller.http.ApiException;
@@ -22,6 +24,9 @@ record ScheduleRequest(ScheduleDraft draft, boolean force, boolean overrideQuiet
     static final int MAX_VOLUME = 100;
     static final Set<String> FIELDS = Set.of("name", "source", "targets", "priority", "volume", "areaId",
             "recurrence", "enabled", "force", "overrideQuietHours");
+    /** A check's body: a create's or an edit's, with the {@code id} of the schedule edited. */
+    static final Set<String> CHECK_FIELDS = Stream.concat(FIELDS.stream(), Stream.of("id"))
+            .collect(Collectors.toUnmodifiableSet());
 
     /** Reads the body; a missing area is the caller's own, a missing {@code from} is {@code today}. */
     static ScheduleRequest from(JsonBody body, Caller caller, LocalDate today) {

@@ -9,7 +9,7 @@ import vn.loa.controller.http.Paging;
 import vn.loa.controller.http.QueryParams;
 import vn.loa.controller.http.Routes;
 
-/** {@code /api/schedules}: programmes on a calendar and their occurrences. */
+/** {@code /api/schedules}: programmes on a calendar and their occurrences, and a dry run of a save ({@code /check}). */
 public final class ScheduleRoutes implements Routes {
     private final ScheduleService schedules;
 
@@ -20,6 +20,8 @@ public final class ScheduleRoutes implements Routes {
     @Override
     public void register(Javalin app) {
         app.post("/api/schedules", ctx -> ctx.status(201).json(schedules.create(Caller.of(ctx), request(ctx))));
+        app.post("/api/schedules/check", ctx -> ctx.json(schedules.check(Caller.of(ctx),
+                JsonBody.of(ctx, ScheduleRequest.CHECK_FIELDS))));
         app.get("/api/schedules", ctx -> ctx.json(schedules.list(Caller.of(ctx), QueryParams.text(ctx, "area"),
                 Paging.of(ctx))));
         app.get("/api/schedules/{id}", ctx -> ctx.json(schedules.get(Caller.of(ctx), id(ctx))));

@@ -18,17 +18,17 @@ import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
 import vn.loa.controller.broadcast.BroadcastLauncher;
+import vn.loa.controller.broadcast.OnAirContent;
 import vn.loa.controller.command.CommandTarget;
 import vn.loa.controller.command.DeviceTargets;
 import vn.loa.controller.http.ApiException;
 import vn.loa.controller.http.JsonBody;
 import vn.loa.controller.http.ListPage;
 import vn.loa.controller.http.Paging;
-import vn.loa.controller.stream.SourceSpec;
 
 /**
  * Programmes on a calendar: create, list, read, replace and delete them, with their targets inside the caller's
- * area, no EMERGENCY, no clash with another schedule of the same priority on the same speakers (unless forced)
+ * area, only approved media, no EMERGENCY, no clash with another schedule of the same priority on the same speakers (unless forced)
  * and none in the quiet hours (unless overridden); every change is audited. Changes reach the {@link Scheduler}
  * at once; they affect future occurrences, except a delete, which also ends the occurrence playing. Creates and
  * edits are serialised, so two cannot both pass the conflict check against each other.
@@ -46,7 +46,7 @@ public final class ScheduleService implements AutoCloseable {
     private final ScheduledBroadcasts broadcasts;
     private final DeviceTargets targets;
     private final AreaScopes scopes;
-    private final Jdbi jdbi;
+    private final OnAirContent content;
     private final AuditLog audit;
     private final Supplier<BroadcastLauncher> launcher;
     private final ScheduleSettings settings;
@@ -55,9 +55,9 @@ public final class ScheduleService implements AutoCloseable {
     private final Scheduler scheduler;
 
     /** @param launcher the broadcast service, asked when it is needed (it may be wired in after this) */
-    public ScheduleService(Jdbi jdbi, DeviceTargets targets, AreaScopes scopes, AuditLog audit,
+    public ScheduleService(Jdbi jdbi, DeviceTargets targets, AreaScopes scopes, OnAirContent content, AuditLog audit,
                            Supplier<BroadcastLauncher> launcher, ScheduleSettings settings, Clock clock) {
-        this.jdbi = jdbi;
+        this.content = content;
         this.schedules = new ScheduleRepository(jdbi);
         this.broadcasts = new ScheduledBroadcasts(jdbi);
         this.targets = targets;
@@ -77,18 +77,39 @@ public final class ScheduleService implements AutoCloseable {
 
     public synchronized ScheduleViews.ScheduleView create(Caller caller, JsonBody body) {
         caller.require(Role.OPERATOR);
-        ScheduleRequest request = ScheduleRequest.from(body, caller, today());
-        ScheduleDraft draft = request.draft();
-        check(caller, draft);
+        Review review = review(caller, null, body);
+        review.refuseProblems();
         if (schedules.count(Optional.empty()) >= MAX_SCHEDULES) {
             throw new ApiException(429, "too many schedules, delete one first", Map.of("limit", MAX_SCHEDULES));
         }
-        List<Conflicts.Conflict> forcedOver = allowedConflicts(caller, null, request);
-        boolean quiet = allowedInQuietHours(request);
+        List<Conflicts.Conflict> forcedOver = allowedConflicts(review);
+        boolean quiet = allowedInQuietHours(review);
+        ScheduleDraft draft = review.request().draft();
         long id = schedules.insert(draft, caller.username(), clock.instant());
         audited(caller, "schedule.create", id, draft, forcedOver, quiet);
         scheduler.changed();
         return view(schedules.find(id).orElseThrow());
+    }
+
+    /**
+     * What saving the body would do, saving nothing: the problems that refuse it (each naming its field), the
+     * conflicts and quiet hours that need {@code force} or {@code overrideQuietHours}, the recurrence in words and
+     * its next starts. With {@code "id"} it is checked as an edit of that schedule.
+     */
+    public ScheduleCheck check(Caller caller, JsonBody body) {
+        caller.require(Role.OPERATOR);
+        Long self = body.id("id");
+        if (self != null) {
+            require(caller, self);
+        }
+        try {
+            return ScheduleCheck.of(review(caller, self, body), settings, clock.instant());
+        } catch (ApiException unreadable) {
+            if (unreadable.status() != 400) {
+                throw unreadable;
+            }
+            return ScheduleCheck.unreadable(ScheduleProblem.of(unreadable));
+        }
     }
 
     public ListPage<ScheduleViews.ScheduleView> list(Caller caller, String area, Paging page) {
@@ -109,11 +130,11 @@ public final class ScheduleService implements AutoCloseable {
     public synchronized ScheduleViews.ScheduleView update(Caller caller, long id, JsonBody body) {
         caller.require(Role.OPERATOR);
         require(caller, id);
-        ScheduleRequest request = ScheduleRequest.from(body, caller, today());
-        ScheduleDraft draft = request.draft();
-        check(caller, draft);
-        List<Conflicts.Conflict> forcedOver = allowedConflicts(caller, id, request);
-        boolean quiet = allowedInQuietHours(request);
+        Review review = review(caller, id, body);
+        review.refuseProblems();
+        List<Conflicts.Conflict> forcedOver = allowedConflicts(review);
+        boolean quiet = allowedInQuietHours(review);
+        ScheduleDraft draft = review.request().draft();
         schedules.update(id, draft, caller.username(), clock.instant());
         audited(caller, "schedule.update", id, draft, forcedOver, quiet);
         scheduler.changed();
@@ -156,6 +177,18 @@ public final class ScheduleService implements AutoCloseable {
         scheduler.close();
     }
 
+    /** A request read and weighed: what would be saved, what refuses it, and what needs an override. */
+    record Review(ScheduleRequest request, List<ScheduleProblem> problems, List<Conflicts.Conflict> conflicts,
+                  Optional<QuietHours> quietHours) {
+
+        /** Throws the first problem's refusal, as a save does. */
+        void refuseProblems() {
+            if (!problems.isEmpty()) {
+                throw problems.get(0).refusal();
+            }
+        }
+    }
+
     /** The schedule, when it belongs to an area the caller covers; 404 otherwise. */
     private Schedule require(Caller caller, long id) {
         Schedule schedule = schedules.find(id).orElseThrow(() -> ApiException.notFound("schedule"));
@@ -166,60 +199,69 @@ public final class ScheduleService implements AutoCloseable {
         return schedule;
     }
 
-    /** The area, every target and every media item exist, and lie in the caller's scope. */
-    private void check(Caller caller, ScheduleDraft draft) {
-        if (draft.areaId() != null) {
-            targets.requireVisibleArea(caller, String.valueOf(draft.areaId()));
-        } else if (caller.areaId() != null) {
-            throw ApiException.notFound("area");
-        }
-        for (CommandTarget target : draft.targets()) {
-            targets.requireVisible(caller, target);
-        }
-        List<Long> media = new ArrayList<>();
-        SourceSpec source = draft.source();
-        if (source.media() != null) {
-            media.addAll(source.media());
-        }
-        if (source.fallback() != null) {
-            media.add(source.fallback());
-        }
-        List<Long> known = media.isEmpty() ? List.of() : jdbi.withHandle(h -> h.createQuery(
-                "SELECT id FROM media WHERE id IN (<ids>)").bindList("ids", media).mapTo(Long.class).list());
-        List<Long> unknown = media.stream().filter(m -> !known.contains(m)).distinct().toList();
-        if (!unknown.isEmpty()) {
-            throw new ApiException(404, "media not found", Map.of("media", unknown));
+    /**
+     * A request read (400 when it cannot be) and weighed against every rule of a save.
+     *
+     * @param self the schedule being edited, null for a new one
+     */
+    private Review review(Caller caller, Long self, JsonBody body) {
+        ScheduleRequest request = ScheduleRequest.from(body, caller, today());
+        ScheduleDraft draft = request.draft();
+        Recurrence recurrence = draft.recurrence();
+        return new Review(request, problems(caller, draft),
+                draft.enabled() ? conflicts.find(caller, self, draft, clock.instant()) : List.of(),
+                settings.quietHours().filter(q -> q.touches(recurrence.at(), recurrence.duration())));
+    }
+
+    /** The area, every target and every media item exist and lie in the caller's scope; the media are approved. */
+    private List<ScheduleProblem> problems(Caller caller, ScheduleDraft draft) {
+        List<ScheduleProblem> found = new ArrayList<>();
+        attempt(found, "areaId", () -> {
+            if (draft.areaId() != null) {
+                targets.requireVisibleArea(caller, String.valueOf(draft.areaId()));
+            } else if (caller.areaId() != null) {
+                throw ApiException.notFound("area");
+            }
+        });
+        attempt(found, "targets", () -> draft.targets().forEach(target -> targets.requireVisible(caller, target)));
+        attempt(found, "source", () -> content.require(caller, draft.source(), draft.priority()));
+        return found;
+    }
+
+    /** Runs the rule; its refusal of the request is noted against the field, anything else propagates. */
+    private static void attempt(List<ScheduleProblem> found, String field, Runnable rule) {
+        try {
+            rule.run();
+        } catch (ApiException e) {
+            if (e.status() < 400 || e.status() >= 500 || e.status() == 401) {
+                throw e;
+            }
+            found.add(new ScheduleProblem(field, e));
         }
     }
 
     /** The conflicts the request forces its way over; 409 with them when it does not force. */
-    private List<Conflicts.Conflict> allowedConflicts(Caller caller, Long self, ScheduleRequest request) {
-        if (!request.draft().enabled()) {
-            return List.of();
-        }
-        List<Conflicts.Conflict> found = conflicts.find(caller, self, request.draft(), clock.instant());
-        if (!found.isEmpty() && !request.force()) {
+    private List<Conflicts.Conflict> allowedConflicts(Review review) {
+        if (!review.conflicts().isEmpty() && !review.request().force()) {
             throw ApiException.conflict("the schedule overlaps other schedules of the same priority on the same"
                     + " speakers; send \"force\": true to save it anyway",
-                    Map.of("conflicts", ScheduleViews.of(found, settings.zone())));
+                    Map.of("conflicts", ScheduleViews.of(review.conflicts(), settings.zone())));
         }
-        return found;
+        return review.conflicts();
     }
 
     /** True when the request plays in the quiet hours by override; 422 when it would without one. */
-    private boolean allowedInQuietHours(ScheduleRequest request) {
-        Recurrence recurrence = request.draft().recurrence();
-        Optional<QuietHours> touched = settings.quietHours().filter(q -> q.touches(recurrence.at(),
-                recurrence.duration()));
-        if (touched.isPresent() && !request.overrideQuietHours()) {
+    private boolean allowedInQuietHours(Review review) {
+        Recurrence recurrence = review.request().draft().recurrence();
+        if (review.quietHours().isPresent() && !review.request().overrideQuietHours()) {
             LocalTime end = recurrence.at().plus(recurrence.duration());
             Map<String, String> detail = new LinkedHashMap<>();
-            detail.put("quietHours", touched.get().toString());
+            detail.put("quietHours", review.quietHours().get().toString());
             detail.put("window", Words.time(recurrence.at()) + "-" + Words.time(end));
             throw new ApiException(422, "the schedule plays in the quiet hours; send \"overrideQuietHours\": true"
                     + " to save it anyway", detail);
         }
-        return touched.isPresent();
+        return review.quietHours().isPresent();
     }
 
     private void audited(Caller caller, String action, long id, ScheduleDraft draft,

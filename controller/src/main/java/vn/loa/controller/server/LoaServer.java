@@ -92,6 +92,7 @@ import vn.loa.controller.broadcast.BroadcastLauncher;
 import vn.loa.controller.broadcast.BroadcastRoutes;
 import vn.loa.controller.broadcast.BroadcastService;
 import vn.loa.controller.broadcast.BroadcastSettings;
+import vn.loa.controller.broadcast.OnAirContent;
 import vn.loa.controller.dashboard.DashboardRoutes;
 import vn.loa.controller.dashboard.DashboardService;
 import vn.loa.controller.device.LiveState;
@@ -233,14 +234,16 @@ public final class LoaServer implements AutoCloseable {
                     JoinKey.readOrCreate(dataDir)), media, speech, commands, new DeviceTargets(jdbi, scopes), audit,
                     StreamSettings.from(config), registry, clock));
             streamService.set(streams);
+            // only approved content goes on air, by hand or on a calendar
+            OnAirContent content = new OnAirContent(media, audit, config.broadcastEmergencyRole());
             broadcasts = own(new BroadcastService(jdbi, streams, commands, new DeviceTargets(jdbi, scopes), live,
-                    speech, audit, alarms, events, scopes, BroadcastSettings.from(config),
+                    speech, audit, alarms, events, scopes, content, BroadcastSettings.from(config),
                     clock));
             broadcastService.set(broadcasts);
             streams.watch(broadcasts);
 
-            schedules = new ScheduleService(jdbi, new DeviceTargets(jdbi, scopes), scopes, audit, () -> broadcasts,
-                    ScheduleSettings.from(config), clock);
+            schedules = new ScheduleService(jdbi, new DeviceTargets(jdbi, scopes), scopes, content, audit,
+                    () -> broadcasts, ScheduleSettings.from(config), clock);
 
             http = own(new HttpServer(config.httpHost(), config.httpPort(), config.metricsPublic(),
                     userService, Json.newMapper(), registry, spool, List.of(

@@ -6,8 +6,6 @@ import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseStatus;
 import io.javalin.websocket.WsConnectContext;
 import java.util.Optional;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.http.ApiException;
 import vn.loa.controller.http.ApiCredentials;
@@ -31,12 +29,12 @@ final class LivePcmSocket {
 
     private final StreamService streams;
     private final TokenAuthenticator tokens;
-    /** Streams with a microphone connected now, to the session id of its WebSocket. */
-    private final Map<String, String> fed = new ConcurrentHashMap<>();
+    private final Microphones microphones;
 
     LivePcmSocket(StreamService streams, TokenAuthenticator tokens) {
         this.streams = streams;
         this.tokens = tokens;
+        this.microphones = streams.microphones();
     }
 
     /** One connection's input: where it goes and how far ahead of the clock it has pushed. */
@@ -69,7 +67,7 @@ final class LivePcmSocket {
         app.ws(PATH, ws -> {
             ws.onConnect(this::open);
             ws.onBinaryMessage(LivePcmSocket::push);
-            ws.onClose(ctx -> fed.remove(ctx.pathParam("id"), ctx.sessionId()));
+            ws.onClose(ctx -> microphones.release(ctx.pathParam("id"), ctx.sessionId()));
         });
     }
 
@@ -83,7 +81,7 @@ final class LivePcmSocket {
                 .orElseThrow(() -> new ApiException(401, "authentication required", "missing or invalid token"));
         String id = ctx.pathParam("id");
         LivePcmSource live = streams.liveInput(caller, id);
-        if (fed.containsKey(id)) {
+        if (microphones.isFed(id)) {
             throw ApiException.conflict("another microphone feeds this stream", null);
         }
         ctx.attribute(FEED, new Feed(live));
@@ -91,7 +89,7 @@ final class LivePcmSocket {
 
     /** One microphone per stream: two feeds would interleave into noise. */
     private void open(WsConnectContext ctx) {
-        if (fed.putIfAbsent(ctx.pathParam("id"), ctx.sessionId()) != null) {
+        if (!microphones.claim(ctx.pathParam("id"), ctx.sessionId())) {
             ctx.attribute(FEED, null);
             ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "another microphone feeds this stream");
             return;

@@ -83,6 +83,7 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
     private final StreamerMetrics metrics;
     private final Clock clock;
     private final Map<String, RunningStream> streams = new ConcurrentHashMap<>();
+    private final Microphones microphones;
     private volatile StreamEvents watcher = StreamEvents.NONE;
 
     /** Starts the streamer, which this service owns and closes; its events come back here. */
@@ -96,6 +97,7 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
+        this.microphones = new Microphones(clock);
         // no event can arrive before a stream is opened, and none is opened before construction ends
         this.streamer = startStreamer(streamerSettings, this);
         this.metrics = new StreamerMetrics(registry, streamer.counters());
@@ -328,6 +330,23 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
         return stream.live();
     }
 
+    /**
+     * Since when no microphone has fed a live stream: its start, or when the last microphone left; empty while one
+     * feeds it, and for a stream that is not live or not known.
+     */
+    public Optional<Instant> unfedSince(String id) {
+        RunningStream stream = streams.get(id);
+        if (stream == null || stream.live() == null || microphones.isFed(id)) {
+            return Optional.empty();
+        }
+        return Optional.of(microphones.lastLeft(id).orElse(stream.startedAt()));
+    }
+
+    /** The microphones feeding live streams, for the WebSocket that carries them. */
+    Microphones microphones() {
+        return microphones;
+    }
+
     @Override
     public List<String> streamsUsing(long mediaId) {
         return streams.values().stream()
@@ -466,6 +485,7 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
 
     private void remove(RunningStream stream) {
         streams.remove(stream.id());
+        microphones.forget(stream.id());
         metrics.streamRemoved(stream.id());
     }
 

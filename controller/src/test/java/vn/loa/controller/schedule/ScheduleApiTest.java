@@ -285,6 +285,80 @@ class ScheduleApiTest extends RealServerTest {
                 "at", "13:00", "durationMinutes", 1))).status()).isEqualTo(201);
     }
 
+    @Test
+    void aCheckShowsConflictsQuietHoursWordsAndNextStartsAndSavesNothing() {
+        long commune = commune("Xã Thử");
+        device(commune, "SCHED-CHECK-1");
+        long morning = created(programmeIn(commune, "Sáng", Map.of("repeat", "daily", "from", "2027-02-01",
+                "at", "06:00", "durationMinutes", 30)));
+        long before = new ScheduleRepository(server.jdbi()).count(Optional.empty());
+
+        Map<String, Object> clash = programmeIn(commune, "Chồng giờ", Map.of("repeat", "daily", "from",
+                "2027-02-01", "at", "06:15", "durationMinutes", 30));
+        JsonNode checked = check(admin, clash);
+        assertThat(checked.get("ok").asBoolean()).isFalse();
+        assertThat(checked.get("errors")).isEmpty();
+        assertThat(checked.get("conflicts").get(0).get("schedule").asLong()).isEqualTo(morning);
+        assertThat(checked.get("conflicts").get(0).get("firstOverlap").get("start").asText())
+                .isEqualTo("2027-02-01T06:15+07:00");
+        assertThat(checked.get("conflicts")).as("the shape of the 409 of a save")
+                .isEqualTo(admin.post("/api/schedules", clash).json().get("detail").get("conflicts"));
+        assertThat(checked.get("quietHours").isNull()).isTrue();
+        assertThat(checked.get("words").get("en").asText()).isEqualTo("Daily at 06:15 for 30 min, from 2027-02-01");
+        assertThat(checked.get("next")).hasSize(ScheduleCheck.NEXT);
+        assertThat(checked.get("next").get(0).asText()).isEqualTo("2027-02-01T06:15+07:00");
+        clash.put("force", true);
+        assertThat(check(admin, clash).get("ok").asBoolean()).as("forced").isTrue();
+        clash.put("id", morning);
+        JsonNode asEdit = check(admin, clash);
+        assertThat(asEdit.get("conflicts")).as("an edit does not conflict with itself").isEmpty();
+
+        Map<String, Object> night = programmeIn(commune, "Đêm", Map.of("repeat", "once", "from", "2027-02-03",
+                "at", "04:30", "durationMinutes", 60));
+        JsonNode quiet = check(admin, night);
+        assertThat(quiet.get("ok").asBoolean()).isFalse();
+        assertThat(quiet.get("quietHours").get("from").asText()).isEqualTo("22:00");
+        assertThat(quiet.get("quietHours").get("to").asText()).isEqualTo("05:00");
+        assertThat(quiet.get("quietHours").get("occurrences")).extracting(o -> o.get("start").asText())
+                .containsExactly("2027-02-03T04:30+07:00");
+        night.put("overrideQuietHours", true);
+        assertThat(check(admin, night).get("ok").asBoolean()).isTrue();
+
+        assertThat(new ScheduleRepository(server.jdbi()).count(Optional.empty())).as("nothing saved")
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aCheckNamesTheFieldsAtFault() {
+        long commune = commune("Xã Sai");
+        JsonNode badRule = check(admin, programmeIn(commune, "Sai luật", Map.of("rrule", "FREQ=HOURLY",
+                "at", "06:00", "durationMinutes", 30)));
+        assertThat(badRule.get("ok").asBoolean()).isFalse();
+        assertThat(badRule.get("errors").get(0).get("field").asText()).isEqualTo("recurrence.rrule");
+        assertThat(badRule.get("errors").get(0).get("message").asText()).contains("DAILY, WEEKLY");
+        assertThat(badRule.get("words").isNull()).isTrue();
+
+        Map<String, Object> unknownMedia = programmeIn(commune, "Không có", Map.of("repeat", "daily", "at", "07:00",
+                "durationMinutes", 10));
+        unknownMedia.put("source", Map.of("type", "media", "media", List.of(987_654)));
+        unknownMedia.put("targets", Map.of("areas", List.of(999_999)));
+        JsonNode wrong = check(admin, unknownMedia);
+        assertThat(wrong.get("errors")).extracting(e -> e.get("field").asText()).containsExactly("targets", "source");
+        assertThat(wrong.get("words").get("en").asText()).startsWith("Daily at 07:00");
+
+        assertThat(check(admin, Map.of("name", "Thiếu")).get("errors").get(0).get("field").asText())
+                .isEqualTo("source");
+        assertThat(admin.post("/api/schedules/check", Map.of("id", 987_654)).status()).isEqualTo(404);
+        assertThat(viewer.post("/api/schedules/check", programmeIn(commune, "Xem", Map.of("repeat", "daily",
+                "at", "07:00", "durationMinutes", 10))).status()).isEqualTo(403);
+    }
+
+    private static JsonNode check(ApiClient client, Map<String, Object> body) {
+        Response r = client.post("/api/schedules/check", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
     static Map<String, Object> programme(String name, Map<String, Object> targets, Map<String, Object> recurrence) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
