@@ -38,6 +38,12 @@ final class LiveRun {
     static final String OPERATOR_PASSWORD = "bench-operator-password";
     static final String PRIORITY = "NORMAL";
     static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * How long a speaker waits for its credentials. The server hashes a secret per speaker; on this shared machine a
+     * thousand of them at once outlast the simulator's default, and a speaker that asks again is refused as already
+     * provisioned.
+     */
+    static final Duration PROVISION_REPLY_TIMEOUT = Duration.ofSeconds(90);
     /** Longest wait, after pressing start, for the speakers to play the live broadcast. */
     static final Duration PLAY_TIMEOUT = Duration.ofMinutes(1);
     /** Share of the online speakers that must play it before the clicks are measured. */
@@ -229,7 +235,7 @@ final class LiveRun {
         return FleetOptions.builder().count(setup.speakers()).serials(SERIAL_PREFIX, 1)
                 .serverUri("tcp://127.0.0.1:" + mqttPort).provisioningKey(LoaServerProcess.PROVISIONING_KEY)
                 .rampRate(setup.rampRate()).telemetryPeriod(Duration.ofSeconds(30)).decodeShare(setup.decodeShare())
-                .wavDirectory(dir.resolve("recordings")).build();
+                .provisionReplyTimeout(PROVISION_REPLY_TIMEOUT).wavDirectory(dir.resolve("recordings")).build();
     }
 
     /** The speakers' clock: their playout instants are epoch ms read from it. */
