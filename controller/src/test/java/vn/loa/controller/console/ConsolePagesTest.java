@@ -121,7 +121,8 @@ class ConsolePagesTest {
 
         browser.fill(browser.byTestId("schedule-time"), "06:30");
         browser.until("the words to follow the new time", d -> console.text("schedule-words").contains("06:30"));
-        browser.until("the quiet-hours warning to go", d -> !console.text("schedule-warnings").contains("22:00"));
+        browser.until("the quiet-hours warning to go", d -> browser.allByTestId("schedule-warnings").stream()
+                .noneMatch(w -> w.isDisplayed() && w.getText().contains("22:00")));
         browser.byTestId("schedule-save").click();
 
         browser.until("the saved schedule in the list", d -> browser.allByTestId("schedule-item").size() == listed + 1

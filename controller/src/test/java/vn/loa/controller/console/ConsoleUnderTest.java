@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.openqa.selenium.By;
 import vn.loa.controller.server.LoaServer;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.TestServers;
@@ -71,11 +70,6 @@ final class ConsoleUnderTest implements AutoCloseable {
     /** The visible text of the element with this test id. */
     String text(String testId) {
         return browser.byTestId(testId).getText().trim();
-    }
-
-    /** True while the page shows no element matching {@code css}. */
-    boolean absent(String css) {
-        return browser.driver().findElements(By.cssSelector(css)).isEmpty();
     }
 
     @Override
