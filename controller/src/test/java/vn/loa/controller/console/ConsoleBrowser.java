@@ -175,12 +175,6 @@ final class ConsoleBrowser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript, args);
     }
 
-    /** Runs a script that calls its last argument (the callback) with the result; waits up to {@link #WAIT}. */
-    Object asyncScript(String javascript, Object... args) {
-        driver.manage().timeouts().scriptTimeout(WAIT);
-        return ((JavascriptExecutor) driver).executeAsyncScript(javascript, args);
-    }
-
     /** Texts of the error banners the page shows now. */
     List<String> visibleErrorBanners() {
         return driver.findElements(By.cssSelector(".error-banner")).stream().filter(WebElement::isDisplayed)
