@@ -4,22 +4,23 @@ import {html, nothing} from 'lit';
 import {api} from './api.js';
 import {translations} from './i18n.js';
 import {LoaElement} from './loa-element.js';
-import {showToast} from './ui.js';
+import {session} from './session.js';
+import {dialogButtons, showToast} from './ui.js';
 
 /** The server's rule for passwords (10..256 characters), checked here first for a quicker answer. */
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 256;
+const PASSWORD_MIN = 10;
+const PASSWORD_MAX = 256;
 
 const t = translations({
   vi: {
     title: 'Đổi mật khẩu', current: 'Mật khẩu hiện tại', next: 'Mật khẩu mới', repeat: 'Nhập lại mật khẩu mới',
-    save: 'Lưu mật khẩu', cancel: 'Huỷ', tooShort: 'Mật khẩu mới cần từ {min} đến {max} ký tự.',
+    save: 'Lưu mật khẩu', tooShort: 'Mật khẩu mới cần từ {min} đến {max} ký tự.',
     mismatch: 'Hai lần nhập mật khẩu mới không khớp.', done: 'Đã đổi mật khẩu.',
     hint: 'Ít nhất {min} ký tự. Nên dùng một câu dễ nhớ.',
   },
   en: {
     title: 'Change password', current: 'Current password', next: 'New password', repeat: 'Repeat the new password',
-    save: 'Save password', cancel: 'Cancel', tooShort: 'The new password needs {min} to {max} characters.',
+    save: 'Save password', tooShort: 'The new password needs {min} to {max} characters.',
     mismatch: 'The two new passwords differ.', done: 'Password changed.',
     hint: 'At least {min} characters. A sentence you remember works well.',
   },
@@ -33,8 +34,13 @@ export function passwordProblem(password, repeated) {
   return password === repeated ? null : t('mismatch');
 }
 
-export function passwordHint() {
-  return t('hint', {min: PASSWORD_MIN});
+/** A new password and its repetition (input names `name` and "repeat"), as the server's rule wants it. */
+export function newPasswordFields({name, testId, repeatTestId}) {
+  return html`<label class="field">${t('next')}<input name=${name} type="password" required minlength=${PASSWORD_MIN}
+      maxlength=${PASSWORD_MAX} autocomplete="new-password" data-testid=${testId}>
+      <small class="muted">${t('hint', {min: PASSWORD_MIN})}</small></label>
+    <label class="field">${t('repeat')}<input name="repeat" type="password" required autocomplete="new-password"
+      data-testid=${repeatTestId}></label>`;
 }
 
 class PasswordDialog extends LoaElement {
@@ -77,17 +83,12 @@ class PasswordDialog extends LoaElement {
       <form @submit=${(e) => this.save(e)}>
         <h2 id="password-title">${t('title')}</h2>
         ${this.error ? html`<loa-error-banner .error=${this.error}></loa-error-banner>` : nothing}
+        <input class="visually-hidden" name="username" autocomplete="username" readonly tabindex="-1" aria-hidden="true"
+          value=${session.user?.username ?? ''}>
         <label class="field">${t('current')}<input name="current" type="password" required
           autocomplete="current-password" data-testid="password-current"></label>
-        <label class="field">${t('next')}<input name="next" type="password" required minlength=${PASSWORD_MIN}
-          maxlength=${PASSWORD_MAX} autocomplete="new-password" data-testid="password-new">
-          <small class="muted">${passwordHint()}</small></label>
-        <label class="field">${t('repeat')}<input name="repeat" type="password" required autocomplete="new-password"
-          data-testid="password-repeat"></label>
-        <div class="actions">
-          <button type="button" @click=${() => this.close()}>${t('cancel')}</button>
-          <button type="submit" class="primary" data-testid="password-save" ?disabled=${this.busy}>${t('save')}</button>
-        </div>
+        ${newPasswordFields({name: 'next', testId: 'password-new', repeatTestId: 'password-repeat'})}
+        ${dialogButtons({onCancel: () => this.close(), saveLabel: t('save'), saveTestId: 'password-save', busy: this.busy})}
       </form>
     </dialog>`;
   }

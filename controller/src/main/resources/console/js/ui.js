@@ -27,7 +27,7 @@ const t = translations({
     'status.active': 'Hoạt động', 'status.registered': 'Đã đăng ký', 'status.rejected': 'Bị từ chối',
     'status.revoked': 'Đã thu hồi', 'status.draft': 'Bản nháp', 'status.approved': 'Đã duyệt',
     'status.ok': 'Thành công', 'status.failed': 'Thất bại', 'status.timed_out': 'Quá thời gian',
-    'status.disabled': 'Đã khoá', 'status.locked': 'Tạm khoá', 'status.on-air': 'Đang phát',
+    'status.disabled': 'Đã vô hiệu hoá', 'status.locked': 'Tạm khoá', 'status.on-air': 'Đang phát',
     'status.ended': 'Đã kết thúc', 'status.scheduled': 'Đã lên lịch',
   },
   en: {
@@ -35,7 +35,7 @@ const t = translations({
     allAreas: 'All areas', area: 'Area', areas: 'Areas', groups: 'Speaker groups', devices: 'Single speakers',
     searchDevices: 'Search speakers by name, serial…', noGroups: 'No groups yet.', noAreas: 'No areas.',
     noMatch: 'No speaker found.', remove: 'Remove {name}', add: 'Add {name}', loading: 'Loading…',
-    chosen: '{areas} areas, {groups} groups, {devices} speakers', members: '{count} speakers',
+    chosen: 'Chosen: areas {areas}, groups {groups}, speakers {devices}', members: 'speakers: {count}',
     page: '{from}–{to} of {total}', previous: 'Previous page', next: 'Next page', empty: 'Nothing here',
     'status.online': 'Online', 'status.offline': 'Offline', 'status.pending': 'Pending',
     'status.active': 'Active', 'status.registered': 'Registered', 'status.rejected': 'Rejected',
@@ -211,10 +211,18 @@ class ConfirmDialog extends LoaElement {
 }
 customElements.define('loa-confirm', ConfirmDialog);
 
+/** The Cancel and submit buttons at the foot of a dialog's form. */
+export function dialogButtons({onCancel, saveLabel, saveTestId, busy = false}) {
+  return html`<div class="actions">
+    <button type="button" @click=${onCancel}>${t('cancel')}</button>
+    <button type="submit" class="primary" data-testid=${saveTestId} ?disabled=${busy}>${saveLabel}</button>
+  </div>`;
+}
+
 // ---- areas and groups of the scope --------------------------------------------------------------------------
 
-let areasPromise = null;
-let groupsPromise = null;
+/** Lists read whole once per session (path → Promise of the items); a failed read is tried again next time. */
+const scopeLists = new Map();
 
 async function readAll(path) {
   const items = [];
@@ -227,26 +235,24 @@ async function readAll(path) {
   }
 }
 
+function readAllOnce(path, refresh) {
+  if (refresh || !scopeLists.has(path)) {
+    scopeLists.set(path, readAll(path).catch((error) => {
+      scopeLists.delete(path);
+      throw error;
+    }));
+  }
+  return scopeLists.get(path);
+}
+
 /** Every area in the user's scope in tree order ({id, parentId, name, kind, path, depth}), read once per session. */
 export function loadAreas({refresh = false} = {}) {
-  if (refresh || !areasPromise) {
-    areasPromise = readAll('/api/areas').catch((error) => {
-      areasPromise = null;
-      throw error;
-    });
-  }
-  return areasPromise;
+  return readAllOnce('/api/areas', refresh);
 }
 
 /** Every group in the user's scope, read once per session unless refreshed. */
 export function loadGroups({refresh = false} = {}) {
-  if (refresh || !groupsPromise) {
-    groupsPromise = readAll('/api/groups').catch((error) => {
-      groupsPromise = null;
-      throw error;
-    });
-  }
-  return groupsPromise;
+  return readAllOnce('/api/groups', refresh);
 }
 
 /** Area id → name within the scope, for showing where a device or a row belongs. */
@@ -257,8 +263,7 @@ export async function areaNames() {
 
 /** Forgets what was read for the previous user. */
 export function forgetScope() {
-  areasPromise = null;
-  groupsPromise = null;
+  scopeLists.clear();
 }
 
 /** Depth relative to the shallowest area shown, for indenting a tree. */

@@ -37,7 +37,7 @@ const t = translations({
     pending: 'Pending approval', areas: 'By area', area: 'Area', kind: 'Level', share: 'Online share',
     noAreas: 'This area has no child areas.', speakers: 'Speakers', drill: 'Open {name}', onAir: 'On air',
     noBroadcasts: 'Nothing is on air.', alarms: 'Alarms', noAlarms: 'No alarms.', activity: 'Live activity',
-    noActivity: 'No events since this page opened.', since: 'since {time}', speakersCount: '{count} speakers',
+    noActivity: 'No events since this page opened.', since: 'since {time}', speakersCount: 'speakers: {count}',
     loading: 'Loading…',
     'kind.province': 'Province', 'kind.district': 'District', 'kind.commune': 'Commune', 'kind.ward': 'Ward',
     'kind.village': 'Village', 'kind.other': 'Other',
@@ -54,6 +54,8 @@ const WATCHED = ['device.online', 'device.offline', 'broadcast.started', 'broadc
   'emergency.ended', 'alarm.raised', 'alarm.cleared'];
 /** A burst of events (a whole commune going offline) costs one reload per this interval. */
 const RELOAD_INTERVAL_MS = 1000;
+/** Devices in the activity list are named this long after their events, when a burst is over. */
+const NAMING_DELAY_MS = 300;
 /** The activity list keeps this many newest events. */
 export const ACTIVITY_LIMIT = 50;
 /** Broadcasts and alarms shown; the dashboard answers up to 100 of each. */
@@ -93,7 +95,10 @@ class DashboardPage extends LoaElement {
     super.connectedCallback();
     this.whileConnected(events.on('ready', () => this.reload()));
     WATCHED.forEach((type) => this.whileConnected(events.on(type, (data) => this.happened(type, data))));
-    this.whileConnected(() => clearTimeout(this.reloadTimer));
+    this.whileConnected(() => {
+      clearTimeout(this.reloadTimer);
+      clearTimeout(this.namingTimer);
+    });
     this.reload();
   }
 
@@ -139,21 +144,26 @@ class DashboardPage extends LoaElement {
     this.scheduleReload();
     const item = {id: this.nextActivityId++, type, at: data.at || data.raisedAt || new Date().toISOString(), data};
     this.activity = [item, ...this.activity].slice(0, ACTIVITY_LIMIT);
-    if (data.deviceId) {
-      this.lookUpDevice(data.deviceId);
+    if (data.deviceId && !this.namingTimer) {
+      this.namingTimer = setTimeout(() => this.nameListedDevices(), NAMING_DELAY_MS);
     }
   }
 
-  /** Names devices in the activity list: read once per device, shown by id until the answer comes. */
-  lookUpDevice(id) {
-    if (this.deviceNames.has(id)) {
-      return;
-    }
-    this.deviceNames.set(id, null);
-    api.get(`/api/devices/${encodeURIComponent(id)}`).then((device) => {
-      this.deviceNames.set(id, device.name || device.serial);
-      this.requestUpdate();
-    }, () => this.deviceNames.delete(id));
+  /**
+   * Names the devices in the activity list, each read once and shown by id until the answer comes. Done a moment
+   * after the events, for those still listed then: a province going offline at once costs a list's worth of reads.
+   */
+  nameListedDevices() {
+    this.namingTimer = null;
+    const unknown = new Set(this.activity.map((item) => item.data.deviceId)
+      .filter((id) => id && !this.deviceNames.has(id)));
+    unknown.forEach((id) => {
+      this.deviceNames.set(id, null);
+      api.get(`/api/devices/${encodeURIComponent(id)}`).then((device) => {
+        this.deviceNames.set(id, device.name || device.serial);
+        this.requestUpdate();
+      }, () => this.deviceNames.delete(id));
+    });
   }
 
   activityText(item) {
@@ -255,7 +265,8 @@ class DashboardPage extends LoaElement {
       <a href=${hashFor('dashboard')}>${session.scopeAreaId == null ? t('whole') : session.user.areaName}</a>
       ${trail.map((a) => html`<span aria-hidden="true">›</span>${a.id === this.areaId ? html`<strong>${a.name}</strong>`
         : html`<a href=${hashFor('dashboard', [], {area: a.id})}>${a.name}</a>`}`)}
-      ${board?.area && !trail.length ? html`<span aria-hidden="true">›</span><strong>${board.area.name}</strong>` : nothing}
+      ${board?.area && this.areaId !== null && !trail.length
+        ? html`<span aria-hidden="true">›</span><strong>${board.area.name}</strong>` : nothing}
     </nav>`;
   }
 

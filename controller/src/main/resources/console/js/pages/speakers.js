@@ -33,7 +33,7 @@ const t = translations({
     status: 'Registration', group: 'Group', connection: 'Connection', search: 'Search',
     searchPlaceholder: 'Name, serial, id…', any: 'Any', online: 'Online', offline: 'Offline',
     name: 'Name', serial: 'Serial', area: 'Area', lastSeen: 'Last seen', model: 'Model / firmware',
-    none: 'No speaker matches the filters.', loading: 'Loading…', found: '{count} speakers',
+    none: 'No speaker matches the filters.', loading: 'Loading…', found: 'Speakers found: {count}',
     'st.registered': 'Registered', 'st.pending': 'Pending', 'st.active': 'Active', 'st.rejected': 'Rejected',
     'st.revoked': 'Revoked',
   },

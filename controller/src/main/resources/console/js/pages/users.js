@@ -10,21 +10,20 @@ import {html, nothing} from 'lit';
 import {api} from '../api.js';
 import {formatDateTime, translations} from '../i18n.js';
 import {LoaElement} from '../loa-element.js';
-import {passwordHint, passwordProblem, PASSWORD_MAX, PASSWORD_MIN} from '../password-dialog.js';
+import {newPasswordFields, passwordProblem} from '../password-dialog.js';
 import {roleLabel, ROLES, session} from '../session.js';
-import {confirmAction, showError, showToast} from '../ui.js';
+import {confirmAction, dialogButtons, MAX_PAGE, showError, showToast} from '../ui.js';
 
 const t = translations({
   vi: {
     title: 'Người dùng', add: 'Thêm người dùng', username: 'Tên đăng nhập', displayName: 'Họ tên', role: 'Vai trò',
     area: 'Phạm vi', whole: 'Toàn hệ thống', state: 'Tình trạng', lastLogin: 'Đăng nhập gần nhất', created: 'Tạo lúc',
     active: 'Đang dùng', none: 'Chưa có người dùng nào.', loading: 'Đang tải…', edit: 'Sửa', reset: 'Đặt lại mật khẩu',
-    disable: 'Khoá', enable: 'Mở khoá tài khoản', unlock: 'Gỡ tạm khoá', lockedUntil: 'Tạm khoá đến {time}',
-    newTitle: 'Thêm người dùng', editTitle: 'Sửa {username}', password: 'Mật khẩu', repeat: 'Nhập lại mật khẩu',
-    save: 'Lưu', cancel: 'Huỷ', created_: 'Đã tạo {username}.', saved: 'Đã lưu {username}.',
+    disable: 'Vô hiệu hoá', enable: 'Kích hoạt lại', unlock: 'Gỡ tạm khoá', lockedUntil: 'Tạm khoá đến {time}',
+    newTitle: 'Thêm người dùng', editTitle: 'Sửa {username}', save: 'Lưu', created_: 'Đã tạo {username}.', saved: 'Đã lưu {username}.',
     resetTitle: 'Đặt mật khẩu mới cho {username}', resetDone: 'Đã đặt mật khẩu mới; các phiên của {username} đã đóng.',
-    disableTitle: 'Khoá tài khoản {username}?', disableMessage: 'Người này bị đăng xuất ngay và không đăng nhập được nữa.',
-    disabled: 'Đã khoá {username}.', enabled: 'Đã mở khoá {username}.', unlocked: 'Đã gỡ tạm khoá {username}.',
+    disableTitle: 'Vô hiệu hoá tài khoản {username}?', disableMessage: 'Người này bị đăng xuất ngay và không đăng nhập được nữa.',
+    disabled: 'Đã vô hiệu hoá {username}.', enabled: 'Đã kích hoạt lại {username}.', unlocked: 'Đã gỡ tạm khoá {username}.',
     roleHint: 'Mỗi vai trò có mọi quyền của các vai trò đứng trước.', you: '(bạn)',
   },
   en: {
@@ -32,8 +31,7 @@ const t = translations({
     whole: 'Whole installation', state: 'State', lastLogin: 'Last sign-in', created: 'Created', active: 'Active',
     none: 'No users yet.', loading: 'Loading…', edit: 'Edit', reset: 'Reset password', disable: 'Disable',
     enable: 'Enable', unlock: 'Unlock', lockedUntil: 'Locked until {time}', newTitle: 'Add user',
-    editTitle: 'Edit {username}', password: 'Password', repeat: 'Repeat the password', save: 'Save', cancel: 'Cancel',
-    created_: '{username} created.', saved: '{username} saved.', resetTitle: 'New password for {username}',
+    editTitle: 'Edit {username}', save: 'Save', created_: '{username} created.', saved: '{username} saved.', resetTitle: 'New password for {username}',
     resetDone: 'Password set; the sessions of {username} were closed.', disableTitle: 'Disable {username}?',
     disableMessage: 'They are signed out at once and cannot sign in any more.', disabled: '{username} disabled.',
     enabled: '{username} enabled.', unlocked: '{username} unlocked.',
@@ -64,8 +62,7 @@ class UsersPage extends LoaElement {
 
   async load() {
     try {
-      const answer = await api.get('/api/users');
-      this.users = Array.isArray(answer) ? answer : answer.items;
+      this.users = (await api.get('/api/users', {limit: MAX_PAGE})).items;
       this.error = null;
     } catch (error) {
       this.error = error;
@@ -206,13 +203,26 @@ class UsersPage extends LoaElement {
     </tr>`;
   }
 
+  /** One of the page's two dialogs: a form that shows its own error and keeps its values until saved. */
+  renderDialog({testId, title, onSubmit, saveTestId, fields}) {
+    return html`<dialog data-testid=${testId} aria-label=${title}>
+      <form @submit=${onSubmit}>
+        <h2>${title}</h2>
+        ${this.formError ? html`<loa-error-banner .error=${this.formError}></loa-error-banner>` : nothing}
+        ${fields}
+        ${dialogButtons({onCancel: () => this.closeDialogs(), saveLabel: t('save'), saveTestId, busy: this.busy})}
+      </form>
+    </dialog>`;
+  }
+
   renderUserForm() {
     const u = this.editing ?? {};
-    return html`<dialog data-testid="user-form" aria-labelledby="user-form-title">
-      <form @submit=${(e) => this.save(e)}>
-        <h2 id="user-form-title">${u.isNew ? t('newTitle') : t('editTitle', {username: u.username})}</h2>
-        ${this.formError ? html`<loa-error-banner .error=${this.formError}></loa-error-banner>` : nothing}
-        ${u.isNew ? html`<label class="field">${t('username')}<input name="username" required maxlength="64"
+    return this.renderDialog({
+      testId: 'user-form',
+      title: u.isNew ? t('newTitle') : t('editTitle', {username: u.username}),
+      onSubmit: (e) => this.save(e),
+      saveTestId: 'user-form-save',
+      fields: html`${u.isNew ? html`<label class="field">${t('username')}<input name="username" required maxlength="64"
           autocomplete="off" autocapitalize="none" spellcheck="false" data-testid="user-form-username"></label>` : nothing}
         <label class="field">${t('displayName')}<input name="displayName" maxlength="100" value=${u.displayName ?? ''}
           data-testid="user-form-display-name"></label>
@@ -221,36 +231,19 @@ class UsersPage extends LoaElement {
           <small class="muted">${t('roleHint')}</small></label>
         <loa-area-picker data-testid="user-form-area" label=${t('area')} ?all-option=${session.scopeAreaId == null}
           .value=${u.areaId ?? null}></loa-area-picker>
-        ${u.isNew ? html`<label class="field">${t('password')}<input name="password" type="password" required
-            minlength=${PASSWORD_MIN} maxlength=${PASSWORD_MAX} autocomplete="new-password" data-testid="user-form-password">
-            <small class="muted">${passwordHint()}</small></label>
-          <label class="field">${t('repeat')}<input name="repeat" type="password" required autocomplete="new-password"
-            data-testid="user-form-password-repeat"></label>` : nothing}
-        <div class="actions">
-          <button type="button" @click=${() => this.closeDialogs()}>${t('cancel')}</button>
-          <button type="submit" class="primary" data-testid="user-form-save" ?disabled=${this.busy}>${t('save')}</button>
-        </div>
-      </form>
-    </dialog>`;
+        ${u.isNew ? newPasswordFields({name: 'password', testId: 'user-form-password',
+          repeatTestId: 'user-form-password-repeat'}) : nothing}`,
+    });
   }
 
   renderResetForm() {
-    const u = this.resetting ?? {};
-    return html`<dialog data-testid="reset-form" aria-labelledby="reset-title">
-      <form @submit=${(e) => this.resetPassword(e)}>
-        <h2 id="reset-title">${t('resetTitle', {username: u.username ?? ''})}</h2>
-        ${this.formError ? html`<loa-error-banner .error=${this.formError}></loa-error-banner>` : nothing}
-        <label class="field">${t('password')}<input name="password" type="password" required minlength=${PASSWORD_MIN}
-          maxlength=${PASSWORD_MAX} autocomplete="new-password" data-testid="reset-password">
-          <small class="muted">${passwordHint()}</small></label>
-        <label class="field">${t('repeat')}<input name="repeat" type="password" required autocomplete="new-password"
-          data-testid="reset-password-repeat"></label>
-        <div class="actions">
-          <button type="button" @click=${() => this.closeDialogs()}>${t('cancel')}</button>
-          <button type="submit" class="primary" data-testid="reset-save" ?disabled=${this.busy}>${t('save')}</button>
-        </div>
-      </form>
-    </dialog>`;
+    return this.renderDialog({
+      testId: 'reset-form',
+      title: t('resetTitle', {username: this.resetting?.username ?? ''}),
+      onSubmit: (e) => this.resetPassword(e),
+      saveTestId: 'reset-save',
+      fields: newPasswordFields({name: 'password', testId: 'reset-password', repeatTestId: 'reset-password-repeat'}),
+    });
   }
 
   render() {

@@ -19,7 +19,7 @@ const t = translations({
     none: 'No speaker waits for approval.', loading: 'Loading…', serial: 'Serial', hint: 'Suggested area',
     model: 'Model', since: 'Asked', area: 'Approve into area', approve: 'Approve', reject: 'Reject',
     reason: 'Reason to reject (optional)', approved: '{serial} approved.', rejected: '{serial} rejected.',
-    needArea: 'Choose an area for {serial} before approving.', count: '{count} speakers waiting',
+    needArea: 'Choose an area for {serial} before approving.', count: 'Waiting for approval: {count}',
   },
 });
 

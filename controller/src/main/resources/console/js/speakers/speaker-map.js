@@ -18,7 +18,7 @@ const t = translations({
     online: 'Trực tuyến', offline: 'Mất kết nối', noTiles: 'Chưa cấu hình nền bản đồ: chỉ hiện vị trí các cụm loa.',
   },
   en: {
-    shown: '{count} speakers with coordinates', capped: 'Only the first {count} speakers are shown; choose a smaller area.',
+    shown: 'Speakers with coordinates: {count}', capped: 'Only the first {count} speakers are shown; choose a smaller area.',
     none: 'No speaker in this area has coordinates.', loading: 'Loading…', open: 'Open', online: 'Online',
     offline: 'Offline', noTiles: 'No map tiles configured: only the speakers’ positions are drawn.',
   },
