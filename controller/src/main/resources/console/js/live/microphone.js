@@ -43,6 +43,18 @@ export async function startMicrophone({streamId, onLevel = () => {}, onEnd = () 
   return wire(parts, onLevel, onEnd);
 }
 
+/**
+ * True when the user already refused this page the microphone, so a caller can say so before it starts anything.
+ * False when allowed, not asked yet, or the browser cannot tell.
+ */
+export async function microphoneRefused() {
+  try {
+    return (await navigator.permissions.query({name: 'microphone'})).state === 'denied';
+  } catch {
+    return false;
+  }
+}
+
 async function openMicrophone() {
   try {
     return await navigator.mediaDevices.getUserMedia({

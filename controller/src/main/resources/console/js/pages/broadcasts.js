@@ -18,7 +18,7 @@ const t = translations({
   vi: {
     title: 'Buổi phát', active: 'Đang phát', recent: 'Gần đây', noneActive: 'Không có buổi phát nào đang diễn ra.',
     empty: 'Chưa có buổi phát nào.', loading: 'Đang tải…', name: 'Tên', priority: 'Ưu tiên', source: 'Nguồn',
-    started: 'Bắt đầu', ended: 'Kết thúc', by: 'Người phát', speakers: 'Loa', detail: 'Chi tiết', stop: 'Dừng',
+    started: 'Bắt đầu', ended: 'Kết thúc', speakers: 'Loa', stop: 'Dừng',
     stopTitle: 'Dừng buổi phát «{name}»?', stopMessage: 'Các loa sẽ quay lại chương trình lẽ ra đang phát, hoặc im lặng.',
     stopped: 'Đã dừng «{name}».', onAirNow: '{holding}/{targeted} loa đang giữ', endedBecause: '{at} ({reason})',
     back: '‹ Tất cả buổi phát', proof: 'Bằng chứng phát theo từng loa', csv: 'Tải CSV', device: 'Loa', area: 'Khu vực',
@@ -29,7 +29,7 @@ const t = translations({
   en: {
     title: 'Broadcasts', active: 'On air', recent: 'Recent', noneActive: 'Nothing is on air.',
     empty: 'No broadcasts yet.', loading: 'Loading…', name: 'Name', priority: 'Priority', source: 'Source',
-    started: 'Started', ended: 'Ended', by: 'By', speakers: 'Speakers', detail: 'Details', stop: 'Stop',
+    started: 'Started', ended: 'Ended', speakers: 'Speakers', stop: 'Stop',
     stopTitle: 'Stop the broadcast “{name}”?', stopMessage: 'Its speakers go back to what they would play, or fall silent.',
     stopped: 'Stopped “{name}”.', onAirNow: '{holding}/{targeted} speakers held', endedBecause: '{at} ({reason})',
     back: '‹ All broadcasts', proof: 'Proof of play per speaker', csv: 'Download CSV', device: 'Speaker', area: 'Area',

@@ -9,7 +9,7 @@ import {api} from '../api.js';
 import {endReasonWord, priorityWord} from '../broadcasts/broadcast-words.js';
 import {formatDuration, formatNumber, formatTime, translations} from '../i18n.js';
 import {LoaElement} from '../loa-element.js';
-import {MicrophoneError, startMicrophone} from '../live/microphone.js';
+import {MicrophoneError, microphoneRefused, startMicrophone} from '../live/microphone.js';
 import '../live/level-meter.js';
 import {session} from '../session.js';
 import {confirmAction, loadAreas, showToast} from '../ui.js';
@@ -93,7 +93,8 @@ class LivePage extends LoaElement {
     }, (error) => {
       this.error = error;
     });
-    this.whileConnected(() => this.leave());
+    // leaving the page ends the broadcast: nobody is at the microphone any more
+    this.whileConnected(() => this.stop());
   }
 
   get hasTargets() {
@@ -108,6 +109,10 @@ class LivePage extends LoaElement {
     }
     this.error = null;
     this.ended = null;
+    if (await microphoneRefused()) {
+      this.error = micError(new MicrophoneError('permission'));
+      return;
+    }
     this.busy = 'starting';
     let created = null;
     try {
@@ -123,6 +128,10 @@ class LivePage extends LoaElement {
         onEnd: (error) => this.microphoneLost(error),
       });
       this.broadcast = created;
+      if (!this.isConnected) {
+        this.stop(); // the user left while the microphone opened
+        return;
+      }
       this.startClocks();
       this.refresh();
     } catch (error) {
@@ -166,7 +175,7 @@ class LivePage extends LoaElement {
   async refresh() {
     try {
       const fresh = await api.get(`/api/broadcasts/${this.broadcast.id}`);
-      if (!this.broadcast) {
+      if (fresh.id !== this.broadcast?.id) {
         return; // stopped while the answer was on its way
       }
       if (fresh.status === 'active') {
@@ -214,15 +223,6 @@ class LivePage extends LoaElement {
     }
   }
 
-  /** Leaving the page ends the broadcast: nobody is at the microphone any more. */
-  leave() {
-    if (this.broadcast) {
-      const id = this.broadcast.id;
-      this.finish();
-      api.del(`/api/broadcasts/${id}`).catch(() => {});
-    }
-  }
-
   render() {
     return html`<section data-page="live" class="page live-page">
       <h1>${t('title')}</h1>
@@ -250,7 +250,7 @@ class LivePage extends LoaElement {
           </select></label>
         <div class="actions">
           <button type="submit" class="primary" data-testid="live-start" ?disabled=${starting || !this.hasTargets}>
-            🎙 ${starting ? t('starting') : t('start')}</button>
+            ${starting ? t('starting') : t('start')}</button>
           ${session.can('approver') ? html`<button type="button" class="danger" data-testid="live-emergency"
             ?disabled=${starting || !this.hasTargets} @click=${() => this.startEmergency()}>
             ⚠ ${t('emergency')}</button>` : nothing}

@@ -5,6 +5,7 @@
 // schedule-new, schedule-item (data-schedule-id), schedule-edit, schedule-delete; the form's in schedule-form.js.
 import {html, nothing} from 'lit';
 import {api} from '../api.js';
+import {priorityWord} from '../broadcasts/broadcast-words.js';
 import {currentLanguage, formatDate, formatDateTime, translations} from '../i18n.js';
 import {LoaElement} from '../loa-element.js';
 import '../schedules/schedule-form.js';
@@ -21,7 +22,7 @@ const t = translations({
     loading: 'Đang tải…', edit: 'Sửa', delete: 'Xoá', deleteTitle: 'Xoá lịch «{name}»?',
     deleteMessage: 'Lịch sẽ không phát nữa; nếu đang phát, buổi phát dừng ngay.', deleted: 'Đã xoá lịch.',
     saved: 'Đã lưu lịch «{name}».', disabled: 'Đang tắt', nextAt: 'Lần tới: {at}', noNext: 'Không còn lần phát nào',
-    targets: '{areas} khu vực, {groups} nhóm, {devices} loa', NORMAL: 'Thường', PRIORITY: 'Ưu tiên',
+    targets: '{areas} khu vực, {groups} nhóm, {devices} loa',
     relay: 'Tiếp sóng {url}', playlist: '{count} bản tin',
   },
   en: {
@@ -30,7 +31,7 @@ const t = translations({
     loading: 'Loading…', edit: 'Edit', delete: 'Delete', deleteTitle: 'Delete the schedule “{name}”?',
     deleteMessage: 'It will not play again; if it is playing now, it stops at once.', deleted: 'Schedule deleted.',
     saved: 'Schedule “{name}” saved.', disabled: 'Disabled', nextAt: 'Next: {at}', noNext: 'No more occurrences',
-    targets: '{areas} areas, {groups} groups, {devices} speakers', NORMAL: 'Normal', PRIORITY: 'Priority',
+    targets: '{areas} areas, {groups} groups, {devices} speakers',
     relay: 'Relay {url}', playlist: '{count} bulletins',
   },
 });
@@ -180,7 +181,7 @@ class SchedulesPage extends LoaElement {
         data-testid="schedule-item" data-schedule-id=${s.id}>
       <div class="schedule-main">
         <strong>${s.name}</strong>
-        <span class="badge badge-${s.priority.toLowerCase()}">${t(s.priority)}</span>
+        <span class="badge badge-${s.priority.toLowerCase()}">${priorityWord(s.priority)}</span>
         ${s.enabled ? nothing : html`<span class="badge badge-disabled">${t('disabled')}</span>`}
         <p>${s.description?.[currentLanguage()] ?? ''}</p>
         <p class="muted">${this.sourceText(s.source)} · ${this.targetText(s.targets)}</p>

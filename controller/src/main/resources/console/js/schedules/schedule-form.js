@@ -11,6 +11,7 @@
 // schedule-warnings, schedule-force, schedule-override-quiet-hours, schedule-save, schedule-cancel.
 import {html, nothing} from 'lit';
 import {api} from '../api.js';
+import {priorityWord} from '../broadcasts/broadcast-words.js';
 import {currentLanguage, formatDate, formatDateTime, formatDuration, translations} from '../i18n.js';
 import {LoaElement} from '../loa-element.js';
 import {today} from './week-dates.js';
@@ -21,7 +22,7 @@ const t = translations({
     'source.media': 'Bản tin trong thư viện', 'source.relay': 'Tiếp sóng (VOV, đài tỉnh…)',
     media: 'Bản tin', chooseMedia: '— Chọn bản tin đã duyệt —', moreMedia: '+ Thêm bản tin', remove: 'Bỏ',
     noMedia: 'Chưa có bản tin nào được duyệt.', relayUrl: 'Địa chỉ luồng tiếp sóng', fallback: 'Bản tin dự phòng khi mất sóng',
-    none: '— Không —', targets: 'Nơi phát', priority: 'Mức ưu tiên', NORMAL: 'Thường', PRIORITY: 'Ưu tiên',
+    none: '— Không —', targets: 'Nơi phát', priority: 'Mức ưu tiên',
     time: 'Giờ phát', duration: 'Thời lượng (phút)', recurrence: 'Lặp lại', once: 'Một lần', daily: 'Hằng ngày',
     weekly: 'Các ngày trong tuần', custom: 'Quy tắc riêng (RRULE)', weekdays: 'Vào các ngày',
     MO: 'T2', TU: 'T3', WE: 'T4', TH: 'T5', FR: 'T6', SA: 'T7', SU: 'CN',
@@ -39,7 +40,7 @@ const t = translations({
     'source.media': 'Bulletins from the library', 'source.relay': 'Relay (VOV, provincial radio…)',
     media: 'Bulletin', chooseMedia: '— Choose an approved bulletin —', moreMedia: '+ Add a bulletin', remove: 'Remove',
     noMedia: 'No approved bulletin yet.', relayUrl: 'Stream URL to relay', fallback: 'Fallback bulletin when the relay is dead',
-    none: '— None —', targets: 'Where to play', priority: 'Priority', NORMAL: 'Normal', PRIORITY: 'Priority',
+    none: '— None —', targets: 'Where to play', priority: 'Priority',
     time: 'Start time', duration: 'Duration (minutes)', recurrence: 'Repeat', once: 'Once', daily: 'Every day',
     weekly: 'On chosen weekdays', custom: 'Custom rule (RRULE)', weekdays: 'On',
     MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun',
@@ -55,6 +56,12 @@ const t = translations({
 });
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** Check fields to the strings of their inputs. */
+const FIELD_LABELS = {
+  name: 'name', source: 'source', targets: 'targets', priority: 'priority', recurrence: 'recurrence',
+  'recurrence.at': 'time', 'recurrence.durationMinutes': 'duration', 'recurrence.weekdays': 'weekdays',
+  'recurrence.from': 'from', 'recurrence.until': 'until', 'recurrence.except': 'except', 'recurrence.rrule': 'rrule',
+};
 const CHECK_DELAY_MS = 400;
 const DEFAULT_DURATION_MINUTES = 30;
 const MAX_DURATION_MINUTES = 24 * 60;
@@ -103,6 +110,7 @@ class ScheduleForm extends LoaElement {
     this.media = [];
     this.check = null;
     this.exceptDraft = '';
+    this.revision = 0; // bumped by every change; a check answer counts only for the revision it was asked for
   }
 
   willUpdate(changed) {
@@ -153,7 +161,7 @@ class ScheduleForm extends LoaElement {
   }
 
   scheduleCheck() {
-    this.revision = (this.revision ?? 0) + 1;
+    this.revision++;
     clearTimeout(this.checkTimer);
     this.checkTimer = setTimeout(() => this.runCheck(), CHECK_DELAY_MS);
   }
@@ -243,7 +251,7 @@ class ScheduleForm extends LoaElement {
       <div class="form-row">
         <label class="field">${t('priority')}
           <select data-testid="schedule-priority" @change=${(e) => this.set({priority: e.target.value})}>
-            ${['NORMAL', 'PRIORITY'].map((p) => html`<option value=${p} ?selected=${p === f.priority}>${t(p)}</option>`)}
+            ${['NORMAL', 'PRIORITY'].map((p) => html`<option value=${p} ?selected=${p === f.priority}>${priorityWord(p)}</option>`)}
           </select></label>
         <label class="field">${t('time')}
           <input type="time" data-testid="schedule-time" required .value=${f.at}
@@ -355,13 +363,13 @@ class ScheduleForm extends LoaElement {
       ${c?.next?.length ? html`<p class="muted" data-testid="schedule-next">${t('next')}:
         ${c.next.slice(0, 5).map((at) => formatDateTime(at)).join(' · ')}</p>` : nothing}
       ${errors.length ? html`<div class="problems" data-testid="schedule-problems"><strong>${t('problems')}</strong>
-        <ul>${errors.map((e) => html`<li>${e.message}</li>`)}</ul></div>` : nothing}
+        <ul>${errors.map((e) => html`<li>${fieldLabel(e.field)}${e.message}</li>`)}</ul></div>` : nothing}
       ${conflicts.length || quiet ? html`<div class="warnings" data-testid="schedule-warnings" role="alert">
         ${conflicts.length ? html`<p><strong>⚠ ${t('conflicts')}</strong></p><ul>${conflicts.map((k) => html`<li>
           ${t('conflict', {name: k.name, speakers: k.speakers, at: formatDateTime(k.firstOverlap?.start)})}</li>`)}</ul>
           <label class="check"><input type="checkbox" data-testid="schedule-force" .checked=${this.force}
             @change=${(e) => { this.force = e.target.checked; }}>${t('force')}</label>` : nothing}
-        ${quiet ? html`<p><strong>🌙 ${t('quiet', {hours: quietText(quiet)})}</strong></p>
+        ${quiet ? html`<p><strong>${t('quiet', {hours: quietText(quiet)})}</strong></p>
           ${quiet.occurrences?.length ? html`<p class="muted">${t('quietAt', {list: quiet.occurrences
             .slice(0, QUIET_EXAMPLES).map((o) => formatDateTime(o.start ?? o)).join(' · ')})}</p>` : nothing}
           <label class="check"><input type="checkbox" data-testid="schedule-override-quiet-hours"
@@ -372,6 +380,12 @@ class ScheduleForm extends LoaElement {
   }
 }
 customElements.define('loa-schedule-form', ScheduleForm);
+
+/** The form's label of a field the check names ("recurrence.at" → "Giờ phát: "), or nothing for the whole body. */
+function fieldLabel(field) {
+  const key = FIELD_LABELS[field] ?? FIELD_LABELS[field?.split('.')[0]];
+  return key ? `${t(key)}: ` : '';
+}
 
 /** The quiet hours as the check ({from, to}) or a refusal ("22:00-05:00") gives them. */
 function quietText(quiet) {

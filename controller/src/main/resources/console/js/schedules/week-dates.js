@@ -31,14 +31,15 @@ export function weekOf(monday) {
  * daylight saving), so today's offset holds for every day shown.
  */
 export function startOfDay(date) {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - zoneOffsetMs()).toISOString();
+  return new Date(`${date}T00:00:00${zoneOffset()}`).toISOString();
 }
 
-function zoneOffsetMs() {
-  const now = new Date();
-  const wall = new Date(now.toLocaleString('en-US', {timeZone: TIME_ZONE}));
-  const utc = new Date(now.toLocaleString('en-US', {timeZone: 'UTC'}));
-  return wall - utc;
+const OFFSET_NAME = new Intl.DateTimeFormat('en-US', {timeZone: TIME_ZONE, timeZoneName: 'longOffset'});
+
+/** '+07:00' ('GMT+07:00' as Intl names it; plain 'GMT' is UTC). */
+function zoneOffset() {
+  const name = OFFSET_NAME.formatToParts(new Date()).find((part) => part.type === 'timeZoneName').value;
+  return name === 'GMT' ? 'Z' : name.slice('GMT'.length);
 }
 
 /** '2026-11-23T06:30+07:00' → {date: '2026-11-23', minutes: 390}: the wall clock the server wrote. */
