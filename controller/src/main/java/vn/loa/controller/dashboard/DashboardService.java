@@ -80,7 +80,7 @@ public final class DashboardService {
                     totals[0] = totals[0].plus(state);
                     Long child = childOf(base, device.areaPath());
                     if (child != null) {
-                        byChild.compute(child, (id, counts) -> (counts == null ? DeviceCounts.NONE : counts).plus(state));
+                        byChild.merge(child, DeviceCounts.NONE.plus(state), (counted, one) -> counted.plus(state));
                     }
                 }));
         return totals[0];
@@ -96,7 +96,7 @@ public final class DashboardService {
         return live.isOnline(device.id()) ? DeviceState.ONLINE : DeviceState.OFFLINE;
     }
 
-    /** The id of the child of the area at {@code base} that holds {@code areaPath}; null for the area itself or none. */
+    /** The id of the child of the area at {@code base} holding {@code areaPath}; null for the area itself or none. */
     private static Long childOf(String base, String areaPath) {
         if (areaPath == null || areaPath.length() <= base.length() || !areaPath.startsWith(base)) {
             return null;

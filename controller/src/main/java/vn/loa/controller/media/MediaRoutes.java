@@ -76,7 +76,8 @@ public final class MediaRoutes implements Routes {
         if (text == null) {
             return null;
         }
-        return Approval.parse(text).orElseThrow(() -> QueryParams.invalid("approval", "must be draft, approved or rejected"));
+        return Approval.parse(text)
+                .orElseThrow(() -> QueryParams.invalid("approval", "must be draft, approved or rejected"));
     }
 
     /** The reviewer's note; the length and characters are the service's to check. */

@@ -27,9 +27,10 @@ import vn.loa.controller.http.ListPage;
 import vn.loa.controller.http.Paging;
 
 /**
- * Programmes on a calendar: create, list, read, replace and delete them, with their targets inside the caller's
- * area, only approved media, no EMERGENCY, no clash with another schedule of the same priority on the same speakers (unless forced)
- * and none in the quiet hours (unless overridden); every change is audited. Changes reach the {@link Scheduler}
+ * Programmes on a calendar: create, list, read, replace and delete them (or check a save without saving), with
+ * their targets inside the caller's area, only approved media, no EMERGENCY, no clash with another schedule of the
+ * same priority on the same speakers (unless forced) and none in the quiet hours (unless overridden); every change
+ * is audited. Changes reach the {@link Scheduler}
  * at once; they affect future occurrences, except a delete, which also ends the occurrence playing. Creates and
  * edits are serialised, so two cannot both pass the conflict check against each other.
  */

@@ -84,6 +84,21 @@ public final class EspeakTextToSpeech implements TextToSpeech {
     }
 
     /**
+     * A bulletin an editor (or above) writes: as {@link #speakOrReuse}, but refused with 409 when the same bulletin
+     * is already in the library for an area the author does not see (the library keeps each audio once).
+     */
+    public Spoken write(Caller caller, String text, String voice, String title) {
+        caller.require(Role.EDITOR);
+        Spoken spoken = speakOrReuse(caller, text, voice, title);
+        try {
+            media.requireVisible(caller, List.of(spoken.item().id()));
+        } catch (ApiException unseen) {
+            throw ApiException.conflict("the same bulletin is already in the library of another area", null);
+        }
+        return spoken;
+    }
+
+    /**
      * Speaks a bulletin, or finds it spoken already, telling which.
      *
      * @param voice one of {@link #VOICES}

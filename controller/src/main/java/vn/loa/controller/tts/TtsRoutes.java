@@ -33,7 +33,7 @@ public final class TtsRoutes implements Routes {
 
     private void write(Context ctx) {
         Caller caller = Caller.of(ctx);
-        caller.require(Role.EDITOR);
+        caller.require(Role.EDITOR);  // before the body is read
         JsonBody body = JsonBody.of(ctx, FIELDS);
         var text = body.node("text");
         if (text == null || !text.isTextual()) {
@@ -41,7 +41,7 @@ public final class TtsRoutes implements Routes {
         }
         String title = body.text("title", MediaService.MAX_TITLE_LENGTH);
         String voice = body.text("voice", MAX_VOICE_LENGTH);
-        EspeakTextToSpeech.Spoken spoken = speech.speakOrReuse(caller, text.asText(),
+        EspeakTextToSpeech.Spoken spoken = speech.write(caller, text.asText(),
                 voice == null ? EspeakTextToSpeech.VOICE : voice, title);
         ctx.status(spoken.created() ? 201 : 200).json(spoken.item());
     }

@@ -9,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import vn.loa.controller.auth.Role;
+import vn.loa.controller.dashboard.Dashboard;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.Multipart;
 import vn.loa.controller.testing.Poll;
@@ -74,6 +76,18 @@ class DashboardIT extends LiveControlPlaneTest {
             Poll.until("the powered-off speaker counted offline", WAIT,
                     () -> dashboard(loa.admin, "?area=" + communeA).get("totals").get("online").asLong() == 1);
             assertCounts(dashboard(loa.admin, "?area=" + communeA).get("totals"), 3, 1, 2, 0);
+        }
+    }
+
+    @Test
+    void theDashboardListsAlarmsUpToItsLimit() {
+        List<String> keys = IntStream.rangeClosed(0, Dashboard.MAX_LISTED).mapToObj(i -> "test:many-" + i).toList();
+        try {
+            keys.forEach(key -> loa.server.alarms().raise(key, "test", "broadcast:none", "one of many"));
+            JsonNode alarms = dashboard(loa.admin, "").get("alarms");
+            assertThat(alarms).hasSize(Dashboard.MAX_LISTED);
+        } finally {
+            keys.forEach(key -> loa.server.alarms().clear(key));
         }
     }
 

@@ -94,6 +94,8 @@ class ContentWorkflowApiTest extends RealServerTest {
         assertThat(rejected.json().get("reviewNote").asText()).isEqualTo("Sai tên thôn");
         assertThat(approverA.post("/api/media/" + id + "/reject", Map.of()).status()).isEqualTo(409);
         assertThat(approverA.post("/api/media/" + id + "/reject", Map.of("note", 7)).status()).isEqualTo(400);
+        assertThat(approverA.post("/api/media/" + id + "/approve", Map.of("note",
+                "x".repeat(MediaService.MAX_NOTE_LENGTH + 1))).status()).as("a note over the limit").isEqualTo(400);
         assertThat(audit("media.reject", "media:" + id)).contains("Sai tên thôn");
         assertThat(operatorA.post("/api/broadcasts", broadcast(id, "NORMAL")).status()).isEqualTo(409);
 
@@ -129,6 +131,8 @@ class ContentWorkflowApiTest extends RealServerTest {
         assertThat(byApprover.get("approval").asText()).as("an approver's upload").isEqualTo("approved");
         assertThat(byApprover.get("approvedBy").asText()).isEqualTo("cw-approver-p");
         assertThat(admin.get("/api/media?approval=maybe").status()).isEqualTo(400);
+        assertThat(admin.get("/api/media?q=" + "x".repeat(MediaService.MAX_SEARCH_LENGTH + 1)).status())
+                .as("a search over the limit").isEqualTo(400);
     }
 
     @Test

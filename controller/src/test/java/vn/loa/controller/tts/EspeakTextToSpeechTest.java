@@ -54,8 +54,8 @@ class EspeakTextToSpeechTest {
         audit = new AuditLog(database.jdbi());
         spool = dir.resolve("tmp");
         media = new MediaService(database.jdbi(), new MediaLibrary(dir.resolve("media"), new MediaLimits(
-                MediaLimits.DEFAULT_MAX_UPLOAD_BYTES, MediaLimits.DEFAULT_MAX_DURATION)), id -> List.of(), audit, new AreaScopes(database.jdbi()), spool,
-                MediaLimits.DEFAULT_MAX_UPLOAD_BYTES, Clock.systemUTC());
+                MediaLimits.DEFAULT_MAX_UPLOAD_BYTES, MediaLimits.DEFAULT_MAX_DURATION)), id -> List.of(), audit,
+                new AreaScopes(database.jdbi()), spool, MediaLimits.DEFAULT_MAX_UPLOAD_BYTES, Clock.systemUTC());
     }
 
     @AfterEach

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import vn.loa.controller.auth.Role;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.ApiClient.Response;
+import vn.loa.controller.testing.Province;
 import vn.loa.controller.testing.RealServerTest;
 import vn.loa.controller.testing.RtpPayloads;
 import vn.loa.controller.testing.TestServers;
@@ -65,6 +66,23 @@ class TtsApiTest extends RealServerTest {
         assertThat(item.get("approval").asText()).isEqualTo("approved");
         assertThat(item.get("approvedBy").asText()).isEqualTo("tts-approver");
         assertThat(item.get("approvedAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void aBulletinOfAnotherAreaIsNotHandedToAnAuthorWhoCannotSeeIt() {
+        Province province = new Province(server, admin, "tts");
+        ApiClient editorA = province.user("tts-editor-a", Role.EDITOR, "a");
+        ApiClient editorB = province.user("tts-editor-b", Role.EDITOR, "b");
+        String text = "Chiều nay xã cắt điện để sửa đường dây.";
+        Response first = editorA.post(BULLETINS, Map.of("text", text));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().get("areaId").asLong()).isEqualTo(province.area("a"));
+
+        assertThat(refusal(editorB.post(BULLETINS, Map.of("text", text)), 409)).contains("another area");
+        ApiClient editorP = province.user("tts-editor-p", Role.EDITOR, "p");
+        Response above = editorP.post(BULLETINS, Map.of("text", text));
+        assertThat(above.status()).as("the province sees its communes' bulletins").isEqualTo(200);
+        assertThat(above.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
     }
 
     @Test
