@@ -31,7 +31,7 @@ export function setCsrfToken(token) {
 }
 
 /** path + query string; null, undefined and '' parameters are left out, arrays repeat the name. */
-export function buildUrl(path, params) {
+function buildUrl(path, params) {
   const query = new URLSearchParams();
   Object.entries(params || {}).forEach(([name, value]) => {
     (Array.isArray(value) ? value : [value])

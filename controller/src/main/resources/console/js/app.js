@@ -16,7 +16,7 @@ import './password-dialog.js';
 
 const t = translations({
   vi: {
-    title: 'Loa — Đài truyền thanh', brand: 'Loa', skip: 'Bỏ qua, tới nội dung chính', menu: 'Mở trình đơn',
+    brand: 'Loa', skip: 'Bỏ qua, tới nội dung chính', menu: 'Mở trình đơn',
     'nav.dashboard': 'Tổng quan', 'nav.speakers': 'Cụm loa', 'nav.media': 'Thư viện', 'nav.schedules': 'Lịch phát',
     'nav.live': 'Phát trực tiếp', 'nav.broadcasts': 'Bản tin đã phát', 'nav.reports': 'Báo cáo',
     'nav.audit': 'Nhật ký', 'nav.users': 'Người dùng', 'nav.login': 'Đăng nhập',
@@ -26,7 +26,7 @@ const t = translations({
     'conn.browserOffline': 'Máy tính không có mạng', pageMissing: 'Không mở được trang {name}: {message}',
   },
   en: {
-    title: 'Loa — Commune radio', brand: 'Loa', skip: 'Skip to main content', menu: 'Open menu',
+    brand: 'Loa', skip: 'Skip to main content', menu: 'Open menu',
     'nav.dashboard': 'Dashboard', 'nav.speakers': 'Speakers', 'nav.media': 'Media', 'nav.schedules': 'Schedules',
     'nav.live': 'Go live', 'nav.broadcasts': 'Broadcasts', 'nav.reports': 'Reports', 'nav.audit': 'Audit log',
     'nav.users': 'Users', 'nav.login': 'Sign in',
@@ -125,7 +125,9 @@ class LoaApp extends LoaElement {
         return;
       }
     } else if (wanted.name === LOGIN_ROUTE.name || !this.allowed(wanted.name)) {
-      window.location.replace(wanted.query.get('next') || `#/${HOME}`);
+      const next = wanted.query.get('next');
+      // only a page of the console: ?next= comes from the address bar and must not lead to another site
+      window.location.replace(next?.startsWith('#/') ? next : `#/${HOME}`);
       return;
     }
     const key = window.location.hash;
@@ -147,7 +149,12 @@ class LoaApp extends LoaElement {
     element.params = wanted.params;
     element.query = wanted.query;
     this.route = {...this.route, element};
-    document.title = `${t(`nav.${wanted.name}`)} · ${t('brand')}`;
+  }
+
+  updated() {
+    if (this.route) {
+      document.title = `${t(`nav.${this.route.name}`)} · ${t('brand')}`; // also after a language switch
+    }
   }
 
   allowed(name) {

@@ -74,7 +74,7 @@ export function clearError() {
 }
 
 /** The text for an error: its message, plus the server's list of problems when it sent one. */
-export function errorText(error) {
+function errorText(error) {
   if (!error) {
     return '';
   }

@@ -57,15 +57,15 @@ const RELOAD_INTERVAL_MS = 1000;
 /** Devices in the activity list are named this long after their events, when a burst is over. */
 const NAMING_DELAY_MS = 300;
 /** The activity list keeps this many newest events. */
-export const ACTIVITY_LIMIT = 50;
+const ACTIVITY_LIMIT = 50;
 /** Broadcasts and alarms shown; the dashboard answers up to 100 of each. */
 const LIST_LIMIT = 20;
 
-export function kindLabel(kind) {
+function kindLabel(kind) {
   return t(`kind.${kind}`);
 }
 
-export function priorityBadge(priority) {
+function priorityBadge(priority) {
   return html`<span class="badge badge-${(priority || 'NORMAL').toLowerCase()}">${t(`priority.${priority}`)}</span>`;
 }
 

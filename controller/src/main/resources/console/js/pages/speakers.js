@@ -39,7 +39,7 @@ const t = translations({
   },
 });
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 300;
 const STATUSES = ['active', 'registered', 'pending', 'rejected', 'revoked'];
 const FILTERS = ['area', 'status', 'group', 'online', 'q'];

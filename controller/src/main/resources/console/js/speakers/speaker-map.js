@@ -14,18 +14,18 @@ import {MAX_PAGE, showError} from '../ui.js';
 const t = translations({
   vi: {
     shown: '{count} cụm loa có toạ độ', capped: 'Chỉ hiện {count} cụm loa đầu tiên; chọn một khu vực nhỏ hơn.',
-    none: 'Không có cụm loa nào có toạ độ trong khu vực này.', loading: 'Đang tải…', open: 'Mở',
+    none: 'Không có cụm loa nào có toạ độ trong khu vực này.', loading: 'Đang tải…',
     online: 'Trực tuyến', offline: 'Mất kết nối', noTiles: 'Chưa cấu hình nền bản đồ: chỉ hiện vị trí các cụm loa.',
   },
   en: {
     shown: 'Speakers with coordinates: {count}', capped: 'Only the first {count} speakers are shown; choose a smaller area.',
-    none: 'No speaker in this area has coordinates.', loading: 'Loading…', open: 'Open', online: 'Online',
+    none: 'No speaker in this area has coordinates.', loading: 'Loading…', online: 'Online',
     offline: 'Offline', noTiles: 'No map tiles configured: only the speakers’ positions are drawn.',
   },
 });
 
 /** The most speakers drawn at once: beyond this the map is unreadable and the browser slow. */
-export const MAX_MARKERS = 5000;
+const MAX_MARKERS = 5000;
 const COLOURS = {online: '#1a7f37', offline: '#b3261e'};
 
 let settingsPromise = null;
