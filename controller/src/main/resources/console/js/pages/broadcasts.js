@@ -11,7 +11,7 @@ import {events} from '../events.js';
 import {formatDateTime, formatDuration, formatNumber, translations} from '../i18n.js';
 import {LoaElement} from '../loa-element.js';
 import {session} from '../session.js';
-import {confirmAction, loadAreas, showToast} from '../ui.js';
+import {areaNames, confirmAction, showToast} from '../ui.js';
 import {usePageStyles} from './page-styles.js';
 
 const t = translations({
@@ -57,6 +57,7 @@ class BroadcastsPage extends LoaElement {
     deliveries: {state: true},
     deliveryOffset: {state: true},
     error: {state: true},
+    areaNamesById: {state: true},
   };
 
   constructor() {
@@ -64,7 +65,7 @@ class BroadcastsPage extends LoaElement {
     this.params = [];
     this.offset = 0;
     this.deliveryOffset = 0;
-    this.areaNames = new Map();
+    this.areaNamesById = new Map();
   }
 
   get broadcastId() {
@@ -75,9 +76,8 @@ class BroadcastsPage extends LoaElement {
     super.connectedCallback();
     usePageStyles('broadcasts');
     FEED_EVENTS.forEach((type) => this.whileConnected(events.on(type, () => this.reloadSoon())));
-    loadAreas().then((areas) => {
-      this.areaNames = new Map(areas.map((a) => [String(a.id), a.name]));
-      this.requestUpdate();
+    areaNames().then((names) => {
+      this.areaNamesById = names;
     }, (error) => {
       this.error = error;
     });
@@ -199,7 +199,7 @@ class BroadcastsPage extends LoaElement {
   }
 
   targetText(targets = {}) {
-    const areas = (targets.areas ?? []).map((id) => this.areaNames.get(String(id)) ?? id);
+    const areas = (targets.areas ?? []).map((id) => this.areaNamesById.get(Number(id)) ?? id);
     return [...areas, ...(targets.groups ?? []).map((id) => `#${id}`), ...(targets.devices ?? [])].join(', ') || '—';
   }
 
@@ -217,7 +217,7 @@ class BroadcastsPage extends LoaElement {
         <tbody>${page.items.map((d) => html`<tr data-testid="delivery-row" data-device-id=${d.deviceId}
           data-outcome=${d.outcome}>
           <td><a href="#/speakers/${encodeURIComponent(d.deviceId)}">${d.deviceId}</a></td>
-          <td>${this.areaNames.get(String(d.areaId)) ?? d.areaId ?? '—'}</td>
+          <td>${this.areaNamesById.get(d.areaId) ?? d.areaId ?? '—'}</td>
           <td><span class="badge outcome-${d.outcome}">${outcomeWord(d.outcome)}</span></td>
           <td>${formatDuration(d.secondsPlayed)}</td>
           <td>${d.lossFraction == null ? '—' : formatNumber(d.lossFraction, {style: 'percent', maximumFractionDigits: 1})}</td>

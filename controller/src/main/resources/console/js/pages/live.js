@@ -12,7 +12,7 @@ import {LoaElement} from '../loa-element.js';
 import {MicrophoneError, microphoneRefused, startMicrophone} from '../live/microphone.js';
 import '../live/level-meter.js';
 import {session} from '../session.js';
-import {confirmAction, loadAreas, showToast} from '../ui.js';
+import {areaNames, confirmAction, showToast} from '../ui.js';
 import {usePageStyles} from './page-styles.js';
 
 const t = translations({
@@ -72,6 +72,7 @@ class LivePage extends LoaElement {
     ended: {state: true},
     error: {state: true},
     now: {state: true},
+    areaNamesById: {state: true},
   };
 
   constructor() {
@@ -81,15 +82,14 @@ class LivePage extends LoaElement {
     this.name = '';
     this.busy = null; // 'starting' | 'stopping'
     this.broadcast = null;
-    this.areaNames = new Map();
+    this.areaNamesById = new Map();
   }
 
   connectedCallback() {
     super.connectedCallback();
     usePageStyles('live');
-    loadAreas().then((areas) => {
-      this.areaNames = new Map(areas.map((a) => [String(a.id), a.name]));
-      this.requestUpdate();
+    areaNames().then((names) => {
+      this.areaNamesById = names;
     }, (error) => {
       this.error = error;
     });
@@ -285,7 +285,7 @@ class LivePage extends LoaElement {
   }
 
   renderTargets(targets) {
-    const areas = (targets.areas ?? []).map((id) => this.areaNames.get(String(id)) ?? id);
+    const areas = (targets.areas ?? []).map((id) => this.areaNamesById.get(Number(id)) ?? id);
     const more = areas.length - AREAS_SHOWN;
     const groups = targets.groups?.length ?? 0;
     const devices = targets.devices?.length ?? 0;

@@ -12,7 +12,7 @@ import '../schedules/schedule-form.js';
 import '../schedules/week-calendar.js';
 import {addDays, mondayOf, startOfDay, today, weekOf} from '../schedules/week-dates.js';
 import {session} from '../session.js';
-import {MAX_PAGE, confirmAction, loadAreas, showToast} from '../ui.js';
+import {MAX_PAGE, areaNames, confirmAction, showToast} from '../ui.js';
 import {usePageStyles} from './page-styles.js';
 
 const t = translations({
@@ -45,6 +45,7 @@ class SchedulesPage extends LoaElement {
     media: {state: true},
     editing: {state: true},
     error: {state: true},
+    areaNamesById: {state: true},
   };
 
   constructor() {
@@ -54,6 +55,7 @@ class SchedulesPage extends LoaElement {
     this.schedules = null;
     this.entries = [];
     this.media = [];
+    this.areaNamesById = new Map();
     this.editing = null; // null: no form; {schedule: null}: a new one; {schedule}: that one
   }
 
@@ -66,9 +68,8 @@ class SchedulesPage extends LoaElement {
     }, (error) => {
       this.error = error;
     });
-    loadAreas().then((areas) => {
-      this.areaNames = new Map(areas.map((a) => [String(a.id), a.name]));
-      this.requestUpdate();
+    areaNames().then((names) => {
+      this.areaNamesById = names;
     }, (error) => {
       this.error = error;
     });
@@ -204,7 +205,7 @@ class SchedulesPage extends LoaElement {
   }
 
   targetText(targets = {}) {
-    const areas = (targets.areas ?? []).map((id) => this.areaNames?.get(String(id)) ?? id);
+    const areas = (targets.areas ?? []).map((id) => this.areaNamesById.get(Number(id)) ?? id);
     const groups = targets.groups?.length ?? 0;
     const devices = targets.devices?.length ?? 0;
     return areas.length && !groups && !devices ? areas.join(', ')
