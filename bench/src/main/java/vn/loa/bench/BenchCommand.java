@@ -4,11 +4,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.loa.bench.broadcast.BroadcastBench;
 import vn.loa.bench.control.ControlBench;
+import vn.loa.bench.live.LiveBench;
 import vn.loa.bench.stream.StreamBench;
 
 /** Entry point of scripts/bench: one subcommand per benchmark. */
 @Command(name = "loa-bench", mixinStandardHelpOptions = true, subcommands = {ControlBench.class, StreamBench.class,
-        BroadcastBench.class},
+        BroadcastBench.class, LiveBench.class},
         description = "Loa benchmarks; results go to bench/results as JSON and PNG.")
 public final class BenchCommand {
     public static void main(String[] args) {

@@ -1,22 +1,20 @@
 package vn.loa.bench.broadcast;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import vn.loa.bench.support.LoaServerProcess;
+import vn.loa.bench.support.FleetPaceOptions;
+import vn.loa.bench.support.ResultJson;
+import vn.loa.bench.support.ServerBenchOptions;
 
 /**
  * scripts/bench broadcast: a province-wide emergency preempting a NORMAL broadcast in every commune, timed from the
@@ -44,60 +42,38 @@ public final class BroadcastBench implements Callable<Integer> {
     @Option(names = "--media-seconds", defaultValue = "30", description = "length of each uploaded tone")
     int mediaSeconds;
 
-    @Option(names = "--decode-share", defaultValue = "0.02",
-            description = "share of speakers that decode the audio; the others only keep time")
-    double decodeShare;
+    @Mixin
+    FleetPaceOptions fleet;
 
-    @Option(names = "--ramp-rate", defaultValue = "300", description = "speakers powered on per second")
-    double rampRate;
-
-    @Option(names = "--server-jar", defaultValue = "controller/target/loa-server.jar")
-    Path serverJar;
-
-    @Option(names = "--work-dir", defaultValue = "bench/work")
-    Path workDir;
-
-    @Option(names = "--out", defaultValue = "bench/results")
-    Path outDir;
+    @Mixin
+    ServerBenchOptions paths;
 
     @Override
     public Integer call() throws Exception {
         BroadcastSetup setup;
         try {
-            setup = new BroadcastSetup(speakers, communes, emergencySeconds, mediaSeconds, decodeShare, rampRate);
+            setup = new BroadcastSetup(speakers, communes, emergencySeconds, mediaSeconds, fleet.decodeShare(),
+                    fleet.rampRate());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        BroadcastRun run = new BroadcastRun(setup, LoaServerProcess.jarCommand(serverJar), workDir.resolve("broadcast"));
+        BroadcastRun run = new BroadcastRun(setup, paths.serverCommand(), paths.workDir("broadcast"));
         try {
-            write(run.run(), outDir);
+            write(run.run(), paths.outDir());
         } catch (IOException e) {
             LOG.error("the run failed: {}", e.getMessage());
-            Map<String, Object> failed = new LinkedHashMap<>(run.report());
-            failed.put("error", e.getMessage());
-            writeJson(failed, outDir);
-            Files.deleteIfExists(outDir.resolve(PNG_FILE)); // a plot of an earlier run must not pass for this one
+            ResultJson.writeFailure("broadcast", run.report(), e, paths.result(JSON_FILE), paths.result(PNG_FILE));
             return 1;
         }
         LOG.info("targets: {}", run.report().get("targets"));
-        LOG.info("wrote {} and {}", outDir.resolve(JSON_FILE), outDir.resolve(PNG_FILE));
+        LOG.info("wrote {} and {}", paths.result(JSON_FILE), paths.result(PNG_FILE));
         return 0;
     }
 
     static void write(BroadcastRun.Result result, Path outDir) throws IOException {
-        writeJson(result.report(), outDir);
+        Map<String, Object> report = ResultJson.start("broadcast");
+        report.putAll(result.report());
+        ResultJson.write(report, outDir.resolve(JSON_FILE));
         BroadcastPlot.write(result.emergency(), result.resume(), outDir.resolve(PNG_FILE));
-    }
-
-    private static void writeJson(Map<String, Object> measured, Path outDir) throws IOException {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("benchmark", "broadcast");
-        report.put("finishedAt", Instant.now().toString());
-        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "java", System.getProperty("java.version")));
-        report.putAll(measured);
-        Files.createDirectories(outDir);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outDir.resolve(JSON_FILE).toFile(),
-                report);
     }
 }

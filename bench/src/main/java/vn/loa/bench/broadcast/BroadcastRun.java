@@ -1,22 +1,20 @@
 package vn.loa.bench.broadcast;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.bench.support.ApiStatusException;
 import vn.loa.bench.support.BenchProvince;
 import vn.loa.bench.support.LoaApi;
 import vn.loa.bench.support.LoaServerProcess;
+import vn.loa.bench.support.WorkDirectory;
 import vn.loa.sim.Fleet;
 import vn.loa.sim.FleetOptions;
 import vn.loa.sim.SimulatedSpeaker;
@@ -63,7 +61,7 @@ final class BroadcastRun {
     }
 
     Result run() throws IOException, InterruptedException {
-        deleteRecursively(dir);
+        WorkDirectory.fresh(dir);
         report.put("setup", setup.asMap());
         try (LoaServerProcess loa = LoaServerProcess.start(serverCommand, dir)) {
             LoaApi api = loa.api();
@@ -256,16 +254,5 @@ final class BroadcastRun {
     /** The speakers' clock: their first-audio instants are epoch ms read from it. */
     private static long nowMillis() {
         return EpochClock.nowNanos() / 1_000_000;
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -1,8 +1,10 @@
 package vn.loa.bench.broadcast;
 
+import static vn.loa.bench.support.SetupChecks.require;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.loa.sim.FleetOptions;
+import vn.loa.bench.support.SetupChecks;
 
 /**
  * What one run of the benchmark is made of.
@@ -21,23 +23,12 @@ record BroadcastSetup(int speakers, int communes, int emergencySeconds, int medi
     static final int MAX_EMERGENCY_SECONDS = 600;
 
     BroadcastSetup {
-        require(speakers >= 1 && speakers <= FleetOptions.MAX_SPEAKERS,
-                "speakers must be within 1.." + FleetOptions.MAX_SPEAKERS + ", was " + speakers);
-        require(communes >= 1 && communes <= MAX_COMMUNES && communes <= speakers,
-                "communes must be within 1.." + MAX_COMMUNES + " and at most the speakers, was " + communes);
+        SetupChecks.fleet(speakers, communes, MAX_COMMUNES, rampRate);
         require(emergencySeconds >= 1 && emergencySeconds <= MAX_EMERGENCY_SECONDS,
                 "emergency seconds must be within 1.." + MAX_EMERGENCY_SECONDS + ", was " + emergencySeconds);
         require(mediaSeconds >= 1 && mediaSeconds <= ToneWav.MAX_SECONDS,
                 "media seconds must be within 1.." + ToneWav.MAX_SECONDS + ", was " + mediaSeconds);
         require(decodeShare >= 0 && decodeShare <= 1, "decode share must be within 0..1, was " + decodeShare);
-        require(rampRate > 0 && rampRate <= FleetOptions.MAX_RAMP_RATE,
-                "ramp rate must be within (0, " + (int) FleetOptions.MAX_RAMP_RATE + "], was " + rampRate);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     Map<String, Object> asMap() {

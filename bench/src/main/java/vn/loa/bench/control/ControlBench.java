@@ -1,10 +1,6 @@
 package vn.loa.bench.control;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.loa.bench.support.ResultJson;
 
 /**
  * scripts/bench control: for each fleet size, the full Loa path (server + simulated fleet in separate JVMs)
@@ -79,16 +76,10 @@ public final class ControlBench implements Callable<Integer> {
             rows.add(row);
             LOG.info("{} speakers: {}", count, row);
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("benchmark", "control");
-        report.put("finishedAt", Instant.now().toString());
-        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "java", System.getProperty("java.version")));
+        Map<String, Object> report = ResultJson.start("control");
         report.put("sizes", rows);
         report.put("targets", ControlVerdict.targets(rows));
-        Files.createDirectories(outDir);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(outDir.resolve("control.json").toFile(), report);
+        ResultJson.write(report, outDir.resolve("control.json"));
         ControlPlot.write(rows, outDir.resolve("control.png"));
         LOG.info("wrote {} and {}", outDir.resolve("control.json"), outDir.resolve("control.png"));
         return 0;

@@ -1,8 +1,6 @@
 package vn.loa.bench.stream;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -13,11 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
+import vn.loa.bench.support.ClickDetector;
 import vn.loa.bench.support.Distribution;
 import vn.loa.bench.support.TonePcm;
+import vn.loa.bench.support.WavFiles;
 import vn.loa.protocol.message.PlayOrder;
 import vn.loa.sim.audio.AudioPlane;
 import vn.loa.sim.audio.AudioSettings;
@@ -97,7 +94,7 @@ final class LiveLatencyRun {
                 if (!ended.await(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                     throw new IOException("the simulated speaker did not stop within " + START_TIMEOUT);
                 }
-                short[] played = readWav(dir.resolve(DEVICE + "-" + STREAM + ".wav"));
+                short[] played = WavFiles.read(dir.resolve(DEVICE + "-" + STREAM + ".wav"));
                 Map<String, Object> m = measures(latencies(played, timeline, feeder.clickPushes()),
                         speakers.stats(DEVICE).get());
                 m.put("sourceQueueAtClicksMs", feeder.queuedAtClicks());
@@ -135,17 +132,5 @@ final class LiveLatencyRun {
         m.put("speaker", Map.of("packetsReceived", playback.packetsReceived(), "lost", playback.lost(),
                 "late", playback.late(), "concealed", playback.concealed()));
         return m;
-    }
-
-    /** The samples of the 48 kHz mono 16-bit WAV the simulator wrote, its header read by the JDK. */
-    private static short[] readWav(Path wav) throws IOException {
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-            byte[] bytes = in.readAllBytes();
-            short[] pcm = new short[bytes.length / 2];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(pcm);
-            return pcm;
-        } catch (UnsupportedAudioFileException e) {
-            throw new IOException(wav + " is not a WAV file the simulator writes", e);
-        }
     }
 }

@@ -1,11 +1,8 @@
 package vn.loa.bench.stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import vn.loa.bench.support.ResultJson;
 
 /**
  * scripts/bench stream: one stream fanned out over loopback to N receivers, by Loa (20 ms live-encoded and
@@ -114,18 +112,12 @@ public final class StreamBench implements Callable<Integer> {
             liveLatency = attempt("live latency", new LiveLatencyRun(workDir, latencyClicks)::run);
             LOG.info("live latency: {}", liveLatency);
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("benchmark", "stream");
-        report.put("finishedAt", Instant.now().toString());
-        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "java", System.getProperty("java.version")));
+        Map<String, Object> report = ResultJson.start("stream");
         report.put("method", method());
         report.put("sizes", rows);
         report.put("liveLatency", liveLatency);
         report.put("targets", StreamVerdict.targets(rows, liveLatency));
-        Files.createDirectories(outDir);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(outDir.resolve("stream.json").toFile(), report);
+        ResultJson.write(report, outDir.resolve("stream.json"));
         StreamPlot.write(rows, outDir.resolve("stream.png"));
         LOG.info("targets: {}", report.get("targets"));
         LOG.info("wrote {} and {}", outDir.resolve("stream.json"), outDir.resolve("stream.png"));

@@ -15,11 +15,13 @@ public final class LoaServerProcess implements AutoCloseable {
 
     private final ChildProcess process;
     private final LoaApi api;
+    private final int httpPort;
     private final int mqttPort;
 
-    private LoaServerProcess(ChildProcess process, LoaApi api, int mqttPort) {
+    private LoaServerProcess(ChildProcess process, LoaApi api, int httpPort, int mqttPort) {
         this.process = process;
         this.api = api;
+        this.httpPort = httpPort;
         this.mqttPort = mqttPort;
     }
 
@@ -44,7 +46,7 @@ public final class LoaServerProcess implements AutoCloseable {
             LoaApi api = new LoaApi(httpPort);
             api.awaitHealthy(process, START_TIMEOUT);
             api.login("admin", ADMIN_PASSWORD);
-            return new LoaServerProcess(process, api, mqttPort);
+            return new LoaServerProcess(process, api, httpPort, mqttPort);
         } catch (IOException | InterruptedException | RuntimeException e) {
             process.close();
             throw e;
@@ -57,6 +59,10 @@ public final class LoaServerProcess implements AutoCloseable {
 
     public ChildProcess process() {
         return process;
+    }
+
+    public int httpPort() {
+        return httpPort;
     }
 
     public int mqttPort() {

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import vn.loa.bench.support.WavFiles;
 import vn.loa.sim.FleetOptions;
 
 class BroadcastSetupTest {
@@ -51,7 +52,7 @@ class BroadcastSetupTest {
         assertThat(b.getInt(4)).isEqualTo(wav.length - 8);
         assertThat(b.getInt(24)).isEqualTo(48_000);
         assertThat(b.getInt(40)).isEqualTo(2 * 48_000 * 2);
-        assertThat(wav).hasSize(ToneWav.HEADER_BYTES + 2 * 48_000 * 2);
+        assertThat(wav).hasSize(WavFiles.HEADER_BYTES + 2 * 48_000 * 2);
         assertThatThrownBy(() -> ToneWav.of(440, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,10 +1,10 @@
-package vn.loa.bench.stream;
+package vn.loa.bench.support;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Finds where clicks begin in decoded PCM: the first sample above a threshold after a quiet stretch. */
-final class ClickDetector {
+public final class ClickDetector {
     private ClickDetector() {
     }
 
@@ -13,7 +13,7 @@ final class ClickDetector {
      * @param refractory samples after an onset during which no new click can begin (the click's own ringing)
      * @return sample indices of the onsets, in order
      */
-    static List<Integer> onsets(short[] pcm, int threshold, int refractory) {
+    public static List<Integer> onsets(short[] pcm, int threshold, int refractory) {
         List<Integer> onsets = new ArrayList<>();
         int quietUntil = 0;
         for (int i = 0; i < pcm.length; i++) {

@@ -1,4 +1,4 @@
-package vn.loa.bench.stream;
+package vn.loa.bench.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

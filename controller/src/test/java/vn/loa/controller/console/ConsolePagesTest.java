@@ -1,0 +1,160 @@
+package vn.loa.controller.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.support.ui.Select;
+import vn.loa.controller.auth.Role;
+import vn.loa.controller.testing.Multipart;
+import vn.loa.controller.testing.Province;
+import vn.loa.controller.testing.TestAudio;
+import vn.loa.controller.testing.TestServers;
+
+/**
+ * The console in real headless Chromium against a real server holding a small province: signing in, the language
+ * switch, a schedule made through its form, and a checked screenshot of every main page.
+ */
+class ConsolePagesTest {
+    static final String SPEAKER = "console-loa-1";
+    static final String OPERATOR = "van-hanh-xa-an";
+    static final String OPERATOR_PASSWORD = "van-hanh-password-1";
+    static final String SCHEDULE_NAME = "Bản tin sáng Xã An";
+
+    @TempDir
+    static Path dir;
+    static ConsoleUnderTest console;
+    static Province province;
+    static long media;
+
+    @BeforeAll
+    static void start() throws Exception {
+        console = ConsoleUnderTest.start(dir, Map.of(), TestAudio.toneWav(1_000, 1_000));
+        province = new Province(console.server, console.admin, "c");
+        province.speaker(SPEAKER, "a", Instant.now());
+        province.speaker("console-loa-2", "b", Instant.now());
+        TestServers.createUser(console.server, OPERATOR, OPERATOR_PASSWORD, Role.OPERATOR, province.area("a"));
+        Multipart tone = new Multipart().file("file", "ban-tin-sang.wav", TestAudio.toneWav(440, 2_000))
+                .field("title", "Bản tin sáng");
+        media = console.admin.sendBytes("POST", "/api/media", tone.bytes(), tone.contentType()).json().get("id")
+                .asLong();
+    }
+
+    @AfterAll
+    static void stop() {
+        console.close();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedOnThePageAndTheRightOneOpensTheDashboard() {
+        console.signedOut();
+        console.submitLogin("admin", "not-the-password");
+        String error = console.browser.until("the login error", d -> {
+            List<String> shown = console.browser.visibleErrorBanners();
+            return shown.isEmpty() ? null : shown.get(0);
+        });
+        assertThat(error).isNotBlank();
+        assertThat(console.browser.page("login").isDisplayed()).isTrue();
+
+        console.submitLogin("admin", TestServers.ADMIN_PASSWORD);
+        console.browser.page("dashboard");
+        assertThat(console.browser.visibleErrorBanners()).isEmpty();
+        assertThat(console.browser.byTestId("nav-users").isDisplayed()).as("an admin sees the users page").isTrue();
+    }
+
+    @Test
+    void theLanguageSwitchTurnsTheLabelsToEnglishAndBack() {
+        console.signInAsAdmin();
+        String vietnamese = console.text("nav-dashboard");
+        try {
+            new Select(console.browser.byTestId("language-switch")).selectByValue("en");
+            String english = console.browser.until("English labels", d -> {
+                String now = console.text("nav-dashboard");
+                return now.equals(vietnamese) ? null : now;
+            });
+            assertThat(english).isEqualTo("Dashboard");
+            assertThat(console.browser.page("dashboard").getText()).doesNotContain(vietnamese);
+        } finally {
+            new Select(console.browser.byTestId("language-switch")).selectByValue("vi");
+        }
+        console.browser.until("Vietnamese labels again", d -> console.text("nav-dashboard").equals(vietnamese));
+    }
+
+    /**
+     * An operator of a commune writes a daily programme: picking 22:30 shows the quiet-hours warning before anything
+     * is saved; moved to 06:30 it saves, and is then listed on the page and by the API.
+     */
+    @Test
+    void aScheduleMadeInTheFormShowsItsWordsAndWarningsBeforeItIsSaved() {
+        console.signIn(OPERATOR, OPERATOR_PASSWORD);
+        ConsoleBrowser browser = console.browser;
+        browser.open("#/schedules");
+        browser.page("schedules");
+        browser.byTestId("week-calendar");
+        int listed = browser.allByTestId("schedule-item").size();
+        browser.byTestId("schedule-new").click();
+        browser.fill(browser.byTestId("schedule-name"), SCHEDULE_NAME);
+        browser.byTestId("target-area-" + province.area("a")).click();
+        new Select(browser.byTestId("schedule-media")).selectByValue(Long.toString(media));
+        new Select(browser.byTestId("schedule-recurrence")).selectByValue("daily");
+        browser.fill(browser.byTestId("schedule-time"), "22:30");
+
+        String warning = browser.until("the quiet-hours warning", d -> {
+            String shown = console.text("schedule-warnings");
+            return shown.contains("22:00") ? shown : null;
+        });
+        assertThat(warning).as("the warning names the quiet hours").contains("05:00");
+        String words = browser.until("the recurrence in plain words", d -> {
+            String shown = console.text("schedule-words");
+            return shown.contains("22:30") ? shown : null;
+        });
+        assertThat(words).isNotBlank();
+        assertThat(schedulesNamed(SCHEDULE_NAME)).as("nothing saved yet").isEmpty();
+
+        browser.fill(browser.byTestId("schedule-time"), "06:30");
+        browser.until("the words to follow the new time", d -> console.text("schedule-words").contains("06:30"));
+        browser.until("the quiet-hours warning to go", d -> browser.allByTestId("schedule-warnings").stream()
+                .noneMatch(w -> w.isDisplayed() && w.getText().contains("22:00")));
+        browser.byTestId("schedule-save").click();
+
+        browser.until("the saved schedule in the list", d -> browser.allByTestId("schedule-item").size() == listed + 1
+                && browser.allByTestId("schedule-item").stream().anyMatch(e -> e.getText().contains(SCHEDULE_NAME)));
+        List<JsonNode> saved = schedulesNamed(SCHEDULE_NAME);
+        assertThat(saved).hasSize(1);
+        assertThat(saved.get(0).toString()).contains("06:30");
+        assertThat(browser.visibleErrorBanners()).isEmpty();
+        browser.checkedScreenshot("schedules-saved");
+    }
+
+    /** Every main page, as an admin of the whole installation sees it, rendered without an error. */
+    @Test
+    void everyMainPageRendersWithoutAnError() {
+        console.signInAsAdmin();
+        for (String route : List.of("dashboard", "speakers", "speakers/" + SPEAKER, "media", "schedules", "live",
+                "broadcasts", "reports", "audit", "users")) {
+            String page = route.contains("/") ? route.substring(0, route.indexOf('/')) : route;
+            console.browser.open("#/" + route);
+            console.browser.page(page);
+            console.browser.settled();
+            console.browser.checkedScreenshot(route.replace('/', '-'));
+        }
+    }
+
+    static List<JsonNode> schedulesNamed(String name) {
+        List<JsonNode> named = new ArrayList<>();
+        console.admin.get("/api/schedules?limit=1000").json().get("items").forEach(s -> {
+            if (name.equals(s.path("name").asText())) {
+                named.add(s);
+            }
+        });
+        return named;
+    }
+}
