@@ -1,12 +1,13 @@
 // The browser microphone as a live source: getUserMedia → AudioWorklet (pcm-worklet.js: 48 kHz, 20 ms frames of
-// s16le mono) → binary messages on the WebSocket /api/streams/{streamId}/live (the session cookie signs it in).
-// For every frame handed to the socket it dispatches `loa:mic-frame` on window with {peak, sentAt}: sentAt is
-// epoch milliseconds, from which the live benchmark measures latency.
+// s16le mono) → a dedicated worker (mic-sender.js) that sends them as binary messages on the WebSocket
+// /api/streams/{streamId}/live (the session cookie signs it in); frames go from the worklet to the worker directly,
+// never through this page's busy main thread. For every frame handed to the socket it dispatches `loa:mic-frame`
+// on window with {peak, sentAt}: sentAt is epoch milliseconds, from which the live benchmark measures latency.
 
 const SAMPLE_RATE = 48000;
 const WORKLET_URL = new URL('./pcm-worklet.js', import.meta.url);
+const SENDER_URL = new URL('./mic-sender.js', import.meta.url);
 const PROCESSOR_NAME = 'loa-pcm-frames';
-const NORMAL_CLOSURE = 1000;
 
 /**
  * Why the microphone could not start or stopped. `reason`: 'permission' (refused by the user), 'no-device',
@@ -35,7 +36,7 @@ export async function startMicrophone({streamId, onLevel = () => {}, onEnd = () 
   const parts = {media};
   try {
     parts.context = await openAudioContext();
-    parts.socket = await openSocket(streamId);
+    parts.sender = await openSender(streamId, parts);
   } catch (error) {
     release(parts);
     throw error;
@@ -89,31 +90,34 @@ async function openAudioContext() {
   return context;
 }
 
-function openSocket(streamId) {
+/** The worker owning the socket, once the server accepted it; `parts.toSender` is the worklet's end of its port. */
+function openSender(streamId, parts) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const socket = new WebSocket(`${scheme}://${location.host}/api/streams/${encodeURIComponent(streamId)}/live`);
-  socket.binaryType = 'arraybuffer';
+  const url = `${scheme}://${location.host}/api/streams/${encodeURIComponent(streamId)}/live`;
+  const sender = new Worker(SENDER_URL);
+  const channel = new MessageChannel();
+  parts.toSender = channel.port1;
+  sender.postMessage({type: 'open', url, frames: channel.port2}, [channel.port2]);
   return new Promise((resolve, reject) => {
-    socket.onopen = () => resolve(socket);
-    socket.onclose = (event) => reject(new MicrophoneError('socket',
-        `the server refused the microphone${event.reason ? `: ${event.reason}` : ''} (code ${event.code})`));
+    sender.onmessage = ({data}) => {
+      if (data.type === 'open') {
+        resolve(sender);
+      } else if (data.type === 'closed') {
+        sender.terminate();
+        reject(new MicrophoneError('socket',
+            `the server refused the microphone${data.reason ? `: ${data.reason}` : ''} (code ${data.code})`));
+      }
+    };
   });
 }
 
 function wire(parts, onLevel, onEnd) {
-  const {context, socket} = parts;
+  const {context, sender} = parts;
   const source = context.createMediaStreamSource(parts.media);
   // Explicit mono: a stereo microphone is mixed down before the worklet sees it.
   const frames = new AudioWorkletNode(context, PROCESSOR_NAME,
       {numberOfInputs: 1, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit'});
-  frames.port.onmessage = ({data}) => {
-    if (socket.readyState === WebSocket.OPEN) {
-      socket.send(data.pcm);
-      const sentAt = performance.timeOrigin + performance.now();
-      window.dispatchEvent(new CustomEvent('loa:mic-frame', {detail: {peak: data.peak, sentAt}}));
-    }
-    onLevel(data.peak);
-  };
+  frames.port.postMessage({port: parts.toSender}, [parts.toSender]);
   source.connect(frames);
   // The worklet writes silence; being connected to the destination keeps the graph pulling it.
   frames.connect(context.destination);
@@ -124,24 +128,28 @@ function wire(parts, onLevel, onEnd) {
       return;
     }
     stopped = true;
-    frames.port.onmessage = null;
+    sender.onmessage = null;
     source.disconnect();
     frames.disconnect();
     release(parts);
   };
-  socket.onclose = (event) => {
-    if (!stopped) {
+  sender.onmessage = ({data}) => {
+    if (data.type === 'frame') {
+      if (data.sentAt !== null) {
+        window.dispatchEvent(new CustomEvent('loa:mic-frame', {detail: {peak: data.peak, sentAt: data.sentAt}}));
+      }
+      onLevel(data.peak);
+    } else if (data.type === 'closed') {
       stop();
-      onEnd(new MicrophoneError('closed', event.reason || `the connection closed (code ${event.code})`));
+      onEnd(new MicrophoneError('closed', data.reason || `the connection closed (code ${data.code})`));
     }
   };
   return {stop};
 }
 
-function release({media, context, socket}) {
+function release({media, context, sender}) {
   media.getTracks().forEach((track) => track.stop());
   context?.close();
-  if (socket && socket.readyState <= WebSocket.OPEN) {
-    socket.close(NORMAL_CLOSURE);
-  }
+  // The worker closes the socket with a normal closure, then ends itself.
+  sender?.postMessage({type: 'close'});
 }

@@ -1,6 +1,7 @@
 // AudioWorklet processor of the live microphone: takes the (mono) input at the context's rate, resamples it to
 // 48 kHz when the context runs at another rate, and posts frames of 20 ms as s16le PCM with their peak level.
-// The main thread (microphone.js) sends each frame on the WebSocket.
+// Frames go to the port the page hands over (a MessagePort of the worker that owns the WebSocket, mic-sender.js);
+// frames made before it arrives are dropped.
 
 const TARGET_RATE = 48000;
 const FRAME_SAMPLES = 960; // 20 ms at 48 kHz
@@ -15,6 +16,10 @@ class PcmFrameProcessor extends AudioWorkletProcessor {
     // [-1, 0) when it falls between the previous block's last sample and this block's first.
     this.position = 0;
     this.previousSample = 0;
+    this.out = null;
+    this.port.onmessage = ({data}) => {
+      this.out = data.port;
+    };
     this.startFrame();
   }
 
@@ -59,7 +64,7 @@ class PcmFrameProcessor extends AudioWorkletProcessor {
     this.filled++;
     if (this.filled === FRAME_SAMPLES) {
       const pcm = this.frame.buffer;
-      this.port.postMessage({pcm, peak: this.peak}, [pcm]);
+      this.out?.postMessage({pcm, peak: this.peak}, [pcm]);
       this.startFrame();
     }
   }
