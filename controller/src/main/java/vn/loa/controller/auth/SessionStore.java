@@ -61,10 +61,17 @@ public final class SessionStore {
 
     /** The CSRF token of a live session (without extending it). */
     public Optional<String> csrfToken(String token) {
+        return live(token).map(Session::csrfToken);
+    }
+
+    /** Whether the token's session is live now, without extending it. */
+    public boolean isLive(String token) {
+        return live(token).isPresent();
+    }
+
+    private Optional<Session> live(String token) {
         Instant now = clock.instant();
-        return Optional.ofNullable(sessions.get(digest(token)))
-                .filter(s -> s.expiresAt().isAfter(now))
-                .map(Session::csrfToken);
+        return Optional.ofNullable(sessions.get(digest(token))).filter(s -> s.expiresAt().isAfter(now));
     }
 
     /** Whether {@code candidate} is the CSRF token of the live session behind {@code token}, compared in constant time. */

@@ -72,6 +72,11 @@ public final class UserService implements UserCredentials, TokenAuthenticator {
     }
 
     @Override
+    public boolean isLive(String token) {
+        return sessions.isLive(token);
+    }
+
+    @Override
     public boolean csrfMatches(String token, String csrfToken) {
         return sessions.csrfMatches(token, csrfToken);
     }

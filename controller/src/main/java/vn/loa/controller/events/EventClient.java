@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One console on the live feed: a bounded queue that publishers offer to without waiting, and a writer thread that
- * sends what is queued (or a heartbeat comment when nothing was) until the console goes away or is stopped.
+ * sends what is queued (or a heartbeat comment when nothing was) until the console goes away, is stopped, or its
+ * session no longer stands (logged out, user disabled, expired): then the stream is closed before anything more.
  */
 final class EventClient {
     static final String HEARTBEAT_COMMENT = "keep-alive";
@@ -22,15 +24,18 @@ final class EventClient {
 
     private final SseClient sse;
     private final String scopePrefix;
+    private final BooleanSupplier signedIn;
     private final BlockingQueue<Frame> queue;
     private final Duration heartbeat;
     private final Runnable onEnd;
     private Thread writer;
     private volatile boolean stopped;
 
-    EventClient(SseClient sse, String scopePrefix, int capacity, Duration heartbeat, Runnable onEnd) {
+    EventClient(SseClient sse, String scopePrefix, BooleanSupplier signedIn, int capacity, Duration heartbeat,
+                Runnable onEnd) {
         this.sse = sse;
         this.scopePrefix = scopePrefix;
+        this.signedIn = signedIn;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.heartbeat = heartbeat;
         this.onEnd = onEnd;
@@ -68,7 +73,7 @@ final class EventClient {
         try {
             while (!stopped && !sse.terminated()) {
                 Frame frame = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                if (stopped) {
+                if (stopped || !signedIn.getAsBoolean()) {
                     break;
                 }
                 if (frame == null) {

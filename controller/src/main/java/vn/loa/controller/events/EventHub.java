@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.http.ApiException;
@@ -107,10 +108,13 @@ public final class EventHub implements EventFeed, AutoCloseable {
         slots.decrementAndGet();
     }
 
-    /** Starts feeding a console that {@link #reserve() reserved} its place. */
-    public void attach(SseClient sse, String scopePrefix) {
+    /**
+     * Starts feeding a console that {@link #reserve() reserved} its place, until it goes away or its session no
+     * longer stands ({@code signedIn} is asked before every event and heartbeat).
+     */
+    public void attach(SseClient sse, String scopePrefix, BooleanSupplier signedIn) {
         sse.keepAlive();
-        EventClient client = new EventClient(sse, scopePrefix, CLIENT_QUEUE_EVENTS, heartbeat, () -> {
+        EventClient client = new EventClient(sse, scopePrefix, signedIn, CLIENT_QUEUE_EVENTS, heartbeat, () -> {
             clients.removeIf(c -> c.sse() == sse);
             release();
         });

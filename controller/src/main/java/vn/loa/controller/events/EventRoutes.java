@@ -7,8 +7,10 @@ import io.javalin.http.sse.SseHandler;
 import vn.loa.controller.area.AreaScopes;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
+import vn.loa.controller.http.ApiCredentials;
 import vn.loa.controller.http.ApiException;
 import vn.loa.controller.http.Routes;
+import vn.loa.controller.http.TokenAuthenticator;
 
 /**
  * {@code GET /api/events}: the live event feed as Server-Sent Events, for any signed-in user. Each event's
@@ -22,10 +24,13 @@ public final class EventRoutes implements Routes {
 
     private final EventHub hub;
     private final AreaScopes scopes;
+    private final TokenAuthenticator sessions;
 
-    public EventRoutes(EventHub hub, AreaScopes scopes) {
+    /** @param sessions tells whether the session a stream was opened with still stands (logout, user disabled) */
+    public EventRoutes(EventHub hub, AreaScopes scopes, TokenAuthenticator sessions) {
         this.hub = hub;
         this.scopes = scopes;
+        this.sessions = sessions;
     }
 
     @Override
@@ -41,9 +46,10 @@ public final class EventRoutes implements Routes {
             throw new ApiException(406, "the event feed is a text/event-stream: send Accept: " + EVENT_STREAM);
         }
         String scopePrefix = scopes.scopePrefix(caller).orElse(null);
+        String token = ApiCredentials.on(ctx).token();
         hub.reserve();
         try {
-            new SseHandler(sse -> hub.attach(sse, scopePrefix)).handle(ctx);
+            new SseHandler(sse -> hub.attach(sse, scopePrefix, () -> sessions.isLive(token))).handle(ctx);
         } catch (RuntimeException e) {
             hub.release();
             throw e;

@@ -15,4 +15,12 @@ public interface TokenAuthenticator {
     default boolean csrfMatches(String token, String csrfToken) {
         return false;
     }
+
+    /**
+     * Whether the session behind {@code token} is still live, without extending it: a long-lived stream asks again
+     * and again, and must not keep an idle session alive by doing so.
+     */
+    default boolean isLive(String token) {
+        return authenticate(token).isPresent();
+    }
 }

@@ -271,7 +271,7 @@ public final class LoaServer implements AutoCloseable {
                     new ReportRoutes(new UptimeReport(jdbi, id -> live.snapshot(id).map(LiveState.Snapshot::lastSeen)),
                             new AirtimeReport(jdbi, zone), scopes, zone, clock),
                     new AlarmRoutes(alarms, scopes),
-                    new EventRoutes(events, scopes),
+                    new EventRoutes(events, scopes, userService),
                     new DashboardRoutes(new DashboardService(jdbi, scopes, live, broadcasts, alarms)),
                     new ConsoleRoutes(ConsoleSettings.from(config)))));
             // closed before the parts its occurrences use

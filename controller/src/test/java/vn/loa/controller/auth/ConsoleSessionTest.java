@@ -22,10 +22,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.loa.controller.events.EventRoutes;
 import vn.loa.controller.server.LoaServer;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.ApiClient.Response;
 import vn.loa.controller.testing.CookieClient;
+import vn.loa.controller.testing.EventStream;
 import vn.loa.controller.testing.MutableClock;
 import vn.loa.controller.testing.TestServers;
 
@@ -144,6 +146,17 @@ class ConsoleSessionTest {
         try (Stream<String> lines = feed.body()) {
             assertThat(feed.statusCode()).isEqualTo(200);
             assertThat(lines.filter(line -> line.startsWith("event:")).findFirst()).contains("event: ready");
+        }
+    }
+
+    @Test
+    void theLiveFeedEndsWithItsSession() {
+        ApiClient viewer = TestServers.loggedIn(server, "feed-ends-viewer", Role.VIEWER);
+        try (EventStream feed = EventStream.open(server.httpPort(), EventRoutes.PATH, viewer.token())) {
+            assertThat(viewer.post("/api/logout", null).status()).isEqualTo(204);
+            server.events().publish("marker", Map.of());
+
+            assertThat(feed.typesUntilClosed(Duration.ofSeconds(10))).doesNotContain("marker");
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,7 @@ class EventFeedTest {
     private String communeA;
     private String communeB;
     private long areaA;
+    private final Set<String> endedSessions = ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void start() {
@@ -56,8 +59,8 @@ class EventFeedTest {
         communeB = "/" + province + "/" + areaB + "/";
         meters = new SimpleMeterRegistry();
         hub = new EventHub(Json.newMapper(), meters, SHORT_HEARTBEAT);
-        http = new HttpServer("127.0.0.1", 0, true, EventFeedTest::caller, Json.newMapper(), meters, dir,
-                List.of(new EventRoutes(hub, new AreaScopes(database.jdbi())))).start();
+        http = new HttpServer("127.0.0.1", 0, true, this::caller, Json.newMapper(), meters, dir,
+                List.of(new EventRoutes(hub, new AreaScopes(database.jdbi()), this::caller))).start();
     }
 
     @AfterEach
@@ -112,6 +115,18 @@ class EventFeedTest {
         try (EventStream stream = EventStream.open(http.port(), EventRoutes.PATH + "?token=viewer", null)) {
             hub.publish("marker", Map.of());
             assertThat(stream.next("marker", WAIT).data()).isEqualTo("{}");
+        }
+    }
+
+    @Test
+    void aStreamWhoseSessionEndedIsClosedBeforeTheNextEvent() {
+        try (EventStream ending = open("viewer:" + areaA); EventStream staying = open("viewer")) {
+            endedSessions.add("viewer:" + areaA);
+            hub.publish("marker", Map.of());
+
+            assertThat(ending.typesUntilClosed(WAIT)).doesNotContain("marker");
+            assertThat(staying.next("marker", WAIT)).isNotNull();
+            Poll.until("its place given back", WAIT, () -> hub.clients() == 1);
         }
     }
 
@@ -202,7 +217,10 @@ class EventFeedTest {
         });
     }
 
-    private static Optional<Caller> caller(String token) {
+    private Optional<Caller> caller(String token) {
+        if (endedSessions.contains(token)) {
+            return Optional.empty();
+        }
         String[] parts = token.split(":");
         Long area = parts.length > 1 ? Long.valueOf(parts[1]) : null;
         return Optional.of(new Caller("test-" + parts[0], Role.valueOf(parts[0].toUpperCase(Locale.ROOT)), area));

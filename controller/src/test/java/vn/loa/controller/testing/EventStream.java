@@ -115,6 +115,26 @@ public final class EventStream implements AutoCloseable {
         throw new AssertionError("no " + what + " within " + deadline);
     }
 
+    /** The types of the events that arrive until the server closes the stream; fails if it is still open after {@code deadline}. */
+    public List<String> typesUntilClosed(Duration deadline) {
+        try {
+            reader.join(deadline.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        if (reader.isAlive()) {
+            throw new AssertionError("the stream is still open after " + deadline);
+        }
+        List<String> types = new ArrayList<>();
+        received.forEach(m -> {
+            if (m.type() != null) {
+                types.add(m.type());
+            }
+        });
+        return types;
+    }
+
     @Override
     public void close() {
         lines.close();
