@@ -146,6 +146,11 @@ public final class PlaybackSession {
         });
     }
 
+    /** Frames handed to the DAC so far, decoded from packets or concealed. */
+    public long framesPlayedOrConcealed() {
+        return framesPlayed + concealed;
+    }
+
     /** True between the first frame played and the end. */
     public boolean playing() {
         return started && !closed;

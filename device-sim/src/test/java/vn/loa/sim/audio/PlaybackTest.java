@@ -52,12 +52,16 @@ class PlaybackTest {
         return plane;
     }
 
-    /** Waits until every frame has had its instant, then stops the playback and reads what was recorded. */
+    /**
+     * Waits until every frame has had its instant and has been played (a loaded machine may run the playout tick
+     * late), then stops the playback and reads what was recorded.
+     */
     private short[] playToTheEndAndStop(PlaybackSession session, String device, int delayMillis) throws Exception {
         assertThat(sender.awaitDone(WAIT.toMillis())).isTrue();
         long lastInstant = sender.epochNanosOf(ToneSender.FIRST_TIMESTAMP
                 + (long) (sender.frames().size() - 1) * sender.samplesPerFrame()) + delayMillis * 1_000_000L;
         Eventually.until("the last frame's instant", () -> EpochClock.nowNanos() > lastInstant + 50_000_000);
+        Eventually.until("every frame played", () -> session.framesPlayedOrConcealed() >= sender.frames().size());
         session.stop(PlaybackEnd.STOPPED);
         Path wav = wavs.resolve(device + "-" + session.streamId() + ".wav");
         Eventually.until("the WAV file", () -> Files.exists(wav));
