@@ -2,9 +2,9 @@ package vn.loa.controller.audit;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import java.util.Set;
 import vn.loa.controller.auth.Caller;
+import vn.loa.controller.http.Endpoint;
 import vn.loa.controller.http.Routes;
 
 /**
@@ -15,8 +15,6 @@ import vn.loa.controller.http.Routes;
  */
 public final class RequestAudit implements Routes {
     public static final String ANONYMOUS = "anonymous";
-    static final Set<HandlerType> MUTATING = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
-            HandlerType.DELETE);
     /** Requests audited by their own entries (login, login.failed, login.locked, logout). */
     static final Set<String> OWN_ENTRIES = Set.of("POST /api/login", "POST /api/logout");
 
@@ -33,11 +31,11 @@ public final class RequestAudit implements Routes {
     }
 
     private void record(Context ctx) {
-        if (!MUTATING.contains(ctx.method()) || !ctx.path().startsWith("/api/")) {
+        if (!Endpoint.changes(ctx) || !ctx.path().startsWith("/api/")) {
             return;
         }
         String route = ctx.endpointHandlerPath();
-        String action = ctx.method().name() + " " + route;
+        String action = Endpoint.of(ctx);
         // without a matched endpoint Javalin puts a sentence, not a route, there: nothing was there to change
         if (route == null || !route.startsWith("/") || OWN_ENTRIES.contains(action)) {
             return;

@@ -3,7 +3,6 @@ package vn.loa.controller.http;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.Header;
-import io.javalin.http.HandlerType;
 import java.util.Set;
 import vn.loa.controller.auth.Caller;
 import vn.loa.controller.auth.Role;
@@ -27,8 +26,6 @@ final class BearerAuthentication implements Handler {
      * higher, whatever the endpoint checks itself, so an endpoint added later cannot forget it.
      */
     static final Set<String> VIEWER_CHANGES = Set.of("POST /api/logout", "PUT /api/me/password");
-    /** Methods that change nothing, so a forged cross-site request gains nothing by them. */
-    private static final Set<HandlerType> SAFE_METHODS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final TokenAuthenticator authenticator;
     private final boolean metricsPublic;
@@ -49,13 +46,13 @@ final class BearerAuthentication implements Handler {
                 .orElseThrow(() -> unauthorized(ctx, "invalid or expired token"));
         caller.attachTo(ctx);
         credentials.attachTo(ctx);
-        if (SAFE_METHODS.contains(ctx.method())) {
+        if (!Endpoint.changes(ctx)) {
             return;
         }
         if (credentials.fromCookie() && !authenticator.csrfMatches(credentials.token(), ctx.header(CSRF_HEADER))) {
             throw new ApiException(403, CSRF_REFUSAL);
         }
-        if (!VIEWER_CHANGES.contains(ctx.method().name() + " " + ctx.endpointHandlerPath())) {
+        if (!VIEWER_CHANGES.contains(Endpoint.of(ctx))) {
             caller.require(Role.OPERATOR);
         }
     }

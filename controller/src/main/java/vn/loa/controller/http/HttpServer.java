@@ -103,7 +103,7 @@ public final class HttpServer implements AutoCloseable {
      * front and would be read whole, so it is refused too: every HTTP client can send a Content-Length.
      */
     private void refuseOversizeBody(Context ctx) {
-        long maxBytes = bodyLimits.getOrDefault(ctx.method().name() + " " + ctx.endpointHandlerPath(), MAX_BODY_BYTES);
+        long maxBytes = bodyLimits.getOrDefault(Endpoint.of(ctx), MAX_BODY_BYTES);
         long contentLength = ctx.req().getContentLengthLong();
         if (contentLength < 0 && ctx.header(Header.TRANSFER_ENCODING) != null) {
             throw new ApiException(411, "Content-Length required", Map.of("maxBytes", maxBytes));
