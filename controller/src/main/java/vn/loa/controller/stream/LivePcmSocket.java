@@ -26,6 +26,7 @@ final class LivePcmSocket {
     static final int MAX_FRAME_BYTES = PcmPacer.BYTES_PER_SECOND;
     static final long MAX_AHEAD_MILLIS = 3_000;
     private static final String FEED = "loa.live.feed";
+    static final String STREAM_ENDED = "the stream ended";
 
     private final StreamService streams;
     private final TokenAuthenticator tokens;
@@ -99,8 +100,16 @@ final class LivePcmSocket {
 
     private static void push(WsBinaryMessageContext ctx) {
         Feed feed = ctx.attribute(FEED);
-        if (feed != null && !feed.push(ctx.data(), ctx.offset(), ctx.length())) {
-            ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "PCM arrives faster than it plays");
+        if (feed == null) {
+            return;
+        }
+        try {
+            if (!feed.push(ctx.data(), ctx.offset(), ctx.length())) {
+                ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "PCM arrives faster than it plays");
+            }
+        } catch (IllegalStateException e) {
+            // the stream was stopped (its broadcast ended) while the microphone still spoke: a normal end
+            ctx.closeSession(WsCloseStatus.NORMAL_CLOSURE, STREAM_ENDED);
         }
     }
 }

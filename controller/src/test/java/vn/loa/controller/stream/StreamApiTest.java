@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.loa.controller.auth.Role;
@@ -207,6 +208,20 @@ class StreamApiTest extends RealServerTest {
     }
 
     @Test
+    void aMicrophoneStillSpeakingWhenItsStreamStopsIsToldTheStreamEnded() throws Exception {
+        String id = created(operator, "Micro khi dừng").get("id").asText();
+        Closes closes = new Closes();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(liveUri(id, operator.token()), closes).get(10, TimeUnit.SECONDS);
+        socket.sendBinary(ByteBuffer.wrap(TestAudio.tonePcm(440, 20)), true).get(5, TimeUnit.SECONDS);
+        assertThat(operator.send("DELETE", "/api/streams/" + id, null, null).status()).isEqualTo(200);
+
+        socket.sendBinary(ByteBuffer.wrap(TestAudio.tonePcm(440, 20)), true);
+        assertThat(closes.code.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+        assertThat(closes.reason.get()).isEqualTo(LivePcmSocket.STREAM_ENDED);
+    }
+
+    @Test
     void theLiveWebSocketNeedsAValidTokenAndALiveStream() {
         String live = created(operator, "Micro").get("id").asText();
         assertThat(handshakeFails(liveUri(live, null))).isTrue();
@@ -271,9 +286,11 @@ class StreamApiTest extends RealServerTest {
     /** Remembers the close code the server sends. */
     private static final class Closes implements WebSocket.Listener {
         final CompletableFuture<Integer> code = new CompletableFuture<>();
+        final AtomicReference<String> reason = new AtomicReference<>();
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            this.reason.set(reason);
             code.complete(statusCode);
             return null;
         }
