@@ -16,6 +16,7 @@ import vn.loa.sim.audio.PlaybackRecord;
 import vn.loa.sim.audio.PlaybackStats;
 import vn.loa.sim.audio.PlaybackSummary;
 import vn.loa.sim.mqtt.FleetExecutor;
+import vn.loa.sim.mqtt.FutexHash;
 import vn.loa.sim.mqtt.MqttEndpoint;
 import vn.loa.sim.provision.CredentialsStore;
 
@@ -65,6 +66,7 @@ public final class Fleet implements AutoCloseable {
     public static Fleet create(FleetOptions options) throws IOException {
         CredentialsStore store = options.credentialsFile() == null
                 ? CredentialsStore.inMemory() : CredentialsStore.open(options.credentialsFile());
+        FutexHash.ensureSlotsFor(options.count() * FleetExecutor.THREADS_PER_CONNECTION);
         FleetExecutor executor = new FleetExecutor();
         try {
             MqttEndpoint endpoint = MqttEndpoint.of(options.serverUris(), options.caFile(), executor);
