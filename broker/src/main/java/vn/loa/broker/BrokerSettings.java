@@ -13,7 +13,8 @@ import java.nio.file.Path;
  *                         generate) a self-signed one under dataDir
  * @param keystorePassword password of the keystore (and of its key)
  * @param maxWillDelaySeconds the broker caps a device's Will delay at this
+ * @param sessionStorage   whether sessions and retained messages are kept in memory or on disk
  */
 public record BrokerSettings(String bindAddress, int mqttPort, int tlsPort, Path dataDir, Path keystorePath,
-                             String keystorePassword, long maxWillDelaySeconds) {
+                             String keystorePassword, long maxWillDelaySeconds, SessionStorage sessionStorage) {
 }

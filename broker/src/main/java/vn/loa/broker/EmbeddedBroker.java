@@ -86,7 +86,8 @@ public final class EmbeddedBroker implements DevicePublisher, AutoCloseable {
             Path dataDir = settings.dataDir();
             keystore = ports.tlsEnabled() ? ServerCertificate.prepare(settings.keystorePath(),
                     settings.keystorePassword(), dataDir.resolve("tls")) : null;
-            HiveMqConfig.write(dataDir.resolve("conf"), settings.bindAddress(), ports, keystore);
+            HiveMqConfig.write(dataDir.resolve("conf"), settings.bindAddress(), ports, keystore,
+                    settings.sessionStorage());
             authenticationPool = new AuthenticationPool(limits.authThreads(), limits.authQueueCapacity());
             dispatcher = new InboundDispatcher(limits.inboundStripes(), limits.inboundQueueCapacity(),
                     inboundHandler, metrics);

@@ -34,7 +34,7 @@ class BrokerRestartTest {
 
     private EmbeddedBroker broker(int mqttPort, int tlsPort) {
         BrokerSettings settings = new BrokerSettings("127.0.0.1", mqttPort, tlsPort, dataDir, null,
-                KEYSTORE_PASSWORD, 30);
+                KEYSTORE_PASSWORD, 30, SessionStorage.FILE);
         return new EmbeddedBroker(settings, authenticator, id -> Set.of(), new RecordingHandler(),
                 new SimpleMeterRegistry());
     }

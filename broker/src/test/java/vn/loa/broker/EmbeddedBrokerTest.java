@@ -54,7 +54,7 @@ class EmbeddedBrokerTest {
     @BeforeAll
     void startBroker() {
         BrokerSettings settings = new BrokerSettings("127.0.0.1", 0, -1, dataDir, null, null,
-                MAX_WILL_DELAY_SECONDS);
+                MAX_WILL_DELAY_SECONDS, SessionStorage.MEMORY);
         broker = new EmbeddedBroker(settings, authenticator, id -> groups.getOrDefault(id, Set.of()), handler,
                 registry, BrokerLimits.DEFAULTS.withAuthTimeout(AUTH_TIMEOUT));
         broker.start();

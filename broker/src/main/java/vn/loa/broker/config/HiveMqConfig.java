@@ -1,5 +1,6 @@
 package vn.loa.broker.config;
 
+import vn.loa.broker.SessionStorage;
 import vn.loa.broker.tls.TlsKeystore;
 import vn.loa.protocol.codec.PayloadLimits;
 
@@ -27,14 +28,14 @@ public final class HiveMqConfig {
     private HiveMqConfig() {
     }
 
-    public static void write(Path configFolder, String bindAddress, ListenerPorts ports, TlsKeystore keystore)
-            throws IOException {
+    public static void write(Path configFolder, String bindAddress, ListenerPorts ports, TlsKeystore keystore,
+                             SessionStorage storage) throws IOException {
         Files.createDirectories(configFolder);
-        Files.writeString(configFolder.resolve(FILE_NAME), render(bindAddress, ports, keystore),
+        Files.writeString(configFolder.resolve(FILE_NAME), render(bindAddress, ports, keystore, storage),
                 StandardCharsets.UTF_8);
     }
 
-    static String render(String bindAddress, ListenerPorts ports, TlsKeystore keystore) {
+    static String render(String bindAddress, ListenerPorts ports, TlsKeystore keystore, SessionStorage storage) {
         String bind = xml(bindAddress);
         StringBuilder listeners = new StringBuilder("""
                         <tcp-listener>
@@ -91,7 +92,7 @@ public final class HiveMqConfig {
                         </allow-empty-client-id>
                     </security>
                     <persistence>
-                        <mode>file</mode>
+                        <mode>%s</mode>
                     </persistence>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>
@@ -99,7 +100,7 @@ public final class HiveMqConfig {
                 </hivemq>
                 """.formatted(listeners, MAX_QUEUED_MESSAGES_PER_CLIENT, MAX_SESSION_EXPIRY_SECONDS,
                 PayloadLimits.MAX_PACKET_BYTES, MAX_CLIENT_ID_LENGTH, MAX_TOPIC_LENGTH,
-                NO_CONNECT_IDLE_TIMEOUT_MILLIS);
+                NO_CONNECT_IDLE_TIMEOUT_MILLIS, storage.hivemqMode());
     }
 
     private static String xml(String text) {

@@ -2,6 +2,7 @@ package vn.loa.broker.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.loa.broker.SessionStorage;
 import vn.loa.broker.tls.TlsKeystore;
 import vn.loa.protocol.codec.PayloadLimits;
 
@@ -23,13 +24,11 @@ class HiveMqConfigTest {
     void writtenConfigIsValidForHiveMqAndCarriesLoasLimits() throws Exception {
         TlsKeystore keystore = new TlsKeystore(dir.resolve("a&b <p12>"), "pass\"word'&", dir.resolve("server.crt"),
                 "AA:BB");
-        HiveMqConfig.write(dir.resolve("conf"), "127.0.0.1", new ListenerPorts(1883, 8883), keystore);
+        HiveMqConfig.write(dir.resolve("conf"), "127.0.0.1", new ListenerPorts(1883, 8883), keystore,
+                SessionStorage.FILE);
         String xml = Files.readString(dir.resolve("conf").resolve(HiveMqConfig.FILE_NAME));
 
-        URL schema = HiveMqConfig.class.getResource("/config.xsd");
-        assertThat(schema).as("HiveMQ's config.xsd on the classpath").isNotNull();
-        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(schema).newValidator()
-                .validate(new StreamSource(new StringReader(xml)));
+        validateAgainstHiveMqSchema(xml);
 
         assertThat(xml).contains("<max-packet-size>" + PayloadLimits.MAX_PACKET_BYTES + "</max-packet-size>")
                 .contains("<max-client-id-length>" + HiveMqConfig.MAX_CLIENT_ID_LENGTH + "</max-client-id-length>")
@@ -41,8 +40,25 @@ class HiveMqConfigTest {
     }
 
     @Test
+    void sessionsKeptInMemoryIsAValidConfigToo() throws Exception {
+        String xml = HiveMqConfig.render("0.0.0.0", new ListenerPorts(1883, ListenerPorts.DISABLED), null,
+                SessionStorage.MEMORY);
+
+        validateAgainstHiveMqSchema(xml);
+        assertThat(xml).contains("<mode>in-memory</mode>").doesNotContain("<mode>file</mode>");
+    }
+
+    @Test
     void tlsListenerIsLeftOutWhenDisabled() {
-        String xml = HiveMqConfig.render("0.0.0.0", new ListenerPorts(1883, ListenerPorts.DISABLED), null);
+        String xml = HiveMqConfig.render("0.0.0.0", new ListenerPorts(1883, ListenerPorts.DISABLED), null,
+                SessionStorage.MEMORY);
         assertThat(xml).contains("<tcp-listener>").doesNotContain("tls-tcp-listener");
+    }
+
+    private static void validateAgainstHiveMqSchema(String xml) throws Exception {
+        URL schema = HiveMqConfig.class.getResource("/config.xsd");
+        assertThat(schema).as("HiveMQ's config.xsd on the classpath").isNotNull();
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(schema).newValidator()
+                .validate(new StreamSource(new StringReader(xml)));
     }
 }

@@ -14,13 +14,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import vn.loa.controller.auth.Role;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import vn.loa.broker.SessionStorage;
+import vn.loa.controller.auth.Role;
 import vn.loa.protocol.message.PlayOrder;
 
 /**
@@ -164,6 +165,17 @@ public final class LoaConfig {
     }
 
     /** The address the streamer's UDP socket binds. */
+    /** Where the broker keeps sessions and retained messages: {@code memory} (default) or {@code file}. */
+    public SessionStorage mqttSessionStorage() {
+        String value = text("mqtt.sessions");
+        for (SessionStorage storage : SessionStorage.values()) {
+            if (storage.name().equalsIgnoreCase(value)) {
+                return storage;
+            }
+        }
+        throw invalid("mqtt.sessions", "memory or file");
+    }
+
     public String rtpHost() {
         return nonEmpty("rtp.host");
     }
@@ -381,6 +393,7 @@ public final class LoaConfig {
         telemetryRawDays();
         telemetryHourlyDays();
         willDelayMaxSeconds();
+        mqttSessionStorage();
         commandExpirySeconds();
         provisioningRetrySeconds();
         sessionTtlMinutes();

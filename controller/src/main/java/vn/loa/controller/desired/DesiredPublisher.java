@@ -8,12 +8,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.broker.DevicePublisher;
 import vn.loa.broker.GroupMembership;
 import vn.loa.broker.OutboundMessage;
+import vn.loa.controller.device.DeviceStatus;
 import vn.loa.protocol.DeviceTopic;
 import vn.loa.protocol.Topics;
 import vn.loa.protocol.codec.MessageCodec;
@@ -46,6 +48,10 @@ public final class DesiredPublisher {
     private record Desired(String deviceId, long version, Integer volume, Boolean muted) {
     }
 
+    private static final RowMapper<Desired> DESIRED = (rs, ctx) -> new Desired(rs.getString("id"),
+            rs.getLong("desired_version"), rs.getObject("desired_volume", Integer.class),
+            rs.getObject("desired_muted", Boolean.class));
+
     /** Applies the change to these devices and publishes their new desired state; returns how many changed. */
     public int apply(Collection<String> deviceIds, DesiredChange change) {
         if (deviceIds.isEmpty()) {
@@ -69,6 +75,25 @@ public final class DesiredPublisher {
 
     public void republish(Collection<String> deviceIds) {
         apply(deviceIds, DesiredChange.NONE);
+    }
+
+    /**
+     * Publishes every active device's stored desired state again, unchanged (same version), so the broker holds it
+     * retained even if it lost its retained messages in a restart; a device that already applied it ignores it.
+     *
+     * @return how many devices' desired states were published
+     */
+    public int restoreRetained() {
+        synchronized (lock) {
+            List<Desired> stored = jdbi.withHandle(h -> h.createQuery("SELECT id, desired_version, desired_volume,"
+                            + " desired_muted FROM devices WHERE status = :active AND desired_version > 0")
+                    .bind("active", DeviceStatus.active.name())
+                    .map(DESIRED)
+                    .list());
+            stored.forEach(this::publish);
+            log.info("republished the retained desired state of {} speakers", stored.size());
+            return stored.size();
+        }
     }
 
     private List<Desired> store(List<String> ids, DesiredChange change) {
@@ -99,9 +124,7 @@ public final class DesiredPublisher {
                 stored.addAll(h.createQuery("SELECT id, desired_version, desired_volume, desired_muted FROM devices"
                                 + " WHERE id IN (<ids>)")
                         .bindList("ids", ids.subList(from, Math.min(ids.size(), from + READ_CHUNK)))
-                        .map((rs, ctx) -> new Desired(rs.getString("id"), rs.getLong("desired_version"),
-                                rs.getObject("desired_volume", Integer.class),
-                                rs.getObject("desired_muted", Boolean.class)))
+                        .map(DESIRED)
                         .list());
             }
             return stored;

@@ -133,6 +133,7 @@ public final class LoaServer implements AutoCloseable {
     private final AdminBootstrap adminBootstrap;
     private final String provisioningKey;
     private final EmbeddedBroker broker;
+    private final DesiredPublisher desired;
     private final CommandService commands;
     private final StreamService streams;
     private final BroadcastService broadcasts;
@@ -207,7 +208,7 @@ public final class LoaServer implements AutoCloseable {
                     rejections, registry, clock);
             broker = own(new EmbeddedBroker(new BrokerSettings(config.mqttHost(), config.mqttPort(),
                     config.mqttTlsPort(), dataDir.resolve("broker"), config.mqttTlsKeystore().orElse(null),
-                    keystorePassword(config, dataDir), config.willDelayMaxSeconds()),
+                    keystorePassword(config, dataDir), config.willDelayMaxSeconds(), config.mqttSessionStorage()),
                     new DeviceAuthenticator(devices, userService, verified, provisioningKey, clock),
                     membership, inbound, registry));
             provisioning.set(new ProvisioningService(devices, areaDirectory, broker, rejections, audit, registry,
@@ -216,7 +217,7 @@ public final class LoaServer implements AutoCloseable {
                     config.commandExpirySeconds()));
             commandService.set(commands);
             DeviceLifecycle lifecycle = new DeviceLifecycle(devices, broker, live, verified, audit, clock);
-            DesiredPublisher desired = new DesiredPublisher(jdbi, broker, membership, clock);
+            desired = new DesiredPublisher(jdbi, broker, membership, clock);
             MembershipService members = new MembershipService(jdbi, membership, desired, broker, audit, scopes);
             own(new DeviceJobs(live, stateTable, clock, List.of(telemetry.job(), presence.job(),
                     presence.pruneJob(Duration.ofDays(config.telemetryHourlyDays())),
@@ -284,10 +285,14 @@ public final class LoaServer implements AutoCloseable {
         }
     }
 
-    /** Starts taking traffic: commands in flight are recovered, then the broker, then the API. */
+    /**
+     * Starts taking traffic: commands in flight are recovered, then the broker (given back every speaker's retained
+     * desired state, which a broker keeping sessions in memory has lost), then the API.
+     */
     public LoaServer start() {
         commands.start();
         broker.start();
+        desired.restoreRetained();
         broadcasts.start();
         http.start();
         schedules.start();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.loa.broker.SessionStorage;
 
 class LoaConfigTest {
     @TempDir
@@ -118,6 +119,11 @@ class LoaConfigTest {
                 .hasMessageContaining("http.port");
         assertThatThrownBy(() -> LoaConfig.load(null, Map.of("LOA_METRICS_PUBLIC", "yes")))
                 .hasMessageContaining("metrics.public").hasMessageContaining("true or false");
+        assertThatThrownBy(() -> LoaConfig.load(null, Map.of("LOA_MQTT_SESSIONS", "disk")))
+                .hasMessageContaining("mqtt.sessions").hasMessageContaining("memory or file");
+        assertThat(LoaConfig.load(null, Map.of()).mqttSessionStorage()).isEqualTo(SessionStorage.MEMORY);
+        assertThat(LoaConfig.load(null, Map.of("LOA_MQTT_SESSIONS", "file")).mqttSessionStorage())
+                .isEqualTo(SessionStorage.FILE);
         assertThatThrownBy(() -> LoaConfig.load(null, Map.of("LOA_SESSION_TTL_MINUTES", "0")))
                 .hasMessageContaining("session.ttl.minutes").hasMessageContaining("from 1 to");
         assertThatThrownBy(() -> LoaConfig.load(null, Map.of("LOA_TELEMETRY_RAW_DAYS", "30", "LOA_TELEMETRY_HOURLY_DAYS", "10")))
