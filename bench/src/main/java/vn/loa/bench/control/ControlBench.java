@@ -23,6 +23,11 @@ public final class ControlBench implements Callable<Integer> {
     static final double TARGET_AREA_P99_MS = 1000;
     static final double TARGET_FLOOR_RATIO = 3.0;
     static final double TARGET_KB_PER_SPEAKER = 100;
+    /**
+     * Untimed area-wide commands before the measured one, on each side: a server that has run for a while has
+     * compiled its hot paths, and one round left the JIT compiler still busy during the measured command.
+     */
+    static final int WARM_UP_ROUNDS = 3;
 
     @Option(names = "--sizes", split = ",", defaultValue = "1000,5000,10000", description = "fleet sizes")
     List<Integer> sizes;

@@ -60,8 +60,10 @@ final class LoaControlRun {
                 Thread.sleep(5_000);
                 Memory connected = Memory.of(loa.process(), api);
                 result.put("memory", connected.perSpeakerOver(baseline, count));
-                // an untimed round first: the simulator's JIT (and the server's) must not be what is measured
-                areaCommand(api, provinceId, count);
+                // untimed rounds first: the simulator's JIT (and the server's) must not be what is measured
+                for (int i = 0; i < ControlBench.WARM_UP_ROUNDS; i++) {
+                    areaCommand(api, provinceId, count);
+                }
                 result.put("areaCommand", areaCommand(api, provinceId, count));
                 result.put("singleDeviceRoundTrip", singleRoundTrips(api));
             }
