@@ -1,6 +1,5 @@
 package vn.loa.controller.broadcast;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ public final class OnAirContent {
                     + emergencyRole.name().toLowerCase() + "): write a bulletin (POST /api/media/tts) to have it"
                     + " approved", null);
         }
-        List<MediaItem> items = media.requireVisible(caller, mediaOf(source));
+        List<MediaItem> items = media.requireVisible(caller, source.playedMedia());
         if (exempt(caller, priority)) {
             return;
         }
@@ -64,7 +63,7 @@ public final class OnAirContent {
         if (!exempt(caller, priority)) {
             return;
         }
-        String unreviewed = media.requireVisible(caller, mediaOf(source)).stream()
+        String unreviewed = media.requireVisible(caller, source.playedMedia()).stream()
                 .filter(item -> item.approval() != Approval.approved)
                 .distinct()
                 .map(item -> "media " + item.id() + " \"" + item.title() + "\" (" + item.approval() + ")")
@@ -77,17 +76,5 @@ public final class OnAirContent {
 
     private boolean exempt(Caller caller, Priority priority) {
         return priority == Priority.EMERGENCY && caller.role().atLeast(emergencyRole);
-    }
-
-    /** Every media item the source plays: its playlist and its fallback. */
-    private static List<Long> mediaOf(SourceSpec source) {
-        List<Long> ids = new ArrayList<>();
-        if (source.media() != null) {
-            ids.addAll(source.media());
-        }
-        if (source.fallback() != null) {
-            ids.add(source.fallback());
-        }
-        return ids;
     }
 }

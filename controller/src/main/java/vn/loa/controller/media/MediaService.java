@@ -129,13 +129,20 @@ public final class MediaService {
         return library.listenFile(get(caller, id).sha256());
     }
 
-    /** 409 while a running stream plays the item; 403 for an item of an area above the caller's. */
+    /**
+     * 409 while a running stream plays the item or an enabled schedule will; 403 for an item of an area above the
+     * caller's.
+     */
     public void delete(Caller caller, long id) {
         caller.require(Role.EDITOR);
         MediaItem item = owned(caller, id, "delete");
-        List<String> streams = usage.streamsUsing(id);
+        List<String> streams = usage.streams().apply(id);
         if (!streams.isEmpty()) {
             throw ApiException.conflict("the media item is playing in a stream", Map.of("streams", streams));
+        }
+        List<Long> schedules = usage.schedules().apply(id);
+        if (!schedules.isEmpty()) {
+            throw ApiException.conflict("the media item is in a schedule", Map.of("schedules", schedules));
         }
         if (repository.delete(id)) {
             library.delete(item.sha256());

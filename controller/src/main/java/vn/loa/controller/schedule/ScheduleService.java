@@ -142,6 +142,20 @@ public final class ScheduleService implements AutoCloseable {
         return view(schedules.find(id).orElseThrow());
     }
 
+    /**
+     * The enabled schedules whose playlist or relay fallback holds the media item and that still have an occurrence
+     * to come (or playing now): the item must stay while they may play it.
+     */
+    public List<Long> schedulesPlaying(long mediaId) {
+        Instant now = clock.instant();
+        return schedules.enabled().stream()
+                .filter(s -> s.draft().source().playedMedia().contains(mediaId))
+                .filter(s -> !s.draft().recurrence().upcoming(now.minus(s.draft().recurrence().duration()),
+                        settings.zone(), 1).isEmpty())
+                .map(Schedule::id)
+                .toList();
+    }
+
     /** Deletes the schedule and ends its occurrence playing now, if any. */
     public void delete(Caller caller, long id) {
         caller.require(Role.OPERATOR);

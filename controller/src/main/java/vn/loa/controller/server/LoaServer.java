@@ -26,6 +26,7 @@ import vn.loa.controller.command.CommandService;
 import vn.loa.controller.command.DeviceTargets;
 import vn.loa.controller.media.MediaRoutes;
 import vn.loa.controller.media.MediaService;
+import vn.loa.controller.media.MediaUsage;
 import vn.loa.controller.stream.JoinKey;
 import vn.loa.controller.stream.StreamRoutes;
 import vn.loa.controller.stream.StreamService;
@@ -198,6 +199,7 @@ public final class LoaServer implements AutoCloseable {
             AtomicReference<CommandService> commandService = new AtomicReference<>();
             AtomicReference<StreamService> streamService = new AtomicReference<>();
             AtomicReference<BroadcastService> broadcastService = new AtomicReference<>();
+            AtomicReference<ScheduleService> scheduleService = new AtomicReference<>();
             DeviceInbound inbound = new DeviceInbound(live, telemetry,
                     (serial, payload) -> provisioning.get().onProvisionRequest(serial, payload),
                     (deviceId, payload) -> commandService.get().onResult(deviceId, payload),
@@ -227,9 +229,10 @@ public final class LoaServer implements AutoCloseable {
             long maxUploadBytes = config.mediaMaxUploadMb() * MIB;
             MediaLibrary library = new MediaLibrary(dataDir.resolve(MEDIA_DIR),
                     new MediaLimits(maxUploadBytes, Duration.ofMinutes(config.mediaMaxMinutes())));
-            // media deletion asks the streams whether they play an item, and the streams read media
-            MediaService media = new MediaService(jdbi, library, id -> streamService.get().streamsUsing(id), audit,
-                    scopes, spool, maxUploadBytes, clock);
+            // media deletion asks the streams and schedules whether they play an item, and both read media
+            MediaUsage usage = new MediaUsage(id -> streamService.get().streamsUsing(id),
+                    id -> scheduleService.get().schedulesPlaying(id));
+            MediaService media = new MediaService(jdbi, library, usage, audit, scopes, spool, maxUploadBytes, clock);
             EspeakTextToSpeech speech = new EspeakTextToSpeech(jdbi, media, audit, config.ttsCommand(), spool, clock);
             warnIfDevicesCannotReachStreams(config);
             streams = own(new StreamService(StreamerSettings.defaults(config.rtpHost(), config.rtpPort(),
@@ -246,6 +249,7 @@ public final class LoaServer implements AutoCloseable {
 
             schedules = new ScheduleService(jdbi, new DeviceTargets(jdbi, scopes), scopes, content, audit,
                     () -> broadcasts, ScheduleSettings.from(config), clock);
+            scheduleService.set(schedules);
 
             http = own(new HttpServer(config.httpHost(), config.httpPort(), config.metricsPublic(),
                     userService, Json.newMapper(), registry, spool, List.of(

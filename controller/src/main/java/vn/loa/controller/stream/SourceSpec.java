@@ -1,5 +1,6 @@
 package vn.loa.controller.stream;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -24,6 +25,19 @@ public record SourceSpec(Type type, List<Long> media, Boolean loop, String url, 
     public static final int MAX_TEXT_LENGTH = 5000;
 
     public enum Type { media, relay, live, tts }
+
+    /** Every media item the source plays: its playlist and its fallback (a text-to-speech source names none). */
+    @JsonIgnore
+    public List<Long> playedMedia() {
+        List<Long> ids = new ArrayList<>();
+        if (media != null) {
+            ids.addAll(media);
+        }
+        if (fallback != null) {
+            ids.add(fallback);
+        }
+        return ids;
+    }
 
     public static SourceSpec ofMedia(List<Long> media, boolean loop) {
         return new SourceSpec(Type.media, List.copyOf(media), loop, null, null, null);

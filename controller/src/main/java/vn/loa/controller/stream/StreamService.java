@@ -31,7 +31,6 @@ import vn.loa.controller.http.ListPage;
 import vn.loa.controller.http.Paging;
 import vn.loa.controller.media.MediaItem;
 import vn.loa.controller.media.MediaService;
-import vn.loa.controller.media.MediaUsage;
 import vn.loa.controller.storage.RandomIds;
 import vn.loa.controller.tts.TextToSpeech;
 import vn.loa.protocol.message.Command;
@@ -58,7 +57,7 @@ import vn.loa.streamer.source.SourceHealth;
  * sends {@code play} orders (each device its own join token) and {@code stop}s through the {@link CommandService},
  * and aims streams at static listeners. Streams live in memory and end with the process.
  */
-public final class StreamService implements StreamEvents, MediaUsage, PlaybackEvents, AutoCloseable {
+public final class StreamService implements StreamEvents, PlaybackEvents, AutoCloseable {
     /** Streams at once, running or recently ended. */
     public static final int MAX_STREAMS = 500;
     public static final int MAX_NAME_LENGTH = 200;
@@ -347,10 +346,10 @@ public final class StreamService implements StreamEvents, MediaUsage, PlaybackEv
         return microphones;
     }
 
-    @Override
+    /** The running streams that play the media item, in their playlist or as a relay's fallback. */
     public List<String> streamsUsing(long mediaId) {
         return streams.values().stream()
-                .filter(s -> s.ended().at() == null && s.source().media() != null && s.source().media().contains(mediaId))
+                .filter(s -> s.ended().at() == null && s.source().playedMedia().contains(mediaId))
                 .map(RunningStream::id)
                 .sorted()
                 .toList();

@@ -89,6 +89,31 @@ class ContentWorkflowApiTest extends RealServerTest {
         assertThat(operatorA.post("/api/schedules", schedule(id, "07:30")).status()).isEqualTo(201);
     }
 
+    /** An item that an enabled schedule will play, or that a relay falls back to, stays until nothing needs it. */
+    @Test
+    void anItemAScheduleWillPlayOrARelayFallsBackToCannotBeDeleted() {
+        long id = upload(editorA, "Nhạc chờ").get("id").asLong();
+        assertThat(approverA.post("/api/media/" + id + "/approve", Map.of()).status()).isEqualTo(200);
+        long schedule = created(operatorA.post("/api/schedules", schedule(id, "08:15"))).get("id").asLong();
+
+        Response scheduled = editorA.send("DELETE", "/api/media/" + id, null, null);
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(409);
+        assertThat(scheduled.json().get("error").asText()).isEqualTo("the media item is in a schedule");
+        assertThat(scheduled.json().get("detail").get("schedules").get(0).asLong()).isEqualTo(schedule);
+        assertThat(operatorA.send("DELETE", "/api/schedules/" + schedule, null, null).status()).isEqualTo(204);
+
+        Response relay = admin.post("/api/streams", Map.of("name", "Tiếp sóng " + id, "source",
+                Map.of("type", "relay", "url", "http://127.0.0.1:9/khong-co", "fallback", id)));
+        assertThat(relay.status()).as(relay.body()).isEqualTo(201);
+        String stream = relay.json().get("id").asText();
+        Response fallback = editorA.send("DELETE", "/api/media/" + id, null, null);
+        assertThat(fallback.status()).as(fallback.body()).isEqualTo(409);
+        assertThat(fallback.json().get("detail").get("streams").get(0).asText()).isEqualTo(stream);
+
+        assertThat(admin.send("DELETE", "/api/streams/" + stream, null, null).status()).isEqualTo(200);
+        assertThat(editorA.send("DELETE", "/api/media/" + id, null, null).status()).isEqualTo(204);
+    }
+
     @Test
     void aRejectedItemStaysOffTheAirUntilApprovedLater() {
         long id = upload(editorA, "Bản tin cần sửa").get("id").asLong();

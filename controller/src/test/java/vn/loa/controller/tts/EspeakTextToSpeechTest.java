@@ -26,6 +26,7 @@ import vn.loa.controller.http.ApiException;
 import vn.loa.controller.http.Paging;
 import vn.loa.controller.media.MediaItem;
 import vn.loa.controller.media.MediaService;
+import vn.loa.controller.media.MediaUsage;
 import vn.loa.controller.storage.Database;
 import vn.loa.controller.stream.SourceSpec;
 import vn.loa.streamer.media.MediaLibrary;
@@ -54,7 +55,8 @@ class EspeakTextToSpeechTest {
         audit = new AuditLog(database.jdbi());
         spool = dir.resolve("tmp");
         media = new MediaService(database.jdbi(), new MediaLibrary(dir.resolve("media"), new MediaLimits(
-                MediaLimits.DEFAULT_MAX_UPLOAD_BYTES, MediaLimits.DEFAULT_MAX_DURATION)), id -> List.of(), audit,
+                MediaLimits.DEFAULT_MAX_UPLOAD_BYTES, MediaLimits.DEFAULT_MAX_DURATION)),
+                new MediaUsage(id -> List.of(), id -> List.of()), audit,
                 new AreaScopes(database.jdbi()), spool, MediaLimits.DEFAULT_MAX_UPLOAD_BYTES, Clock.systemUTC());
     }
 
