@@ -4,7 +4,8 @@
 // Test ids: speaker-name, speaker-online (loa-status-badge), speaker-state, command-volume (range 0..100),
 // command-volume-send, command-mute, command-unmute, command-amp-on, command-amp-off, command-ping, command-reboot
 // (approver+, confirmed), command-result (data-command-id, data-status: pending|ok|failed|timed_out|offline),
-// speaker-groups, group-add-select, group-add, group-remove (data-group-id).
+// speaker-groups, group-add-select, group-add, group-remove (data-group-id); editing and credentials: see
+// speaker-admin.js.
 import {html, nothing} from 'lit';
 import {api} from '../api.js';
 import {events} from '../events.js';
@@ -13,6 +14,7 @@ import {LoaElement} from '../loa-element.js';
 import {hashFor} from '../routes.js';
 import {session} from '../session.js';
 import {areaNames, confirmAction, loadGroups, showError, showToast, statusLabel} from '../ui.js';
+import './speaker-admin.js';
 import './telemetry-chart.js';
 
 const t = translations({
@@ -281,7 +283,8 @@ class SpeakerDetail extends LoaElement {
         <div class="card"><h2>${t('telemetry')}</h2>
           <loa-telemetry-chart .deviceId=${this.deviceId}></loa-telemetry-chart></div>
         <div class="grid grid-2">
-          ${this.renderFacts()}
+          <div>${this.renderFacts()}
+            <loa-speaker-admin .device=${d} @loa-device-changed=${() => this.load()}></loa-speaker-admin></div>
           ${this.renderGroups()}
         </div>`}`;
   }

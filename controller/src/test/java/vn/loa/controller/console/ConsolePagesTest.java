@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import vn.loa.controller.auth.Role;
 import vn.loa.controller.testing.Multipart;
@@ -25,6 +27,8 @@ import vn.loa.controller.testing.TestServers;
  */
 class ConsolePagesTest {
     static final String SPEAKER = "console-loa-1";
+    /** The speaker whose details and credentials the installer's test changes; no other test looks at it. */
+    static final String INSTALLED = "console-loa-3";
     static final String OPERATOR = "van-hanh-xa-an";
     static final String OPERATOR_PASSWORD = "van-hanh-password-1";
     static final String SCHEDULE_NAME = "Bản tin sáng Xã An";
@@ -41,6 +45,7 @@ class ConsolePagesTest {
         province = new Province(console.server, console.admin, "c");
         province.speaker(SPEAKER, "a", Instant.now());
         province.speaker("console-loa-2", "b", Instant.now());
+        province.speaker(INSTALLED, "b", Instant.now());
         TestServers.createUser(console.server, OPERATOR, OPERATOR_PASSWORD, Role.OPERATOR, province.area("a"));
         Multipart tone = new Multipart().file("file", "ban-tin-sang.wav", TestAudio.toneWav(440, 2_000))
                 .field("title", "Bản tin sáng");
@@ -132,6 +137,52 @@ class ConsolePagesTest {
         assertThat(saved.get(0).toString()).contains("06:30");
         assertThat(browser.visibleErrorBanners()).isEmpty();
         browser.checkedScreenshot("schedules-saved");
+    }
+
+    /**
+     * An installer corrects a speaker's details on its page (a position with only one coordinate is refused in the
+     * form, nothing saved), then revokes it and lets it provision again, each after a confirmation.
+     */
+    @Test
+    void anInstallerEditsASpeakerThenRevokesItAndLetsItProvisionAgain() {
+        console.signInAsAdmin();
+        ConsoleBrowser browser = console.browser;
+        browser.open("#/speakers/" + INSTALLED);
+        browser.page("speakers");
+        browser.byTestId("speaker-edit").click();
+        WebElement form = browser.byTestId("speaker-form");
+        browser.fill(form.findElement(By.name("name")), "Loa chợ Bình");
+        browser.fill(form.findElement(By.name("latitude")), "16.8163");
+        browser.byTestId("speaker-form-save").click();
+        browser.until("the one-coordinate warning",
+                d -> browser.visibleErrorBanners().stream().anyMatch(e -> e.contains("kinh độ")));
+        assertThat(device(INSTALLED).path("latitude").isNull()).as("nothing saved").isTrue();
+
+        browser.fill(form.findElement(By.name("longitude")), "106.9121");
+        browser.fill(form.findElement(By.name("imei")), "356938035643809");
+        browser.byTestId("speaker-form-save").click();
+        browser.until("the new name on the page", d -> console.text("speaker-name").equals("Loa chợ Bình"));
+        JsonNode saved = device(INSTALLED);
+        assertThat(saved.get("name").asText()).isEqualTo("Loa chợ Bình");
+        assertThat(saved.get("latitude").asDouble()).isEqualTo(16.8163);
+        assertThat(saved.get("longitude").asDouble()).isEqualTo(106.9121);
+        assertThat(saved.get("imei").asText()).isEqualTo("356938035643809");
+        assertThat(saved.get("areaId").asLong()).as("the area is kept").isEqualTo(province.area("b"));
+
+        browser.byTestId("speaker-revoke").click();
+        browser.byTestId("confirm-ok").click();
+        browser.until("the speaker revoked", d -> "revoked".equals(device(INSTALLED).get("status").asText()));
+        browser.byTestId("speaker-reprovision").click();
+        browser.byTestId("confirm-ok").click();
+        browser.until("the speaker allowed to provision again",
+                d -> "active".equals(device(INSTALLED).get("status").asText()));
+        assertThat(device(INSTALLED).get("credentialsIssuedAt").isNull()).isTrue();
+        assertThat(browser.visibleErrorBanners()).isEmpty();
+        browser.checkedScreenshot("speaker-admin");
+    }
+
+    static JsonNode device(String id) {
+        return console.admin.get("/api/devices/" + id).json();
     }
 
     /** Every main page, as an admin of the whole installation sees it, rendered without an error. */
