@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.Main;
 
-/** The whole benchmark, small: a real server in a child JVM, 20 simulated speakers in 2 communes. */
+/** The whole benchmark, small: a real server in a child JVM, 20 simulated speakers in 2 communes, two emergency rounds. */
 class BroadcastRunTest {
     static final int SPEAKERS = 20;
     static final int COMMUNES = 2;
@@ -35,7 +35,7 @@ class BroadcastRunTest {
         assertThat(report.get("setup").get("speakers").asInt()).isEqualTo(SPEAKERS);
         assertThat(report.get("communeBroadcasts").get("broadcasts").asInt()).isEqualTo(COMMUNES);
         assertThat(report.get("communeBroadcasts").get("played").asInt()).isEqualTo(SPEAKERS);
-        for (String phase : List.of("emergency", "resume")) {
+        for (String phase : List.of("firstEmergency", "firstResume", "emergency", "resume")) {
             JsonNode p = report.get(phase);
             assertThat(p.get("speakers").asInt()).as(phase).isEqualTo(SPEAKERS);
             assertThat(p.get("played").asInt()).as(phase).isEqualTo(SPEAKERS);
