@@ -44,13 +44,6 @@ const t = translations({
   },
 });
 
-/**
- * Which credential actions the server accepts in each status (DeviceLifecycle); letting an active speaker provision
- * again is only offered once it has credentials to lose.
- */
-const ROTATABLE = new Set(['active']);
-const REPROVISIONABLE = new Set(['active', 'revoked']);
-const REVOCABLE = new Set(['registered', 'pending', 'active', 'rejected']);
 const DONE = {rotate: 'rotated', reprovision: 'reprovisioned', revoke: 'revoked'};
 
 class SpeakerAdmin extends LoaElement {
@@ -157,17 +150,19 @@ class SpeakerAdmin extends LoaElement {
   renderCredentials() {
     const d = this.device;
     const online = d.state?.online ?? d.online;
+    // a new secret, or provisioning again, only for an active speaker that has a secret (or a revoked one)
+    const hasSecret = d.status === 'active' && Boolean(d.credentialsIssuedAt);
     const busy = this.busy;
     return html`<div class="card" data-testid="speaker-credentials"><h2>${t('credentials')}</h2>
       <p class="muted">${d.credentialsIssuedAt ? t('issuedAt', {time: formatDateTime(d.credentialsIssuedAt)})
         : t('notIssued')}</p>
       <div class="button-row">
-        ${ROTATABLE.has(d.status) && d.credentialsIssuedAt ? html`<button type="button" data-testid="speaker-rotate"
+        ${hasSecret ? html`<button type="button" data-testid="speaker-rotate"
           ?disabled=${busy || !online} title=${online ? '' : t('offlineNoRotate')}
           @click=${() => this.lifecycle('rotate', 'credentials/rotate')}>${t('rotate')}</button>` : nothing}
-        ${d.status === 'revoked' || (REPROVISIONABLE.has(d.status) && d.credentialsIssuedAt) ? html`<button type="button" data-testid="speaker-reprovision" ?disabled=${busy}
-          @click=${() => this.lifecycle('reprovision', 'reprovision')}>${t('reprovision')}</button>` : nothing}
-        ${REVOCABLE.has(d.status) ? html`<button type="button" class="danger" data-testid="speaker-revoke"
+        ${hasSecret || d.status === 'revoked' ? html`<button type="button" data-testid="speaker-reprovision"
+          ?disabled=${busy} @click=${() => this.lifecycle('reprovision', 'reprovision')}>${t('reprovision')}</button>` : nothing}
+        ${d.status !== 'revoked' ? html`<button type="button" class="danger" data-testid="speaker-revoke"
           ?disabled=${busy} @click=${() => this.lifecycle('revoke', 'revoke')}>${t('revoke')}</button>` : nothing}
       </div>
     </div>`;
