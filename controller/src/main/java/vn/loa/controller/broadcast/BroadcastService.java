@@ -99,7 +99,7 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
         this.streams = streams;
         this.commands = commands;
         this.targets = targets;
-        this.speakers = new TargetSpeakers(targets, jdbi);
+        this.speakers = new TargetSpeakers(targets);
         this.speech = speech;
         this.audit = audit;
         this.alarms = alarms;
@@ -305,6 +305,7 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
      * claims its speakers.
      */
     private RunningBroadcast begin(BroadcastRecord record, PreparedBroadcast prepared, boolean isNew) {
+        long beganNanos = System.nanoTime();
         Caller caller = prepared.caller();
         Map<String, Long> reached = prepared.speakers();
         StreamHandle main = streams.open(caller, record.name(), prepared.source(), record.volume());
@@ -325,8 +326,9 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
         }
         events.publish(record.priority() == Priority.EMERGENCY ? "emergency.started" : "broadcast.started",
                 announcement(record, reached.size()));
-        log.info("broadcast {} \"{}\" on air: {} to {} speakers", record.id(), record.name(), record.priority(),
-                reached.size());
+        log.info("broadcast {} \"{}\" on air: {} to {} speakers, their play orders sent in {} ms", record.id(),
+                record.name(), record.priority(), reached.size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beganNanos));
         return broadcast;
     }
 

@@ -162,7 +162,7 @@ public final class CommandService implements AutoCloseable {
     public Optional<AcceptedCommand> sendEachTo(Caller caller, CommandTarget recordedAs, Collection<String> deviceIds,
                                                 CommandType type, Object value, DeviceCommand wireFor) {
         List<String> ids = List.copyOf(deviceIds);
-        return issueEach(caller, new ResolvedTarget(recordedAs, ids, false), ids, type, value, wireFor);
+        return issueEach(caller, ResolvedTarget.listed(recordedAs, ids), ids, type, value, wireFor);
     }
 
     private Optional<AcceptedCommand> issueEach(Caller caller, ResolvedTarget resolved, List<String> deviceIds,
@@ -290,12 +290,12 @@ public final class CommandService implements AutoCloseable {
     }
 
     /**
-     * A group may hold devices outside the caller's scope (a command sent by someone with a wider scope reached
-     * them too); the caller sees only the results of devices in scope.
+     * A group, a broadcast or a stream may reach devices outside the caller's scope (a command sent by someone with
+     * a wider scope reached them too); the caller sees only the results of devices in scope.
      */
     private List<DeviceResult> visibleResults(Caller caller, IssuedCommand command, List<DeviceResult> results) {
         CommandTarget.Kind kind = command.target().kind();
-        if (caller.areaId() == null || kind != CommandTarget.Kind.group && kind != CommandTarget.Kind.broadcast) {
+        if (caller.areaId() == null || kind == CommandTarget.Kind.device || kind == CommandTarget.Kind.area) {
             return results;
         }
         Set<String> visible = targets.visibleDevices(caller, results.stream().map(DeviceResult::deviceId).toList());

@@ -24,9 +24,9 @@ import vn.loa.protocol.message.CommandType;
 
 /** The {@code commands} and {@code command_results} tables. Many rows are always written as one JDBC batch. */
 final class CommandStore {
-    /** Commands visible to a caller scoped to the subtree whose path is {@code :prefix}. */
     /** Reads and writes the commands' JSON values as plain Java values. */
     private static final ObjectMapper VALUES = new ObjectMapper();
+    /** Commands visible to a caller scoped to the subtree whose path is {@code :prefix}. */
     private static final String IN_SCOPE = "(c.target_kind = 'area' AND c.target_id IN"
             + " (SELECT CAST(a.id AS VARCHAR(64)) FROM areas a WHERE a.path LIKE :prefix)"
             + " OR c.target_kind = 'device' AND c.target_id IN"

@@ -1,6 +1,7 @@
 package vn.loa.controller.command;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,19 +44,20 @@ public final class DeviceTargets {
         this.groups = new ScopedGroups(new GroupRepository(jdbi), scopes);
     }
 
-    /** A device with the materialised path of its area (null when it has none). */
-    private record PlacedDevice(String id, String path) {
+    /** A device with its area and that area's materialised path (both null when it has none). */
+    private record PlacedDevice(String id, Long areaId, String path) {
     }
 
-    private static final RowMapper<PlacedDevice> PLACED =
-            (rs, ctx) -> new PlacedDevice(rs.getString("id"), rs.getString("path"));
+    private static final RowMapper<PlacedDevice> PLACED = (rs, ctx) -> new PlacedDevice(rs.getString("id"),
+            rs.getObject("area_id", Long.class), rs.getString("path"));
 
     public ResolvedTarget resolve(Caller caller, CommandTarget target, Set<String> statuses) {
         return switch (target.kind()) {
             case device -> resolveDevice(caller, target, statuses);
             case group -> resolveGroup(caller, target, statuses);
             case area -> resolveArea(caller, target, statuses);
-            case broadcast -> throw new IllegalArgumentException("a broadcast's devices come from its arbitration");
+            case broadcast, stream -> throw new IllegalArgumentException(target.kind()
+                    + " commands go to the devices chosen for them, not to a target's");
         };
     }
 
@@ -65,8 +67,8 @@ public final class DeviceTargets {
             case device -> devices.require(caller, target.id());
             case group -> requireVisibleGroup(caller, target.id());
             case area -> requireVisibleArea(caller, target.id());
-            case broadcast -> {
-                // any caller may read a broadcast's commands: each sees the results of the devices in its scope
+            case broadcast, stream -> {
+                // any caller may read these commands: each sees the results of the devices in its scope
             }
         }
     }
@@ -104,7 +106,8 @@ public final class DeviceTargets {
         for (int from = 0; from < ids.size(); from += SQL_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + SQL_CHUNK));
             for (PlacedDevice device : jdbi.withHandle(h -> h.createQuery(
-                            "SELECT d.id, a.path FROM devices d LEFT JOIN areas a ON a.id = d.area_id WHERE d.id IN (<ids>)")
+                            "SELECT d.id, d.area_id, a.path FROM devices d LEFT JOIN areas a ON a.id = d.area_id"
+                            + " WHERE d.id IN (<ids>)")
                     .bindList("ids", chunk)
                     .map(PLACED)
                     .list())) {
@@ -128,32 +131,45 @@ public final class DeviceTargets {
         if (!statuses.contains(status)) {
             throw ApiException.conflict("the device is " + status, Map.of("status", status));
         }
-        return new ResolvedTarget(target, List.of(device.id()), true);
+        return new ResolvedTarget(target, List.of(device.id()), areasOf(List.of(new PlacedDevice(device.id(),
+                device.areaId(), null))), true);
     }
 
     private ResolvedTarget resolveGroup(Caller caller, CommandTarget target, Set<String> statuses) {
         long groupId = requireVisibleGroup(caller, target.id());
         Predicate<String> inScope = scopeOf(caller);
         List<PlacedDevice> members = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT d.id, a.path FROM group_members m JOIN devices d ON d.id = m.device_id"
+                        "SELECT d.id, d.area_id, a.path FROM group_members m JOIN devices d ON d.id = m.device_id"
                         + " LEFT JOIN areas a ON a.id = d.area_id"
                         + " WHERE m.group_id = :group AND d.status IN (<statuses>) ORDER BY d.id")
                 .bind("group", groupId)
                 .bindList("statuses", List.copyOf(statuses))
                 .map(PLACED)
                 .list());
-        List<String> reachable = members.stream().filter(m -> inScope.test(m.path())).map(PlacedDevice::id).toList();
-        return new ResolvedTarget(target, reachable, reachable.size() == members.size());
+        List<PlacedDevice> reachable = members.stream().filter(m -> inScope.test(m.path())).toList();
+        return new ResolvedTarget(target, reachable.stream().map(PlacedDevice::id).toList(), areasOf(reachable),
+                reachable.size() == members.size());
     }
 
     private ResolvedTarget resolveArea(Caller caller, CommandTarget target, Set<String> statuses) {
         String path = requireVisibleArea(caller, target.id());
-        List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT d.id FROM devices d JOIN areas a ON a.id = d.area_id"
+        List<PlacedDevice> reached = jdbi.withHandle(h -> h.createQuery("SELECT d.id, d.area_id, a.path"
+                        + " FROM devices d JOIN areas a ON a.id = d.area_id"
                         + " WHERE a.path LIKE :prefix AND d.status IN (<statuses>) ORDER BY d.id")
                 .bind("prefix", path + "%")
                 .bindList("statuses", List.copyOf(statuses))
-                .mapTo(String.class)
+                .map(PLACED)
                 .list());
-        return new ResolvedTarget(target, ids, true);
+        return new ResolvedTarget(target, reached.stream().map(PlacedDevice::id).toList(), areasOf(reached), true);
+    }
+
+    private static Map<String, Long> areasOf(List<PlacedDevice> devices) {
+        Map<String, Long> areas = new HashMap<>();
+        for (PlacedDevice device : devices) {
+            if (device.areaId() != null) {
+                areas.put(device.id(), device.areaId());
+            }
+        }
+        return areas;
     }
 }

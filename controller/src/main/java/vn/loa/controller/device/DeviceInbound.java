@@ -99,8 +99,12 @@ public final class DeviceInbound implements InboundHandler {
                 } else {
                     live.seen(deviceId, now);
                 }
-                log.info("device {} event {} stream {} detail {}", deviceId, event.event(), event.stream(),
-                        event.detail());
+                if (isRoutine(event.event())) {
+                    log.debug("device {} event {} stream {}", deviceId, event.event(), event.stream());
+                } else {
+                    log.info("device {} event {} stream {} detail {}", deviceId, event.event(), event.stream(),
+                            event.detail());
+                }
             }
             case RESULT -> {
                 if (payload.length > PayloadLimits.RESULT_BYTES) {
@@ -113,6 +117,11 @@ public final class DeviceInbound implements InboundHandler {
             case COMMAND, DESIRED -> throw new InvalidMessageException(RejectReason.NOT_ALLOWED,
                     "devices do not publish on " + topic.level());
         }
+    }
+
+    /** A playback starting or ending: thousands at once when a broadcast switches; the deliveries show them. */
+    private static boolean isRoutine(String event) {
+        return LiveState.PLAYBACK_STARTED.equals(event) || LiveState.PLAYBACK_ENDED.equals(event);
     }
 
     @Override

@@ -49,7 +49,8 @@ public final class PlayTargets {
                 case device -> "devices";
                 case group -> "groups";
                 case area -> "areas";
-                case broadcast -> throw new IllegalArgumentException("a broadcast is not a play target");
+                case broadcast, stream -> throw new IllegalArgumentException("a " + target.kind()
+                        + " is not a play target");
             };
             json.computeIfAbsent(field, f -> new ArrayList<>()).add(target.id());
         }

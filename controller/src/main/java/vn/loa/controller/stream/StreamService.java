@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.audit.AuditLog;
@@ -68,6 +71,9 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
      * stream (its address changed behind NAT, so its token no longer fits), or never heard it after joining.
      */
     static final Set<String> REJOIN_AFTER = Set.of("stream-lost", "join-timeout");
+    /** How long reports of a lost stream are gathered, from the first, before the fresh play orders go out. */
+    static final Duration REJOIN_ROUND = Duration.ofMillis(250);
+    private static final int TOO_MANY_REQUESTS = 429;
     private static final String STREAM_ID_PREFIX = "s";
 
     private static final Logger log = LoggerFactory.getLogger(StreamService.class);
@@ -84,6 +90,12 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
     private final Map<String, RunningStream> streams = new ConcurrentHashMap<>();
     private final Microphones microphones;
     private volatile StreamEvents watcher = StreamEvents.NONE;
+    private final RejoinQueue rejoins = new RejoinQueue();
+    private final ScheduledExecutorService rejoinRounds = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "stream-rejoins");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Starts the streamer, which this service owns and closes; its events come back here. */
     public StreamService(StreamerSettings streamerSettings, MediaService media, TextToSpeech speech,
@@ -179,8 +191,7 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
                                             Collection<String> deviceIds) {
         RunningStream stream = handle.stream();
         stream.toldToPlay().addAll(deviceIds);
-        return commands.sendEachTo(caller, recordedAs, deviceIds, CommandType.play, stream.id(),
-                (commandId, deviceId, expires) -> Command.play(commandId, playOrder(stream, deviceId), expires));
+        return commands.sendEachTo(caller, recordedAs, deviceIds, CommandType.play, stream.id(), playOrders(stream));
     }
 
     /** Sends {@code stop} for the stream to each of {@code deviceIds}, as one command. */
@@ -254,23 +265,56 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
 
     /**
      * A device that lost the stream or could not join it gets a fresh play order with a new token, if it was told
-     * to play a stream that still runs.
+     * to play a stream that still runs: within {@link #REJOIN_ROUND}, together with the others that lost it.
      */
     @Override
     public void onPlayback(String deviceId, LiveState.Playback playback) {
-        RunningStream stream = playback.stream() == null ? null : streams.get(playback.stream());
-        if (!LiveState.PLAYBACK_FAILED.equals(playback.event()) || !REJOIN_AFTER.contains(playback.detail())
-                || stream == null || stream.ended().at() != null || !stream.toldToPlay().contains(deviceId)) {
-            return;
+        if (LiveState.PLAYBACK_FAILED.equals(playback.event()) && REJOIN_AFTER.contains(playback.detail())
+                && playback.stream() != null) {
+            queueRejoins(playback.stream(), List.of(deviceId));
         }
+    }
+
+    private void queueRejoins(String streamId, Collection<String> deviceIds) {
+        if (rejoins.add(streamId, deviceIds)) {
+            rejoinRounds.schedule(this::sendRejoinsSafely, REJOIN_ROUND.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void sendRejoinsSafely() {
         try {
-            sendPlay(Caller.SERVER, stream, CommandTarget.device(deviceId), new HashSet<>());
-            log.info("stream {}: device {} reported {}, sent a fresh play order", stream.id(), deviceId,
-                    playback.detail());
-        } catch (ApiException e) {
-            log.info("stream {}: device {} reported {} and cannot be sent a new play: {}", stream.id(), deviceId,
-                    playback.detail(), e.getMessage());
+            sendRejoins();
+        } catch (RuntimeException e) {
+            log.error("sending fresh play orders failed", e);
         }
+    }
+
+    /** Sends the fresh play orders due, one command per stream; those refused for now wait for the next round. */
+    private void sendRejoins() {
+        rejoins.drain().forEach((streamId, devices) -> {
+            RunningStream stream = streams.get(streamId);
+            if (stream == null || stream.ended().at() != null) {
+                return;
+            }
+            List<String> still = devices.stream().filter(stream.toldToPlay()::contains).toList();
+            if (still.isEmpty()) {
+                return;
+            }
+            try {
+                commands.sendEachTo(Caller.SERVER, CommandTarget.stream(streamId), still, CommandType.play, streamId,
+                        playOrders(stream));
+                log.info("stream {}: sent fresh play orders to {} speakers that lost it", streamId, still.size());
+            } catch (ApiException e) {
+                if (e.status() == TOO_MANY_REQUESTS) {
+                    queueRejoins(streamId, still);
+                    log.info("stream {}: {} speakers wait for a fresh play order: {}", streamId, still.size(),
+                            e.getMessage());
+                } else {
+                    log.warn("stream {}: cannot send {} speakers a fresh play order: {}", streamId, still.size(),
+                            e.getMessage());
+                }
+            }
+        });
     }
 
     /** Sends {@code stop} (value: the stream id) to every device of the targets. */
@@ -386,6 +430,7 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
     /** Closes every stream, then the streamer. */
     @Override
     public void close() {
+        rejoinRounds.shutdownNow();
         streams.values().forEach(s -> s.rtp().close());
         streams.clear();
         streamer.close();
@@ -434,8 +479,12 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
 
     private Optional<AcceptedCommand> sendPlay(Caller caller, RunningStream stream, CommandTarget target,
                                                Set<String> reached) {
-        return commands.sendEach(caller, target, CommandType.play, stream.id(), reached,
-                (commandId, deviceId, expires) -> Command.play(commandId, playOrder(stream, deviceId), expires));
+        return commands.sendEach(caller, target, CommandType.play, stream.id(), reached, playOrders(stream));
+    }
+
+    /** Each device's play order for the stream, with its own join token. */
+    private CommandService.DeviceCommand playOrders(RunningStream stream) {
+        return (commandId, deviceId, expires) -> Command.play(commandId, playOrder(stream, deviceId), expires);
     }
 
     private Optional<AcceptedCommand> sendStop(Caller caller, RunningStream stream, CommandTarget target,

@@ -39,6 +39,8 @@ public final class PlaybackSession {
     static final Duration REPORT_PERIOD = Duration.ofSeconds(Timing.RECEIVER_REPORT_PERIOD_SECONDS);
     /** This many frames in a row that do not decode: {@link PlaybackEnd#DECODER_ERROR} (one second at 20 ms). */
     static final int MAX_UNDECODABLE_IN_A_ROW = 50;
+    /** What a speaker that does not decode buffers for a frame: only that it came, not its bytes. */
+    private static final byte[] NOT_KEPT = new byte[0];
 
     private static final Logger log = LoggerFactory.getLogger(PlaybackSession.class);
 
@@ -246,8 +248,11 @@ public final class PlaybackSession {
         lastHeardNanos = nowNanos;
         long timestamp = timestamps.extend(header.timestamp());
         reception.onPacket(header.sequence(), timestamp, nowNanos);
-        byte[] frame = new byte[payload.remaining()];
-        payload.get(frame);
+        byte[] frame = NOT_KEPT;
+        if (decodes) {
+            frame = new byte[payload.remaining()];
+            payload.get(frame);
+        }
         playout.offer(timestamp, frame, nowNanos);
     }
 
