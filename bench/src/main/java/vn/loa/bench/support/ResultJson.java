@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A benchmark's result file: which benchmark, when, on what machine, then what it measured. */
+/** A benchmark's result file: which benchmark, when, on what machine and code, then what it measured. */
 public final class ResultJson {
+    /** Set by scripts/bench: the commit measured, and whether the working tree differed from it. */
+    static final String SOURCE_VARIABLE = "LOA_BENCH_SOURCE";
+
     private ResultJson() {
     }
 
@@ -21,6 +24,8 @@ public final class ResultJson {
         report.put("finishedAt", Instant.now().toString());
         report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "java", System.getProperty("java.version")));
+        String source = System.getenv(SOURCE_VARIABLE);
+        report.put("source", source == null ? "unknown (not started by scripts/bench)" : source);
         return report;
     }
 
