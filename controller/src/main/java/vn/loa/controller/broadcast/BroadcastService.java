@@ -63,6 +63,8 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
     static final Duration LIVE_IDLE_CHECK = Duration.ofMillis(500);
     /** The end reason of a live broadcast no microphone fed for {@link BroadcastSettings#liveIdle()}. */
     public static final String MICROPHONE_GONE = "microphone-gone";
+    /** The end reason of a broadcast whose media an approver withdrew from the air while it played. */
+    public static final String MEDIA_WITHDRAWN = "media-withdrawn";
     static final int EMERGENCY_VOLUME = 100;
     private static final Duration WORKER_WAIT = Duration.ofSeconds(30);
     private static final String ID_PREFIX = "b";
@@ -257,6 +259,18 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
         later(guarded("playback", () -> switchboard.playback(deviceId, playback)));
     }
 
+    /**
+     * An approved media item was withdrawn from the air: the broadcasts playing it end ({@link #MEDIA_WITHDRAWN}),
+     * except an EMERGENCY, which may play unreviewed content (see {@link OnAirContent}).
+     */
+    public void withdrawn(long mediaId) {
+        later(guarded("withdrawal", () -> switchboard.running().values().stream()
+                .filter(b -> b.record.priority() != Priority.EMERGENCY && b.playable.playedMedia().contains(mediaId))
+                .map(RunningBroadcast::id)
+                .toList()
+                .forEach(id -> endNow(id, MEDIA_WITHDRAWN, SERVER))));
+    }
+
     @Override
     public void ended(String streamId) {
         later(guarded("stream end", () -> switchboard.legOf(streamId).ifPresent(leg -> {
@@ -365,6 +379,7 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
             return;
         }
         Caller caller = new Caller(record.createdBy(), Role.ADMIN, record.createdByArea());
+        content.require(caller, record.source(), record.priority()); // approvals may have changed while it was down
         Map<String, Long> reached = speakers.reachNow(caller, record.targetList());
         SourceSpec playable = playable(caller, record.source());
         Instant since = record.occurrenceAt() != null ? record.occurrenceAt() : record.createdAt();

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
@@ -57,6 +58,7 @@ public final class MediaService {
     private final Path spoolDirectory;
     private final long maxUploadBytes;
     private final Clock clock;
+    private volatile LongConsumer withdrawn = id -> { };
 
     public MediaService(Jdbi jdbi, MediaLibrary library, MediaUsage usage, AuditLog audit, AreaScopes scopes,
                         Path spoolDirectory, long maxUploadBytes, Clock clock) {
@@ -155,7 +157,15 @@ public final class MediaService {
         return review(caller, id, Approval.approved, note);
     }
 
-    /** Rejects a draft, or withdraws an approved item from the air; 409 when it is rejected already. */
+    /** Who hears of an approved item withdrawn from the air (the broadcasts); set once while wiring. */
+    public void onWithdrawn(LongConsumer listener) {
+        this.withdrawn = listener;
+    }
+
+    /**
+     * Rejects a draft, or withdraws an approved item from the air (the broadcasts playing it end); 409 when it is
+     * rejected already.
+     */
     public MediaItem reject(Caller caller, long id, String note) {
         return review(caller, id, Approval.rejected, note);
     }
@@ -175,6 +185,9 @@ public final class MediaService {
                 "media:" + id, "\"" + item.title() + "\" was " + item.approval()
                         + (cleanNote == null ? "" : "; note: " + cleanNote));
         log.info("media {} \"{}\" {} by {}", id, item.title(), decision, caller.username());
+        if (item.approval() == Approval.approved && decision == Approval.rejected) {
+            withdrawn.accept(id);
+        }
         return get(caller, id);
     }
 

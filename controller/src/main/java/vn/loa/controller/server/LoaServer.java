@@ -246,6 +246,7 @@ public final class LoaServer implements AutoCloseable {
                     clock));
             broadcastService.set(broadcasts);
             streams.watch(broadcasts);
+            media.onWithdrawn(broadcasts::withdrawn);
 
             schedules = new ScheduleService(jdbi, new DeviceTargets(jdbi, scopes), scopes, content, audit,
                     () -> broadcasts, ScheduleSettings.from(config), clock);

@@ -168,13 +168,49 @@ class BroadcastApiTest extends RealServerTest {
         assertThat(csv.body()).contains("device,area,outcome").contains("bt-dev-a2," + communeA + ",offline");
     }
 
+    @Test
+    void withdrawingAnItemFromTheAirEndsTheBroadcastsPlayingItButNotAnEmergency() {
+        long withdrawn = upload(550, "Tin cần rút");
+        long kept = upload(770, "Tin giữ lại");
+        String playingIt = created(operator, request("Bản tin rút", Map.of("devices", List.of("bt-dev-a1")),
+                "NORMAL", withdrawn)).get("id").asText();
+        String playingOther = created(operator, request("Bản tin khác", Map.of("devices", List.of("bt-dev-a2")),
+                "NORMAL", kept)).get("id").asText();
+        String emergency = created(approver, request("Khẩn cấp", Map.of("devices", List.of("bt-dev-b1")),
+                "EMERGENCY", withdrawn)).get("id").asText();
+
+        Response rejected = approver.post("/api/media/" + withdrawn + "/reject", Map.of("note", "sai thông tin"));
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        Poll.until("the broadcast playing the withdrawn item to end", WAIT, () -> "ended".equals(status(playingIt)));
+        JsonNode ended = admin.get("/api/broadcasts/" + playingIt).json();
+        assertThat(ended.get("endReason").asText()).isEqualTo(BroadcastService.MEDIA_WITHDRAWN);
+        assertThat(status(playingOther)).isEqualTo("active");
+        assertThat(status(emergency)).as("an emergency may play unreviewed content").isEqualTo("active");
+        assertThat(operator.post("/api/broadcasts", request("Lại", Map.of("devices", List.of("bt-dev-a1")),
+                "NORMAL", withdrawn)).status()).as("the item no longer goes on air").isEqualTo(409);
+
+        assertThat(operator.send("DELETE", "/api/broadcasts/" + playingOther, null, null).status()).isEqualTo(200);
+        assertThat(approver.send("DELETE", "/api/broadcasts/" + emergency, null, null).status()).isEqualTo(200);
+    }
+
+    private static long upload(double frequencyHz, String title) {
+        Multipart body = new Multipart().file("file", title + ".wav", TestAudio.toneWav(frequencyHz, 1_200))
+                .field("title", title);
+        return admin.sendBytes("POST", "/api/media", body.bytes(), body.contentType()).json().get("id").asLong();
+    }
+
     private static String status(String id) {
         return admin.get("/api/broadcasts/" + id).json().get("status").asText();
     }
 
     private static Map<String, Object> request(String name, Map<String, List<String>> targets, String priority) {
+        return request(name, targets, priority, tone);
+    }
+
+    private static Map<String, Object> request(String name, Map<String, List<String>> targets, String priority,
+                                               long media) {
         return Map.of("name", name, "priority", priority, "targets", targets,
-                "source", Map.of("type", "media", "media", List.of(tone), "loop", true));
+                "source", Map.of("type", "media", "media", List.of(media), "loop", true));
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {

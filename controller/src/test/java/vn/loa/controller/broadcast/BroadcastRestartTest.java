@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.server.LoaServer;
+import vn.loa.controller.storage.Database;
 import vn.loa.controller.testing.ApiClient;
 import vn.loa.controller.testing.Multipart;
 import vn.loa.controller.testing.Poll;
@@ -29,10 +30,7 @@ class BroadcastRestartTest {
         try (LoaServer server = TestServers.start(dataDir)) {
             ApiClient admin = TestServers.admin(server);
             TestServers.activeSpeaker(server, "rs-dev-1", null);
-            Multipart body = new Multipart().file("file", "nhac.wav", TestAudio.toneWav(440, 1_200))
-                    .field("title", "Nhạc nền");
-            long tone = admin.sendBytes("POST", "/api/media", body.bytes(), body.contentType()).json().get("id")
-                    .asLong();
+            long tone = upload(admin, 440, "Nhạc nền");
             Map<String, Object> targets = Map.of("devices", List.of("rs-dev-1"));
             media = admin.post("/api/broadcasts", Map.of("name", "Chương trình", "targets", targets,
                     "source", Map.of("type", "media", "media", List.of(tone), "loop", true))).json().get("id").asText();
@@ -61,5 +59,36 @@ class BroadcastRestartTest {
             assertThat(admin.get("/api/broadcasts/" + media + "/deliveries").json().get("total").asInt())
                     .isEqualTo(1);
         }
+    }
+
+    /** Approvals are checked again: content that lost its approval while the server was down stays off the air. */
+    @Test
+    void aBroadcastWhoseMediaLostItsApprovalDoesNotGoBackOnAir() {
+        String broadcast;
+        long tone;
+        try (LoaServer server = TestServers.start(dataDir)) {
+            ApiClient admin = TestServers.admin(server);
+            TestServers.activeSpeaker(server, "rs-dev-2", null);
+            tone = upload(admin, 520, "Bản tin");
+            broadcast = admin.post("/api/broadcasts", Map.of("name", "Bản tin sáng", "targets",
+                    Map.of("devices", List.of("rs-dev-2")), "source", Map.of("type", "media", "media", List.of(tone),
+                            "loop", true))).json().get("id").asText();
+        }
+        try (Database database = new Database(Database.h2FileUrl(dataDir), "sa", "", 2)) {
+            database.jdbi().useHandle(h -> h.createUpdate("UPDATE media SET approval = 'rejected' WHERE id = :id")
+                    .bind("id", tone).execute());
+        }
+        try (LoaServer server = TestServers.start(dataDir)) {
+            JsonNode ended = TestServers.admin(server).get("/api/broadcasts/" + broadcast).json();
+            assertThat(ended.get("status").asText()).isEqualTo("ended");
+            assertThat(ended.get("endReason").asText()).startsWith("failed: ").contains("not approved");
+        }
+    }
+
+    /** A 1.2 s tone, approved as the admin uploads it. */
+    private static long upload(ApiClient admin, int frequencyHz, String title) {
+        Multipart body = new Multipart().file("file", title + ".wav", TestAudio.toneWav(frequencyHz, 1_200))
+                .field("title", title);
+        return admin.sendBytes("POST", "/api/media", body.bytes(), body.contentType()).json().get("id").asLong();
     }
 }
