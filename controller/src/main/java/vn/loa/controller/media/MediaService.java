@@ -101,9 +101,9 @@ public final class MediaService {
         String originalName = cleanFileName(fileName);
         String chosenTitle = cleanText("title", title, MAX_TITLE_LENGTH);
         try (SpooledUpload upload = SpooledUpload.copy(content, spoolDirectory, maxUploadBytes)) {
-            refuseDuplicate(upload.sha256());
+            refuseDuplicate(caller, upload.sha256());
             IngestedMedia ingested = ingest(upload.file(), originalName);
-            refuseDuplicate(ingested.sha256());
+            refuseDuplicate(caller, ingested.sha256());
             MediaItem item = record(caller, ingested, originalName, chosenTitle, spoken);
             audit.record(caller.username(), "media.upload", "media:" + item.id(), "\"" + item.title() + "\" "
                     + item.kind() + " " + item.format() + " " + item.durationMs() + " ms sha256=" + item.sha256()
@@ -244,8 +244,13 @@ public final class MediaService {
         return detail;
     }
 
-    private void refuseDuplicate(String sha256) {
+    /** 409 naming the existing item to a caller who sees it; to others, only that it is in another area. */
+    private void refuseDuplicate(Caller caller, String sha256) {
         repository.findBySha256(sha256).ifPresent(existing -> {
+            if (repository.visibleAmong(List.of(existing.id()), scopePrefix(caller)).isEmpty()) {
+                throw ApiException.conflict("the same audio is already in the library, in an area you do not see",
+                        null);
+            }
             throw ApiException.conflict("the same audio is already in the library",
                     Map.of("id", existing.id(), "title", existing.title()));
         });
@@ -278,7 +283,7 @@ public final class MediaService {
         try {
             return repository.insert(item);
         } catch (RuntimeException e) {
-            refuseDuplicate(ingested.sha256());
+            refuseDuplicate(caller, ingested.sha256());
             library.delete(ingested.sha256());
             throw e;
         }

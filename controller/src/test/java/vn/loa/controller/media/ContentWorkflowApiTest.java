@@ -201,11 +201,31 @@ class ContentWorkflowApiTest extends RealServerTest {
         assertThat(started).isZero();
     }
 
+    @Test
+    void aDuplicateFromAnotherAreaIsRefusedWithoutNamingAnItemTheUploaderCannotSee() {
+        byte[] wav = TestAudio.toneWav(300 + 10 * TONES.incrementAndGet(), 1_000);
+        Response first = post(editorA, wav, "Tin riêng của xã A");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        ApiClient editorB = province.user("cw-editor-b", Role.EDITOR, "b");
+
+        Response fromB = post(editorB, wav, "Bản sao");
+        assertThat(fromB.status()).as(fromB.body()).isEqualTo(409);
+        assertThat(fromB.body()).doesNotContain("Tin riêng").doesNotContain("\"id\"");
+        assertThat(fromB.json().get("error").asText()).contains("an area you do not see");
+        Response fromA = post(editorA, wav, "Bản sao");
+        assertThat(fromA.status()).isEqualTo(409);
+        assertThat(fromA.json().get("detail").get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+    }
+
+    private static Response post(ApiClient client, byte[] wav, String title) {
+        Multipart body = new Multipart().file("file", "tin.wav", wav).field("title", title);
+        return client.sendBytes("POST", "/api/media", body.bytes(), body.contentType());
+    }
+
     /** An upload of a tone no other test uploads (the library refuses the same audio twice). */
     private static JsonNode upload(ApiClient client, String title) {
         byte[] wav = TestAudio.toneWav(300 + 10 * TONES.incrementAndGet(), 1_000);
-        Multipart body = new Multipart().file("file", "tin.wav", wav).field("title", title);
-        Response r = client.sendBytes("POST", "/api/media", body.bytes(), body.contentType());
+        Response r = post(client, wav, title);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
     }
