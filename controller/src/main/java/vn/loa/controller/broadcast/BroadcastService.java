@@ -261,11 +261,12 @@ public final class BroadcastService implements BroadcastLauncher, StreamEvents, 
 
     /**
      * An approved media item was withdrawn from the air: the broadcasts playing it end ({@link #MEDIA_WITHDRAWN}),
-     * except an EMERGENCY, which may play unreviewed content (see {@link OnAirContent}).
+     * except those that may play unreviewed content (an EMERGENCY of the emergency role, see {@link OnAirContent}).
      */
     public void withdrawn(long mediaId) {
         later(guarded("withdrawal", () -> switchboard.running().values().stream()
-                .filter(b -> b.record.priority() != Priority.EMERGENCY && b.playable.playedMedia().contains(mediaId))
+                .filter(b -> b.playable.playedMedia().contains(mediaId))
+                .filter(b -> !content.exempt(b.caller, b.record.priority()))
                 .map(RunningBroadcast::id)
                 .toList()
                 .forEach(id -> endNow(id, MEDIA_WITHDRAWN, SERVER))));

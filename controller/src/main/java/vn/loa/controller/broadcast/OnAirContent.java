@@ -74,7 +74,8 @@ public final class OnAirContent {
         }
     }
 
-    private boolean exempt(Caller caller, Priority priority) {
+    /** Whether this caller's broadcast at this priority may play unreviewed content. */
+    boolean exempt(Caller caller, Priority priority) {
         return priority == Priority.EMERGENCY && caller.role().atLeast(emergencyRole);
     }
 }

@@ -59,6 +59,8 @@ public final class CommandService implements AutoCloseable {
     public static final Duration RETAIN_AFTER_EXPIRY = Duration.ofSeconds(10);
     /** Commands held in memory at once; beyond this new commands are refused until older ones expire. */
     public static final int MAX_COMMANDS_IN_FLIGHT = 1_000;
+    /** The status of the refusal while {@link #MAX_COMMANDS_IN_FLIGHT} are in flight: worth trying again shortly. */
+    public static final int BUSY_STATUS = 429;
     /** The most devices one command may reach (a whole province of speakers). */
     public static final int MAX_DEVICES_PER_COMMAND = 50_000;
 
@@ -219,7 +221,7 @@ public final class CommandService implements AutoCloseable {
             return Optional.empty();
         }
         if (inFlight.size() >= MAX_COMMANDS_IN_FLIGHT) {
-            throw new ApiException(429, "too many commands in flight, try again shortly",
+            throw new ApiException(BUSY_STATUS, "too many commands in flight, try again shortly",
                     Map.of("limit", MAX_COMMANDS_IN_FLIGHT));
         }
         Instant now = command.createdAt();

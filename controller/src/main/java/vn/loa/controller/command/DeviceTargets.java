@@ -131,8 +131,8 @@ public final class DeviceTargets {
         if (!statuses.contains(status)) {
             throw ApiException.conflict("the device is " + status, Map.of("status", status));
         }
-        return new ResolvedTarget(target, List.of(device.id()), areasOf(List.of(new PlacedDevice(device.id(),
-                device.areaId(), null))), true);
+        Map<String, Long> area = device.areaId() == null ? Map.of() : Map.of(device.id(), device.areaId());
+        return new ResolvedTarget(target, List.of(device.id()), area, true);
     }
 
     private ResolvedTarget resolveGroup(Caller caller, CommandTarget target, Set<String> statuses) {

@@ -73,7 +73,6 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
     static final Set<String> REJOIN_AFTER = Set.of("stream-lost", "join-timeout");
     /** How long reports of a lost stream are gathered, from the first, before the fresh play orders go out. */
     static final Duration REJOIN_ROUND = Duration.ofMillis(250);
-    private static final int TOO_MANY_REQUESTS = 429;
     private static final String STREAM_ID_PREFIX = "s";
 
     private static final Logger log = LoggerFactory.getLogger(StreamService.class);
@@ -305,7 +304,7 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
                         playOrders(stream));
                 log.info("stream {}: sent fresh play orders to {} speakers that lost it", streamId, still.size());
             } catch (ApiException e) {
-                if (e.status() == TOO_MANY_REQUESTS) {
+                if (e.status() == CommandService.BUSY_STATUS) {
                     queueRejoins(streamId, still);
                     log.info("stream {}: {} speakers wait for a fresh play order: {}", streamId, still.size(),
                             e.getMessage());
