@@ -2,6 +2,7 @@ package vn.loa.controller.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -10,12 +11,14 @@ import org.jdbi.v3.core.Jdbi;
  * {@code jdbc:postgresql:} URL switches to PostgreSQL with the same migrations.
  */
 public final class Database implements AutoCloseable {
+    private static final String QUERY_CACHE_SIZE = "QUERY_CACHE_SIZE";
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
     public Database(String jdbcUrl, String user, String password, int maxPoolSize) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(withoutStalePlans(jdbcUrl));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(maxPoolSize);
@@ -28,6 +31,20 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /**
+     * H2 keeps each connection's prepared statements with the plan it chose when it first saw them, and a plan chosen
+     * while a table was nearly empty can be the wrong one for ever after: an update of one command result prepared on
+     * a fresh database used the foreign-key index on the command alone and read every result of the command to find
+     * one, so the results of a 5,000-speaker command took a hundred times longer to write. Without that cache H2 plans
+     * each statement when it is prepared, against the table as it is then. PostgreSQL URLs are left as they are.
+     */
+    static String withoutStalePlans(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.toUpperCase(Locale.ROOT).contains(QUERY_CACHE_SIZE)) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";" + QUERY_CACHE_SIZE + "=0";
     }
 
     /** The embedded default: an H2 file database in {@code dataDir}, PostgreSQL-compatible mode. */
