@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
      * H2 keeps each connection's prepared statements with the plan it chose when it first saw them, and a plan chosen
      * while a table was nearly empty can be the wrong one for ever after: an update of one command result prepared on
      * a fresh database used the foreign-key index on the command alone and read every result of the command to find
-     * one, so the results of a 5,000-speaker command took a hundred times longer to write. Without that cache H2 plans
+     * one, so the results of a 5,000-speaker command took eighty times longer to write. Without that cache H2 plans
      * each statement when it is prepared, against the table as it is then. PostgreSQL URLs are left as they are.
      */
     static String withoutStalePlans(String jdbcUrl) {
