@@ -1,5 +1,6 @@
 package vn.loa.controller.stream;
 
+import java.util.List;
 import vn.loa.streamer.source.FrameSource;
 import vn.loa.streamer.source.LivePcmSource;
 import vn.loa.streamer.source.MediaFrameSource;
@@ -12,20 +13,23 @@ import vn.loa.streamer.source.PausableSource;
  * @param live     for a live stream, where PCM is pushed; null otherwise
  * @param playlist for a media stream, the playlist (its position); null otherwise
  * @param control  for a media stream, the pause wrapper that {@code frames} is; null otherwise
+ * @param media    the media items it plays: a playlist's (a text-to-speech source's spoken item), a relay's fallback
  */
-record OpenedSource(FrameSource frames, LivePcmSource live, MediaFrameSource playlist, PausableSource control) {
+record OpenedSource(FrameSource frames, LivePcmSource live, MediaFrameSource playlist, PausableSource control,
+                    List<Long> media) {
 
     static OpenedSource live(LivePcmSource live) {
-        return new OpenedSource(live, live, null, null);
+        return new OpenedSource(live, live, null, null, List.of());
     }
 
-    static OpenedSource streamed(FrameSource frames) {
-        return new OpenedSource(frames, null, null, null);
+    /** A relay, and the fallback item it may play (none: an empty list). */
+    static OpenedSource streamed(FrameSource frames, List<Long> fallback) {
+        return new OpenedSource(frames, null, null, null, List.copyOf(fallback));
     }
 
-    /** A playlist that can be held still. */
-    static OpenedSource playlist(MediaFrameSource playlist) {
+    /** A playlist of these items that can be held still. */
+    static OpenedSource playlist(MediaFrameSource playlist, List<Long> items) {
         PausableSource control = new PausableSource(playlist);
-        return new OpenedSource(control, null, playlist, control);
+        return new OpenedSource(control, null, playlist, control, List.copyOf(items));
     }
 }

@@ -1,6 +1,7 @@
 package vn.loa.controller.stream;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.loa.controller.command.CommandTarget;
@@ -17,15 +18,18 @@ import vn.loa.streamer.source.PausableSource;
  * @param live     the source to push PCM into, for a live stream; null otherwise
  * @param playlist the pre-encoded playlist of a media stream, null otherwise
  * @param control  holds the stream still (media only; null otherwise)
+ * @param media    the media items the stream plays (see {@link OpenedSource#media()})
  */
 record RunningStream(String name, SourceSpec source, String createdBy, Instant startedAt, int delayMs,
                      Integer volume, RtpStream rtp, LivePcmSource live, MediaFrameSource playlist,
-                     PausableSource control, Set<CommandTarget> playTargets, Set<String> toldToPlay, Ended ended) {
+                     PausableSource control, List<Long> media, Set<CommandTarget> playTargets, Set<String> toldToPlay,
+                     Ended ended) {
 
     RunningStream(String name, SourceSpec source, String createdBy, Instant startedAt, int delayMs, Integer volume,
                   RtpStream rtp, OpenedSource opened) {
         this(name, source, createdBy, startedAt, delayMs, volume, rtp, opened.live(), opened.playlist(),
-                opened.control(), ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet(), new Ended());
+                opened.control(), opened.media(), ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet(),
+                new Ended());
     }
 
     String id() {

@@ -389,10 +389,13 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
         return microphones;
     }
 
-    /** The running streams that play the media item, in their playlist or as a relay's fallback. */
+    /**
+     * The running streams that play the media item: in their playlist, as a relay's fallback, or as the item a
+     * text-to-speech source was spoken into.
+     */
     public List<String> streamsUsing(long mediaId) {
         return streams.values().stream()
-                .filter(s -> s.ended().at() == null && s.source().playedMedia().contains(mediaId))
+                .filter(s -> s.ended().at() == null && s.media().contains(mediaId))
                 .map(RunningStream::id)
                 .sorted()
                 .toList();
@@ -501,7 +504,7 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
                 List<List<byte[]>> frames = items.stream().map(media::frames).toList();
                 yield OpenedSource.playlist(new MediaFrameSource(String.join(" | ",
                         items.stream().map(MediaItem::title).toList()), frames, source.loop(), MediaLibrary.FRAME_MILLIS,
-                        startAtMillis));
+                        startAtMillis), source.media());
             }
             case relay -> {
                 RelaySettings defaults = RelaySettings.defaults();
@@ -509,14 +512,14 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
                         settings.relayDeadAfter(), defaults.reconnectMin(), defaults.reconnectMax(),
                         defaults.silenceThresholdDbfs());
                 if (source.fallback() == null) {
-                    yield OpenedSource.streamed(new RelaySource(URI.create(source.url()), relaySettings));
+                    yield OpenedSource.streamed(new RelaySource(URI.create(source.url()), relaySettings), List.of());
                 }
                 // the relay at the stored items' frame period, so the fallback plays as stored (see FallbackSource)
                 MediaItem item = media.require(List.of(source.fallback())).get(0);
                 MediaFrameSource fallback = new MediaFrameSource(item.title(), List.of(media.frames(item)), true,
                         item.frameMs());
                 yield OpenedSource.streamed(new FallbackSource(new RelaySource(URI.create(source.url()),
-                        relaySettings, item.frameMs()), fallback));
+                        relaySettings, item.frameMs()), fallback), List.of(item.id()));
             }
             case live -> throw new IllegalArgumentException("a live source is made by the caller");
         };

@@ -121,6 +121,25 @@ class TtsApiTest extends RealServerTest {
         assertThat(preview.status()).as("the stream's bulletin is cached").isEqualTo(200);
     }
 
+    @Test
+    void theItemAStreamOfTextPlaysIsNotDeletedUnderIt() {
+        String text = "Chiều nay loa phát thanh thử nghiệm hệ thống cảnh báo lũ.";
+        Response created = admin.post("/api/streams", Map.of("name", "Phát thử", "source", Map.of("type", "tts",
+                "text", text)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String stream = created.json().get("id").asText();
+        long spoken = admin.post(BULLETINS, Map.of("text", text)).json().get("id").asLong();
+
+        Response playing = admin.send("DELETE", "/api/media/" + spoken, null, null);
+        assertThat(playing.status()).as(playing.body()).isEqualTo(409);
+        assertThat(playing.json().get("error").asText()).isEqualTo("the media item is playing in a stream");
+        assertThat(playing.json().get("detail").get("streams").get(0).asText()).isEqualTo(stream);
+
+        assertThat(admin.send("DELETE", "/api/streams/" + stream, null, null).status()).isEqualTo(200);
+        Response ended = admin.send("DELETE", "/api/media/" + spoken, null, null);
+        assertThat(ended.status()).as(ended.body()).isEqualTo(204);
+    }
+
     private static String refusal(Response response, int status) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         return response.json().toString();
