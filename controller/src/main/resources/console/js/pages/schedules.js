@@ -21,7 +21,10 @@ const t = translations({
     next: 'Tuần sau ›', week: 'Tuần {from} – {to}', list: 'Các chương trình', empty: 'Chưa có lịch phát nào.',
     loading: 'Đang tải…', edit: 'Sửa', delete: 'Xoá', deleteTitle: 'Xoá lịch «{name}»?',
     deleteMessage: 'Lịch sẽ không phát nữa; nếu đang phát, buổi phát dừng ngay.', deleted: 'Đã xoá lịch.',
-    saved: 'Đã lưu lịch «{name}».', disabled: 'Đang tắt', nextAt: 'Lần tới: {at}', noNext: 'Không còn lần phát nào',
+    saved: 'Đã lưu lịch «{name}».', disabled: 'Đang tắt',
+    unapproved: 'Bản tin đã bị rút, sẽ không phát',
+    unapprovedHint: 'Một bản tin của lịch không còn được duyệt: lần phát tới sẽ bị từ chối. Hãy chọn bản tin khác.',
+    nextAt: 'Lần tới: {at}', noNext: 'Không còn lần phát nào',
     targets: '{areas} khu vực, {groups} nhóm, {devices} loa',
     relay: 'Tiếp sóng {url}', playlist: '{count} bản tin',
   },
@@ -30,7 +33,10 @@ const t = translations({
     next: 'Next week ›', week: 'Week {from} – {to}', list: 'Programmes', empty: 'No schedules yet.',
     loading: 'Loading…', edit: 'Edit', delete: 'Delete', deleteTitle: 'Delete the schedule “{name}”?',
     deleteMessage: 'It will not play again; if it is playing now, it stops at once.', deleted: 'Schedule deleted.',
-    saved: 'Schedule “{name}” saved.', disabled: 'Disabled', nextAt: 'Next: {at}', noNext: 'No more occurrences',
+    saved: 'Schedule “{name}” saved.', disabled: 'Disabled',
+    unapproved: 'Content withdrawn, will not play',
+    unapprovedHint: 'An item of this schedule is no longer approved: its next occurrence will be refused. Pick another.',
+    nextAt: 'Next: {at}', noNext: 'No more occurrences',
     targets: '{areas} areas, {groups} groups, {devices} speakers',
     relay: 'Relay {url}', playlist: '{count} bulletins',
   },
@@ -184,6 +190,8 @@ class SchedulesPage extends LoaElement {
         <strong>${s.name}</strong>
         <span class="badge badge-${s.priority.toLowerCase()}">${priorityWord(s.priority)}</span>
         ${s.enabled ? nothing : html`<span class="badge badge-disabled">${t('disabled')}</span>`}
+        ${s.unapprovedMedia?.length ? html`<span class="badge badge-rejected" data-testid="schedule-unapproved"
+          title=${t('unapprovedHint')}>${t('unapproved')}</span>` : nothing}
         <p>${s.description?.[currentLanguage()] ?? ''}</p>
         <p class="muted">${this.sourceText(s.source)} · ${this.targetText(s.targets)}</p>
         <p class="muted">${s.nextOccurrences?.length ? t('nextAt', {at: formatDateTime(s.nextOccurrences[0].start)})

@@ -58,6 +58,14 @@ public final class OnAirContent {
         }
     }
 
+    /**
+     * The items of a source that are not approved now (or no longer exist): a schedule that lists one is refused when
+     * its next occurrence starts.
+     */
+    public List<Long> unapproved(SourceSpec source) {
+        return media.notApproved(source.playedMedia());
+    }
+
     /** Records the unreviewed items an exempt EMERGENCY put on air, if any. */
     void auditUnreviewed(Caller caller, String broadcastId, SourceSpec source, Priority priority) {
         if (!exempt(caller, priority)) {

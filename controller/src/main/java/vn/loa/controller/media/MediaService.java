@@ -181,14 +181,29 @@ public final class MediaService {
         if (!repository.review(id, item.approval(), decision, caller.username(), clock.instant(), cleanNote)) {
             throw ApiException.conflict("media " + id + " was reviewed by someone else meanwhile", null);
         }
+        boolean withdrawal = item.approval() == Approval.approved && decision == Approval.rejected;
+        List<Long> schedules = withdrawal ? usage.schedules().apply(id) : List.of();
         audit.record(caller.username(), "media." + (decision == Approval.approved ? "approve" : "reject"),
                 "media:" + id, "\"" + item.title() + "\" was " + item.approval()
-                        + (cleanNote == null ? "" : "; note: " + cleanNote));
+                        + (cleanNote == null ? "" : "; note: " + cleanNote)
+                        + (schedules.isEmpty() ? "" : "; schedules that will not play it: " + schedules));
         log.info("media {} \"{}\" {} by {}", id, item.title(), decision, caller.username());
-        if (item.approval() == Approval.approved && decision == Approval.rejected) {
+        if (withdrawal) {
+            if (!schedules.isEmpty()) {
+                log.warn("media {} withdrawn: schedules {} list it and will be refused when they next start", id,
+                        schedules);
+            }
             withdrawn.accept(id);
         }
         return get(caller, id);
+    }
+
+    /** Of these items, those that may not go on air now: not approved, or no longer in the library. */
+    public List<Long> notApproved(List<Long> ids) {
+        return ids.stream()
+                .distinct()
+                .filter(id -> repository.find(id).map(item -> item.approval() != Approval.approved).orElse(true))
+                .toList();
     }
 
     /** The items in the order given, for a stream's playlist; 404 naming the first unknown id. */

@@ -297,6 +297,7 @@ public final class ScheduleService implements AutoCloseable {
     }
 
     private ScheduleViews.ScheduleView view(Schedule schedule) {
-        return ScheduleViews.of(schedule, settings.zone(), clock.instant());
+        return ScheduleViews.of(schedule, content.unapproved(schedule.draft().source()), settings.zone(),
+                clock.instant());
     }
 }

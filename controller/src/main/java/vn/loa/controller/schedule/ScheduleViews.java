@@ -25,23 +25,25 @@ public final class ScheduleViews {
     public record Description(String vi, String en) {
     }
 
-    public record ScheduleView(long id, String name, SourceSpec source, ObjectNode targets, Priority priority,
-                               Integer volume, Long areaId, boolean enabled, RecurrenceForm.View recurrence,
-                               Description description, String timeZone, List<OccurrenceView> nextOccurrences,
-                               String createdBy, Instant createdAt, String updatedBy, Instant updatedAt) {
+    /** @param unapprovedMedia items of the source not approved now (withdrawn since): it will not play them */
+    public record ScheduleView(long id, String name, SourceSpec source, List<Long> unapprovedMedia, ObjectNode targets,
+                               Priority priority, Integer volume, Long areaId, boolean enabled,
+                               RecurrenceForm.View recurrence, Description description, String timeZone,
+                               List<OccurrenceView> nextOccurrences, String createdBy, Instant createdAt,
+                               String updatedBy, Instant updatedAt) {
     }
 
     public record ConflictView(long schedule, String name, int speakers, List<String> speakerIds,
                                OccurrenceView firstOverlap) {
     }
 
-    static ScheduleView of(Schedule schedule, ZoneId zone, Instant now) {
+    static ScheduleView of(Schedule schedule, List<Long> unapprovedMedia, ZoneId zone, Instant now) {
         ScheduleDraft draft = schedule.draft();
         Recurrence recurrence = draft.recurrence();
         List<OccurrenceView> next = draft.enabled() ? recurrence.upcoming(now, zone, NEXT_OCCURRENCES).stream()
                 .map(o -> OccurrenceView.of(o, zone)).toList() : List.of();
-        return new ScheduleView(schedule.id(), draft.name(), draft.source(), StoredJson.targets(draft.targets()),
-                draft.priority(), draft.volume(), draft.areaId(), draft.enabled(), RecurrenceForm.view(recurrence),
+        return new ScheduleView(schedule.id(), draft.name(), draft.source(), unapprovedMedia,
+                StoredJson.targets(draft.targets()), draft.priority(), draft.volume(), draft.areaId(), draft.enabled(), RecurrenceForm.view(recurrence),
                 Words.describe(recurrence), zone.getId(), next, schedule.createdBy(),
                 schedule.createdAt(), schedule.updatedBy(), schedule.updatedAt());
     }

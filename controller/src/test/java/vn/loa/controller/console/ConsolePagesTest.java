@@ -139,6 +139,41 @@ class ConsolePagesTest {
         browser.checkedScreenshot("schedules-saved");
     }
 
+    /** A schedule whose item an approver withdrew is marked in the list, so the operator knows it will not play. */
+    @Test
+    void aScheduleWhoseItemWasWithdrawnIsMarkedInTheList() {
+        Multipart tone = new Multipart().file("file", "tin-se-rut.wav", TestAudio.toneWav(523, 1_000))
+                .field("title", "Tin sẽ bị rút");
+        long item = console.admin.sendBytes("POST", "/api/media", tone.bytes(), tone.contentType()).json().get("id")
+                .asLong();
+        long schedule = console.admin.post("/api/schedules", Map.of("name", "Lịch có tin bị rút",
+                "source", Map.of("type", "media", "media", List.of(item)),
+                "targets", Map.of("areas", List.of(province.area("a"))), "areaId", province.area("a"),
+                "recurrence", Map.of("repeat", "daily", "at", "07:10", "durationMinutes", 10))).json().get("id").asLong();
+        assertThat(console.admin.post("/api/media/" + item + "/reject", Map.of()).status()).isEqualTo(200);
+
+        console.signIn(OPERATOR, OPERATOR_PASSWORD);
+        ConsoleBrowser browser = console.browser;
+        browser.open("#/schedules");
+        browser.page("schedules");
+        String mark = browser.until("the withdrawn mark on the schedule", d -> browser.allByTestId("schedule-item")
+                .stream()
+                .filter(e -> Long.toString(schedule).equals(e.getAttribute("data-schedule-id")))
+                .flatMap(e -> e.findElements(ConsoleBrowser.testId("schedule-unapproved")).stream())
+                .map(e -> e.getText().trim())
+                .filter(text -> !text.isEmpty())
+                .findFirst().orElse(null));
+        assertThat(mark).isEqualTo("Bản tin đã bị rút, sẽ không phát");
+        assertThat(browser.allByTestId("schedule-item").stream()
+                .filter(e -> !Long.toString(schedule).equals(e.getAttribute("data-schedule-id")))
+                .flatMap(e -> e.findElements(ConsoleBrowser.testId("schedule-unapproved")).stream()))
+                .as("schedules of approved items carry no mark").isEmpty();
+        browser.script("arguments[0].scrollIntoView({block: 'center'})",
+                browser.byTestId("schedule-unapproved"));
+        browser.checkedScreenshot("schedules-withdrawn");
+        assertThat(console.admin.send("DELETE", "/api/schedules/" + schedule, null, null).status()).isEqualTo(204);
+    }
+
     /**
      * An installer corrects a speaker's details on its page (a position with only one coordinate is refused in the
      * form, nothing saved), then revokes it and lets it provision again, each after a confirmation.

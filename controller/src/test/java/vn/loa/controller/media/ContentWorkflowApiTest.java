@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,6 +200,32 @@ class ContentWorkflowApiTest extends RealServerTest {
         long started = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM broadcasts"
                 + " WHERE schedule_id = :id").bind("id", scheduleId).mapTo(Long.class).one());
         assertThat(started).isZero();
+    }
+
+    /** Withdrawing an item says which schedules list it, and those schedules show it until it is approved again. */
+    @Test
+    void aScheduleWhoseItemIsWithdrawnSaysSoUntilTheItemIsApprovedAgain() {
+        long id = upload(approverA, "Tin sắp bị rút").get("id").asLong();
+        JsonNode saved = created(operatorA.post("/api/schedules", schedule(id, "09:45")));
+        long scheduleId = saved.get("id").asLong();
+        assertThat(saved.get("unapprovedMedia")).as(saved.toString()).isEmpty();
+
+        assertThat(approverA.post("/api/media/" + id + "/reject", Map.of()).status()).isEqualTo(200);
+        assertThat(audit("media.reject", "media:" + id)).contains("schedules that will not play it: [" + scheduleId
+                + "]");
+        assertThat(unapprovedMediaOf(scheduleId)).containsExactly(id);
+
+        assertThat(approverA.post("/api/media/" + id + "/approve", Map.of()).status()).isEqualTo(200);
+        assertThat(unapprovedMediaOf(scheduleId)).isEmpty();
+        assertThat(operatorA.send("DELETE", "/api/schedules/" + scheduleId, null, null).status()).isEqualTo(204);
+    }
+
+    private static List<Long> unapprovedMediaOf(long scheduleId) {
+        Response r = operatorA.get("/api/schedules/" + scheduleId);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<Long> ids = new ArrayList<>();
+        r.json().get("unapprovedMedia").forEach(v -> ids.add(v.asLong()));
+        return ids;
     }
 
     @Test
