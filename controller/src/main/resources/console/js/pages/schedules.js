@@ -49,6 +49,7 @@ class SchedulesPage extends LoaElement {
     schedules: {state: true},
     entries: {state: true},
     media: {state: true},
+    library: {state: true},
     editing: {state: true},
     error: {state: true},
     areaNamesById: {state: true},
@@ -60,7 +61,8 @@ class SchedulesPage extends LoaElement {
     this.monday = mondayOf(today());
     this.schedules = null;
     this.entries = [];
-    this.media = [];
+    this.media = []; // approved items: what a schedule may be given
+    this.library = []; // every item the user sees: the titles of what schedules list, withdrawn ones too
     this.areaNamesById = new Map();
     this.editing = null; // null: no form; {schedule: null}: a new one; {schedule}: that one
   }
@@ -69,8 +71,9 @@ class SchedulesPage extends LoaElement {
     super.connectedCallback();
     usePageStyles('schedules');
     this.load();
-    api.get('/api/media', {approval: 'approved', limit: MAX_PAGE}).then((page) => {
-      this.media = page.items;
+    api.get('/api/media', {limit: MAX_PAGE}).then((page) => {
+      this.library = page.items;
+      this.media = page.items.filter((m) => m.approval === 'approved');
     }, (error) => {
       this.error = error;
     });
@@ -208,7 +211,7 @@ class SchedulesPage extends LoaElement {
     if (source.type === 'relay') {
       return t('relay', {url: source.url});
     }
-    const titles = (source.media ?? []).map((id) => this.media.find((m) => m.id === id)?.title ?? `#${id}`);
+    const titles = (source.media ?? []).map((id) => this.library.find((m) => m.id === id)?.title ?? `#${id}`);
     return titles.length === 1 ? titles[0] : t('playlist', {count: titles.length});
   }
 

@@ -165,6 +165,10 @@ class ConsolePagesTest {
                 .findFirst().orElse(null));
         assertThat(mark).isEqualTo("Bản tin đã bị rút, sẽ không phát");
         assertThat(browser.allByTestId("schedule-item").stream()
+                .filter(e -> Long.toString(schedule).equals(e.getAttribute("data-schedule-id")))
+                .map(WebElement::getText).findFirst().orElseThrow())
+                .as("the withdrawn item is still named").contains("Tin sẽ bị rút");
+        assertThat(browser.allByTestId("schedule-item").stream()
                 .filter(e -> !Long.toString(schedule).equals(e.getAttribute("data-schedule-id")))
                 .flatMap(e -> e.findElements(ConsoleBrowser.testId("schedule-unapproved")).stream()))
                 .as("schedules of approved items carry no mark").isEmpty();
