@@ -29,8 +29,8 @@ import vn.loa.controller.testing.TestAudio;
 /**
  * The content workflow on a real server: an editor's upload is a draft that no broadcast or schedule takes until an
  * approver of its area approves it; rejected items may be approved later; each user sees the items of its own area,
- * the areas above and those below; an emergency may play drafts, audited; an occurrence whose item was withdrawn
- * after its schedule was saved is skipped, audited.
+ * the areas above and those below; an emergency may play drafts, audited; a schedule whose item was withdrawn after
+ * it was saved says so, and its occurrence is skipped, audited.
  */
 class ContentWorkflowApiTest extends RealServerTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
