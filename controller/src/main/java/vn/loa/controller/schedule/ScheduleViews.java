@@ -25,7 +25,7 @@ public final class ScheduleViews {
     public record Description(String vi, String en) {
     }
 
-    /** @param unapprovedMedia items of the source not approved now (withdrawn since): it will not play them */
+    /** @param unapprovedMedia items of the source not approved now (withdrawn or deleted since): they will not play */
     public record ScheduleView(long id, String name, SourceSpec source, List<Long> unapprovedMedia, ObjectNode targets,
                                Priority priority, Integer volume, Long areaId, boolean enabled,
                                RecurrenceForm.View recurrence, Description description, String timeZone,
@@ -43,8 +43,8 @@ public final class ScheduleViews {
         List<OccurrenceView> next = draft.enabled() ? recurrence.upcoming(now, zone, NEXT_OCCURRENCES).stream()
                 .map(o -> OccurrenceView.of(o, zone)).toList() : List.of();
         return new ScheduleView(schedule.id(), draft.name(), draft.source(), unapprovedMedia,
-                StoredJson.targets(draft.targets()), draft.priority(), draft.volume(), draft.areaId(), draft.enabled(), RecurrenceForm.view(recurrence),
-                Words.describe(recurrence), zone.getId(), next, schedule.createdBy(),
+                StoredJson.targets(draft.targets()), draft.priority(), draft.volume(), draft.areaId(), draft.enabled(),
+                RecurrenceForm.view(recurrence), Words.describe(recurrence), zone.getId(), next, schedule.createdBy(),
                 schedule.createdAt(), schedule.updatedBy(), schedule.updatedAt());
     }
 

@@ -149,7 +149,8 @@ class ConsolePagesTest {
         long schedule = console.admin.post("/api/schedules", Map.of("name", "Lịch có tin bị rút",
                 "source", Map.of("type", "media", "media", List.of(item)),
                 "targets", Map.of("areas", List.of(province.area("a"))), "areaId", province.area("a"),
-                "recurrence", Map.of("repeat", "daily", "at", "07:10", "durationMinutes", 10))).json().get("id").asLong();
+                "recurrence", Map.of("repeat", "daily", "at", "07:10", "durationMinutes", 10))).json().get("id")
+                .asLong();
         assertThat(console.admin.post("/api/media/" + item + "/reject", Map.of()).status()).isEqualTo(200);
 
         console.signIn(OPERATOR, OPERATOR_PASSWORD);

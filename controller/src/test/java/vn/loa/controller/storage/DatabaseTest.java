@@ -19,8 +19,8 @@ class DatabaseTest {
     @Test
     void theServersH2DatabasePlansEveryStatementAfresh() {
         try (Database database = new Database(Database.h2FileUrl(dir), "sa", "", 2)) {
-            String size = database.jdbi().withHandle(h -> h.createQuery(
-                            "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'QUERY_CACHE_SIZE'")
+            String size = database.jdbi().withHandle(h -> h.createQuery("SELECT setting_value"
+                    + " FROM information_schema.settings WHERE setting_name = 'QUERY_CACHE_SIZE'")
                     .mapTo(String.class).one());
             assertThat(size).isEqualTo("0");
         }
