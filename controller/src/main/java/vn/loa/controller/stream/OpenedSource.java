@@ -13,7 +13,8 @@ import vn.loa.streamer.source.PausableSource;
  * @param live     for a live stream, where PCM is pushed; null otherwise
  * @param playlist for a media stream, the playlist (its position); null otherwise
  * @param control  for a media stream, the pause wrapper that {@code frames} is; null otherwise
- * @param media    the media items it plays: a playlist's (a text-to-speech source's spoken item), a relay's fallback
+ * @param media    the media items it plays ({@link SourceSpec#playedMedia()} of the source opened: for text to speech,
+ *                 of the item the text was spoken into)
  */
 record OpenedSource(FrameSource frames, LivePcmSource live, MediaFrameSource playlist, PausableSource control,
                     List<Long> media) {
@@ -22,9 +23,9 @@ record OpenedSource(FrameSource frames, LivePcmSource live, MediaFrameSource pla
         return new OpenedSource(live, live, null, null, List.of());
     }
 
-    /** A relay, and the fallback item it may play (none: an empty list). */
-    static OpenedSource streamed(FrameSource frames, List<Long> fallback) {
-        return new OpenedSource(frames, null, null, null, List.copyOf(fallback));
+    /** A relay, and the items it plays (its fallback, if any). */
+    static OpenedSource streamed(FrameSource frames, List<Long> media) {
+        return new OpenedSource(frames, null, null, null, List.copyOf(media));
     }
 
     /** A playlist of these items that can be held still. */

@@ -504,7 +504,7 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
                 List<List<byte[]>> frames = items.stream().map(media::frames).toList();
                 yield OpenedSource.playlist(new MediaFrameSource(String.join(" | ",
                         items.stream().map(MediaItem::title).toList()), frames, source.loop(), MediaLibrary.FRAME_MILLIS,
-                        startAtMillis), source.media());
+                        startAtMillis), source.playedMedia());
             }
             case relay -> {
                 RelaySettings defaults = RelaySettings.defaults();
@@ -512,14 +512,15 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
                         settings.relayDeadAfter(), defaults.reconnectMin(), defaults.reconnectMax(),
                         defaults.silenceThresholdDbfs());
                 if (source.fallback() == null) {
-                    yield OpenedSource.streamed(new RelaySource(URI.create(source.url()), relaySettings), List.of());
+                    yield OpenedSource.streamed(new RelaySource(URI.create(source.url()), relaySettings),
+                            source.playedMedia());
                 }
                 // the relay at the stored items' frame period, so the fallback plays as stored (see FallbackSource)
                 MediaItem item = media.require(List.of(source.fallback())).get(0);
                 MediaFrameSource fallback = new MediaFrameSource(item.title(), List.of(media.frames(item)), true,
                         item.frameMs());
                 yield OpenedSource.streamed(new FallbackSource(new RelaySource(URI.create(source.url()),
-                        relaySettings, item.frameMs()), fallback), List.of(item.id()));
+                        relaySettings, item.frameMs()), fallback), source.playedMedia());
             }
             case live -> throw new IllegalArgumentException("a live source is made by the caller");
         };
