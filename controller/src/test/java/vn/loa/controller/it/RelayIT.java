@@ -20,6 +20,12 @@ class RelayIT extends LiveControlPlaneTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** 20 ms frames for three seconds. */
     private static final int HEARD_PACKETS = 150;
+    private static final double RELAY_FRAME_SECONDS = 0.02;
+    /**
+     * A pacer that runs late (the test JVM paused or starved of CPU) skips the overdue frames and the speaker hears
+     * that much silence; the relay path itself must not lose more than the allowed share on top of it.
+     */
+    private static final String SKIPPED_FRAMES = "loa_streamer_frames_skipped_total";
 
     @TempDir
     Path work;
@@ -35,6 +41,7 @@ class RelayIT extends LiveControlPlaneTest {
             Poll.until("the relay to play", WAIT, () -> health(stream).equals("PLAYING"));
 
             SimulatedSpeaker speaker = fleet.speakers().get(0);
+            double skippedBefore = loa.metric(SKIPPED_FRAMES);
             expect(loa.admin.post("/api/streams/" + stream + "/play",
                     Map.of("devices", List.of(speaker.deviceId()))), 202);
             Poll.until("the speaker to hear three seconds", WAIT, () -> speaker.playback()
@@ -46,7 +53,10 @@ class RelayIT extends LiveControlPlaneTest {
             HeardAudio heard = HeardAudio.read(wav);
             assertThat(heard.dominantHz()).isBetween(AudioPlaneIT.TONE_HZ - 10, AudioPlaneIT.TONE_HZ + 10);
             assertThat(heard.audibleSeconds()).isGreaterThanOrEqualTo(2);
-            assertThat(heard.missingShare()).isLessThanOrEqualTo(AudioPlaneIT.MAX_MISSING_SHARE);
+            double skipped = loa.metric(SKIPPED_FRAMES) - skippedBefore;
+            double skippedShare = skipped * RELAY_FRAME_SECONDS / heard.audibleSeconds();
+            assertThat(heard.missingShare()).as("missing share; the pacer ran late and skipped %.0f frames", skipped)
+                    .isLessThanOrEqualTo(AudioPlaneIT.MAX_MISSING_SHARE + skippedShare);
 
             radio.close();
             Poll.until("the API to report the relay dead", WAIT, () -> health(stream).equals("DEAD"));

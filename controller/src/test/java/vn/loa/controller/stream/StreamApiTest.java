@@ -180,7 +180,8 @@ class StreamApiTest extends RealServerTest {
         }
         assertThat(viewer.get("/api/streams/" + id).json().get("packetsSent").asLong()).isPositive();
         String metrics = TestServers.anonymous(server).get("/metrics").body();
-        assertThat(metrics).contains("loa_streamer_packets_sent_total", "loa_stream_receivers{stream=\"" + id + "\"}",
+        assertThat(metrics).contains("loa_streamer_packets_sent_total", "loa_streamer_frames_skipped_total",
+                "loa_stream_receivers{stream=\"" + id + "\"}",
                 "loa_streamer_joins_rejected_total{reason=\"forged\"}");
     }
 
