@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import vn.loa.controller.config.ConfigException;
 import vn.loa.controller.config.LoaConfig;
 import vn.loa.controller.server.LoaServer;
@@ -28,6 +29,8 @@ public final class Main {
         }
         System.setProperty(LOG_DIR_PROPERTY, config.dataDir().resolve("logs").toString());
         Logger log = LoggerFactory.getLogger(Main.class);
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
 
         LoaServer server;
         try {

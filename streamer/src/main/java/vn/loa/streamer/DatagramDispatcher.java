@@ -6,7 +6,6 @@ import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +52,16 @@ final class DatagramDispatcher extends SimpleChannelInboundHandler<DatagramPacke
             counters.countMalformed();
         } else if (JoinPacket.isJoin(data)) {
             join(data, sender);
-        } else if (!latchedAnywhere(sender)) {
-            counters.countUnknownSender();
-        } else if (RtcpPacket.isRtcpPacketType(data.get(data.position() + 1) & 0xFF)) {
-            reports(data, sender);
         } else {
-            // A receiver has no business sending RTP here.
-            counters.countMalformed();
+            FanoutStream stream = streamSendingTo(sender);
+            if (stream == null) {
+                counters.countUnknownSender();
+            } else if (RtcpPacket.isRtcpPacketType(data.get(data.position() + 1) & 0xFF)) {
+                stream.takeRtcp(sender, data);
+            } else {
+                // A receiver has no business sending RTP here.
+                counters.countMalformed();
+            }
         }
     }
 
@@ -89,28 +91,14 @@ final class DatagramDispatcher extends SimpleChannelInboundHandler<DatagramPacke
         log.debug("Join from {} dropped ({}): {}", sender, rejection, why);
     }
 
-    private boolean latchedAnywhere(InetSocketAddress sender) {
+    /** The stream latched to the address: a device's RTP socket serves one stream at a time. */
+    private FanoutStream streamSendingTo(InetSocketAddress sender) {
         for (FanoutStream stream : streams.values()) {
             if (stream.sendsTo(sender)) {
-                return true;
+                return stream;
             }
         }
-        return false;
-    }
-
-    private void reports(ByteBuffer data, InetSocketAddress sender) {
-        List<RtcpPacket> packets;
-        try {
-            packets = RtcpPacket.readCompound(data);
-        } catch (MalformedPacketException e) {
-            counters.countMalformed();
-            log.debug("RTCP from {} dropped: {}", sender, e.getMessage());
-            return;
-        }
-        counters.countRtcpAccepted();
-        for (FanoutStream stream : streams.values()) {
-            stream.takeReports(sender, packets);
-        }
+        return null;
     }
 
     @Override

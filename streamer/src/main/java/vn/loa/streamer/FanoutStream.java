@@ -5,11 +5,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -18,12 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.protocol.rtp.JoinClaims;
 import vn.loa.protocol.rtp.JoinRejection;
+import vn.loa.protocol.rtp.MalformedPacketException;
 import vn.loa.protocol.rtp.NtpTime;
 import vn.loa.protocol.rtp.ReceiverReport;
 import vn.loa.protocol.rtp.ReportBlock;
 import vn.loa.protocol.rtp.RtcpPacket;
 import vn.loa.protocol.rtp.RtpHeader;
 import vn.loa.protocol.rtp.SenderReport;
+import vn.loa.protocol.srtp.SrtpKey;
+import vn.loa.protocol.srtp.SrtpSender;
 import vn.loa.streamer.pacing.FrameClock;
 import vn.loa.streamer.pacing.TickPlan;
 import vn.loa.streamer.receiver.Latch;
@@ -42,6 +47,9 @@ import vn.loa.streamer.source.SourceHealth;
  * A slot the source has no packet for sends nothing (the next packet carries the marker bit). Slots a late tick skips
  * are not polled: no audio is lost, it plays that much later (receivers conceal the gap), and a source that must stay
  * close to real time (live) keeps its own queue short.
+ *
+ * <p>A stream with an SRTP key protects each packet and sender report once, before the fan-out, and takes RTCP only
+ * from receivers whose SRTCP authenticates.
  */
 final class FanoutStream implements RtpStream {
     /** Payload bytes that still fit one 1,500-byte Ethernet frame with IPv4, UDP and RTP headers. */
@@ -55,6 +63,8 @@ final class FanoutStream implements RtpStream {
     private final FrameSource source;
     private final long ssrc;
     private final int payloadType;
+    private final SrtpKey srtpKey;
+    private final SrtpSender srtp;
     private final int frameMillis;
     private final FrameClock clock;
     private final long firstTimestamp;
@@ -67,7 +77,8 @@ final class FanoutStream implements RtpStream {
     private ScheduledFuture<?> nextTick;
 
     private long nextFrame;
-    private int nextSequence;
+    /** RFC 3711 packet index of the next packet: its low 16 bits are the RTP sequence number. */
+    private volatile long nextIndex;
     private boolean markNext = true;
     private boolean warnedOversized;
     private long octetsSent;
@@ -75,16 +86,21 @@ final class FanoutStream implements RtpStream {
     private volatile SourceHealth health;
     private volatile boolean closed;
 
-    FanoutStream(String id, FrameSource source, long ssrc, int payloadType, long randomBits,
+    /** @param srtpKey null for plain RTP */
+    FanoutStream(String id, FrameSource source, long ssrc, int payloadType, SrtpKey srtpKey, long randomBits,
                  StreamerContext context, Consumer<FanoutStream> onClosed) {
         this.id = id;
         this.source = source;
         this.ssrc = ssrc;
         this.payloadType = payloadType;
+        this.srtpKey = srtpKey;
+        this.srtp = srtpKey == null ? null : new SrtpSender(srtpKey, ssrc);
         this.frameMillis = source.frameMillis();
         this.clock = new FrameClock(System.nanoTime(), frameMillis);
         this.firstTimestamp = randomBits & 0xFFFFFFFFL;
-        this.nextSequence = (int) (randomBits >>> 48);
+        // RFC 3711 section 3.3.1: an SRTP sender starts below 2^15, so receivers that assume a rollover counter of 0
+        // (ffmpeg fed the SDP) have as long as possible before the first wrap.
+        this.nextIndex = randomBits >>> (srtpKey == null ? 48 : 49);
         this.context = context;
         this.channel = context.channel();
         this.loop = channel.eventLoop();
@@ -147,15 +163,17 @@ final class FanoutStream implements RtpStream {
             markNext = true;
             return;
         }
-        RtpHeader header = new RtpHeader(markNext, payloadType, nextSequence++,
+        RtpHeader header = new RtpHeader(markNext, payloadType, (int) nextIndex,
                 firstTimestamp + clock.samplesAtFrame(frame), ssrc);
+        nextIndex++;
         markNext = false;
         packetsSent++;
         octetsSent += payload.length;
         if (receivers.size() == 0) {
             return;
         }
-        ByteBuf packet = Packets.rtp(channel.alloc(), header, payload);
+        ByteBuf packet = srtp == null ? Packets.rtp(channel.alloc(), header, payload)
+                : Packets.srtp(channel.alloc(), srtp, header, payload);
         context.counters().countPacketsSent(Fanout.send(channel, packet, receivers.all()));
     }
 
@@ -185,7 +203,9 @@ final class FanoutStream implements RtpStream {
         long nanos = System.nanoTime();
         long ntp = NtpTime.fromEpochNanos(epochNanos(Instant.now()));
         SenderReport report = new SenderReport(ssrc, ntp, rtpTimestampAt(nanos), packetsSent, octetsSent);
-        context.counters().countSenderReportsSent(Fanout.send(channel, Packets.rtcp(channel.alloc(), report), targets));
+        ByteBuf packet = srtp == null ? Packets.rtcp(channel.alloc(), report)
+                : Packets.srtcp(channel.alloc(), srtp, report);
+        context.counters().countSenderReportsSent(Fanout.send(channel, packet, targets));
     }
 
     private void sweep() {
@@ -235,12 +255,33 @@ final class FanoutStream implements RtpStream {
         return receivers.at(address) != null;
     }
 
-    /** Takes an RTCP compound from a receiver of this stream (on the event loop): it is alive, and how it fares. */
-    void takeReports(InetSocketAddress from, List<RtcpPacket> packets) {
+    /**
+     * Takes an RTCP compound from a receiver of this stream (on the event loop): it is alive, and how it fares. Of an
+     * SRTP stream only authentic SRTCP counts. Every compound is counted once: accepted, unauthenticated or malformed.
+     */
+    void takeRtcp(InetSocketAddress from, ByteBuffer datagram) {
         Receiver receiver = receivers.at(from);
         if (receiver == null) {
             return;
         }
+        ByteBuffer compound = datagram;
+        if (srtp != null) {
+            compound = ByteBuffer.allocate(datagram.remaining()).put(datagram).flip();
+            if (!receiver.srtcp(srtpKey).unprotect(compound)) {
+                context.counters().countRtcpUnauthenticated();
+                log.debug("Stream {}: RTCP from {} is not authentic SRTCP, dropped", id, from);
+                return;
+            }
+        }
+        List<RtcpPacket> packets;
+        try {
+            packets = RtcpPacket.readCompound(compound);
+        } catch (MalformedPacketException e) {
+            context.counters().countMalformed();
+            log.debug("Stream {}: RTCP from {} dropped: {}", id, from, e.getMessage());
+            return;
+        }
+        context.counters().countRtcpAccepted();
         Moment now = moment();
         receiver.heard(now);
         long ntpNow = NtpTime.fromEpochNanos(epochNanos(now.wall()));
@@ -334,6 +375,16 @@ final class FanoutStream implements RtpStream {
     @Override
     public long packetsSent() {
         return packetsSent;
+    }
+
+    @Override
+    public Optional<SrtpKey> srtp() {
+        return Optional.ofNullable(srtpKey);
+    }
+
+    @Override
+    public long nextPacketIndex() {
+        return nextIndex;
     }
 
     @Override

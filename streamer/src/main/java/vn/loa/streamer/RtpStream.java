@@ -3,6 +3,8 @@ package vn.loa.streamer;
 import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import vn.loa.protocol.srtp.SrtpKey;
 import vn.loa.streamer.source.SourceHealth;
 
 /** One running stream: one source, one SSRC, one sequence and timestamp space, any number of receivers. */
@@ -21,6 +23,15 @@ public interface RtpStream {
 
     /** RTP packets sent so far (one per frame that had audio, whatever the number of receivers). */
     long packetsSent();
+
+    /** The key the stream is protected with (SRTP), or empty for plain RTP. */
+    Optional<SrtpKey> srtp();
+
+    /**
+     * The packet index (RFC 3711: rollover counter × 65,536 + sequence number) of the next packet the stream sends;
+     * a late SRTP receiver derives the rollover counter from it.
+     */
+    long nextPacketIndex();
 
     /** The RTP timestamp of this instant on the stream's pacing clock. */
     long rtpTimestampNow();

@@ -8,9 +8,11 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.InternetProtocolFamily;
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.Collection;
@@ -76,13 +78,18 @@ public final class RtpStreamer implements AutoCloseable {
         StreamerCounters counters = new StreamerCounters();
         Map<String, FanoutStream> streams = new ConcurrentHashMap<>();
         try {
-            Channel channel = new Bootstrap()
+            Bootstrap bootstrap = new Bootstrap()
                     .group(group)
                     .channelFactory(() -> transport.newChannel(family))
                     .option(ChannelOption.ALLOCATOR, allocator)
                     .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
                     .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES))
+                    .option(ChannelOption.IP_MULTICAST_TTL, settings.multicastTtl());
+            if (settings.multicastInterface() != null) {
+                bootstrap.option(ChannelOption.IP_MULTICAST_IF, multicastInterface(settings.multicastInterface()));
+            }
+            Channel channel = bootstrap
                     .handler(new DatagramDispatcher(joinTokens, streams, counters))
                     .bind(bindAddress, settings.port())
                     .sync()
@@ -94,6 +101,19 @@ public final class RtpStreamer implements AutoCloseable {
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             throw e;
+        }
+    }
+
+    private static NetworkInterface multicastInterface(String address) {
+        try {
+            NetworkInterface found = NetworkInterface.getByInetAddress(InetAddress.getByName(address));
+            if (found == null) {
+                throw new IllegalArgumentException("no network interface has the multicast address " + address);
+            }
+            return found;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot find the multicast interface " + address + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -142,7 +162,7 @@ public final class RtpStreamer implements AutoCloseable {
             throw new IllegalStateException("stream " + streamId + " is already running");
         }
         FanoutStream stream = new FanoutStream(streamId, source, ssrcFor(options), options.payloadType(),
-                random.nextLong(), context, ended -> streams.remove(ended.id(), ended));
+                options.srtp(), random.nextLong(), context, ended -> streams.remove(ended.id(), ended));
         streams.put(streamId, stream);
         stream.start();
         log.info("Stream {} opened: {} ({} ms frames, SSRC {})", streamId, source.describe(), stream.frameMillis(),

@@ -16,6 +16,7 @@ public final class StreamerCounters {
     private final LongAdder malformedDatagrams = new LongAdder();
     private final LongAdder unknownSenderDatagrams = new LongAdder();
     private final LongAdder rtcpReceived = new LongAdder();
+    private final LongAdder rtcpUnauthenticated = new LongAdder();
     private final LongAdder receiversTimedOut = new LongAdder();
     private final LongAdder packetsSent = new LongAdder();
     private final LongAdder senderReportsSent = new LongAdder();
@@ -60,6 +61,11 @@ public final class StreamerCounters {
     /** RTCP compound packets accepted from latched receivers. */
     public long rtcpReceived() {
         return rtcpReceived.sum();
+    }
+
+    /** RTCP from a latched receiver of an SRTP stream that failed SRTCP authentication or replayed (dropped). */
+    public long rtcpUnauthenticated() {
+        return rtcpUnauthenticated.sum();
     }
 
     public long receiversTimedOut() {
@@ -113,6 +119,10 @@ public final class StreamerCounters {
 
     void countRtcpAccepted() {
         rtcpReceived.increment();
+    }
+
+    void countRtcpUnauthenticated() {
+        rtcpUnauthenticated.increment();
     }
 
     void countTimedOut() {

@@ -6,13 +6,18 @@ import vn.loa.protocol.rtp.JoinTokens;
 
 /**
  * Where the streamer listens and how it treats receivers. One UDP port carries joins, RTP and RTCP; port 0 binds
- * an ephemeral port.
+ * an ephemeral port. A static listener at a multicast group is sent to through {@code multicastInterface} (the
+ * address of a local interface; null: as the routing table says) with {@code multicastTtl} hops.
  */
 public record StreamerSettings(String bindHost, int port, byte[] joinKey, Duration receiverTimeout,
-                               Duration senderReportInterval, int maxReceiversPerStream) {
+                               Duration senderReportInterval, int maxReceiversPerStream, String multicastInterface,
+                               int multicastTtl) {
     public static final Duration DEFAULT_RECEIVER_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_SENDER_REPORT_INTERVAL = Duration.ofSeconds(5);
     public static final int DEFAULT_MAX_RECEIVERS_PER_STREAM = 20_000;
+    /** One hop: multicast stays on the LAN segment the interface is on. */
+    public static final int DEFAULT_MULTICAST_TTL = 1;
+    public static final int MAX_MULTICAST_TTL = 255;
 
     public StreamerSettings {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -28,6 +33,22 @@ public record StreamerSettings(String bindHost, int port, byte[] joinKey, Durati
         if (maxReceiversPerStream < 1) {
             throw new IllegalArgumentException("maxReceiversPerStream must be at least 1");
         }
+        if (multicastTtl < 0 || multicastTtl > MAX_MULTICAST_TTL) {
+            throw new IllegalArgumentException("multicastTtl must be within 0.." + MAX_MULTICAST_TTL);
+        }
+    }
+
+    /** Settings with the default multicast output (the routing table's interface, one hop). */
+    public StreamerSettings(String bindHost, int port, byte[] joinKey, Duration receiverTimeout,
+                            Duration senderReportInterval, int maxReceiversPerStream) {
+        this(bindHost, port, joinKey, receiverTimeout, senderReportInterval, maxReceiversPerStream, null,
+                DEFAULT_MULTICAST_TTL);
+    }
+
+    /** The same settings sending multicast through the interface that has {@code interfaceAddress}. */
+    public StreamerSettings withMulticast(String interfaceAddress, int ttl) {
+        return new StreamerSettings(bindHost, port, joinKey, receiverTimeout, senderReportInterval,
+                maxReceiversPerStream, interfaceAddress, ttl);
     }
 
     /** The defaults of the wire contract: 30 s receiver timeout, an SR every 5 s, 20,000 receivers per stream. */

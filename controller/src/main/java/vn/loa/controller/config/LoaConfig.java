@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import vn.loa.broker.SessionStorage;
 import vn.loa.controller.auth.Role;
 import vn.loa.protocol.message.PlayOrder;
+import vn.loa.streamer.StreamerSettings;
 
 /**
  * Loa's settings: the defaults shipped in the jar ({@code loa-defaults.properties}), overridden by an optional
@@ -190,6 +191,16 @@ public final class LoaConfig {
         return host;
     }
 
+    /** The address of the local interface multicast output leaves through; empty: as the routing table says. */
+    public Optional<String> rtpMulticastInterface() {
+        return optional("rtp.multicast.interface");
+    }
+
+    /** Hops multicast output may take (1: the LAN segment only). */
+    public int rtpMulticastTtl() {
+        return integer("rtp.multicast.ttl", 0, StreamerSettings.MAX_MULTICAST_TTL);
+    }
+
     /** Playout delay of pre-recorded and relayed streams. */
     public int streamDelayMs() {
         return integer("stream.delay.ms", PlayOrder.MIN_DELAY_MS, PlayOrder.MAX_DELAY_MS);
@@ -198,6 +209,11 @@ public final class LoaConfig {
     /** Playout delay of live streams. */
     public int streamLiveDelayMs() {
         return integer("stream.live.delay.ms", PlayOrder.MIN_DELAY_MS, PlayOrder.MAX_DELAY_MS);
+    }
+
+    /** Whether streams are SRTP unless their creator says otherwise. */
+    public boolean streamSrtp() {
+        return bool("stream.srtp");
     }
 
     public int joinTokenSeconds() {
@@ -380,6 +396,7 @@ public final class LoaConfig {
         rtpPort();
         rtpHost();
         rtpPublicHost();
+        rtpMulticastTtl();
         streamDelayMs();
         streamLiveDelayMs();
         mediaMaxUploadMb();

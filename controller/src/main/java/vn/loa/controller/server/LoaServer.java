@@ -235,8 +235,10 @@ public final class LoaServer implements AutoCloseable {
             MediaService media = new MediaService(jdbi, library, usage, audit, scopes, spool, maxUploadBytes, clock);
             EspeakTextToSpeech speech = new EspeakTextToSpeech(jdbi, media, audit, config.ttsCommand(), spool, clock);
             warnIfDevicesCannotReachStreams(config);
-            streams = own(new StreamService(StreamerSettings.defaults(config.rtpHost(), config.rtpPort(),
-                    JoinKey.readOrCreate(dataDir)), media, speech, commands, new DeviceTargets(jdbi, scopes), audit,
+            StreamerSettings streamer = StreamerSettings.defaults(config.rtpHost(), config.rtpPort(),
+                    JoinKey.readOrCreate(dataDir)).withMulticast(config.rtpMulticastInterface().orElse(null),
+                    config.rtpMulticastTtl());
+            streams = own(new StreamService(streamer, media, speech, commands, new DeviceTargets(jdbi, scopes), audit,
                     StreamSettings.from(config), registry, clock));
             streamService.set(streams);
             // only approved content goes on air, by hand or on a calendar

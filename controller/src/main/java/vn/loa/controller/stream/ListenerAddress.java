@@ -5,7 +5,10 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import vn.loa.controller.http.ApiException;
 
-/** A static listener's unicast address, checked: a resolvable host that is not a wildcard, and a real port. */
+/**
+ * A static listener's address, checked: a resolvable host that is not a wildcard, and a real port. A multicast group
+ * is a LAN output: the streamer sends each packet to it once, for every member.
+ */
 final class ListenerAddress {
     static final int MAX_HOST_LENGTH = 253;
 

@@ -24,7 +24,7 @@ import vn.loa.controller.http.TokenAuthenticator;
 public final class StreamRoutes implements Routes {
     static final String PCM_PATH = "/api/streams/{id}/pcm";
     static final String SDP_CONTENT_TYPE = "application/sdp; charset=utf-8";
-    private static final Set<String> CREATE_FIELDS = Set.of("name", "source");
+    private static final Set<String> CREATE_FIELDS = Set.of("name", "source", "srtp");
     private static final Set<String> LISTENER_FIELDS = Set.of("host", "port");
 
     private final StreamService streams;
@@ -92,7 +92,7 @@ public final class StreamRoutes implements Routes {
         }
         SourceSpec source = SourceSpec.fromJson(body.node("source"));
         review.require(caller, source);
-        ctx.status(201).json(streams.create(caller, name, source));
+        ctx.status(201).json(streams.create(caller, name, source, body.bool("srtp")));
     }
 
     private void sdp(Context ctx) {

@@ -3,6 +3,7 @@ package vn.loa.controller.stream;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,9 @@ import vn.loa.controller.tts.TextToSpeech;
 import vn.loa.protocol.message.Command;
 import vn.loa.protocol.message.CommandType;
 import vn.loa.protocol.message.PlayOrder;
+import vn.loa.protocol.message.PlaySrtp;
 import vn.loa.protocol.rtp.StreamSdp;
+import vn.loa.protocol.srtp.SrtpKey;
 import vn.loa.streamer.ReceiverStats;
 import vn.loa.streamer.RtpStream;
 import vn.loa.streamer.RtpStreamer;
@@ -86,6 +89,7 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
     private final StreamSettings settings;
     private final StreamerMetrics metrics;
     private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
     private final Map<String, RunningStream> streams = new ConcurrentHashMap<>();
     private final Microphones microphones;
     private volatile StreamEvents watcher = StreamEvents.NONE;
@@ -124,10 +128,12 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
      * Starts a stream; it paces from now on, whether or not anyone listens.
      *
      * @param name printable text of at most {@link #MAX_NAME_LENGTH} characters
+     * @param srtp whether the stream is SRTP; null: as the server is configured ({@code stream.srtp})
      */
-    public StreamViews.Summary create(Caller caller, String name, SourceSpec source) {
+    public StreamViews.Summary create(Caller caller, String name, SourceSpec source, Boolean srtp) {
         caller.require(Role.OPERATOR);
-        return StreamViews.summary(start(caller, name, source, prepare(caller, source, 0), null));
+        boolean secure = srtp != null ? srtp : settings.srtp();
+        return StreamViews.summary(start(caller, name, source, prepare(caller, source, 0), null, secure));
     }
 
     /**
@@ -146,11 +152,11 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
      * {@link #playOn}; every play order of the stream carries {@code volume}.
      */
     public StreamHandle open(Caller caller, String name, PreparedSource source, Integer volume) {
-        return new StreamHandle(start(caller, name, source.source(), source, volume));
+        return new StreamHandle(start(caller, name, source.source(), source, volume, settings.srtp()));
     }
 
     private RunningStream start(Caller caller, String name, SourceSpec source, PreparedSource prepared,
-                                Integer volume) {
+                                Integer volume, boolean srtp) {
         forgetEndedStreams();
         if (streams.size() >= MAX_STREAMS) {
             prepared.close();
@@ -164,7 +170,8 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
         }
         RtpStream rtp;
         try {
-            rtp = streamer.open(id, opened.frames(), StreamOptions.DEFAULT);
+            rtp = streamer.open(id, opened.frames(),
+                    srtp ? StreamOptions.DEFAULT.withSrtp(SrtpKey.generate(random)) : StreamOptions.DEFAULT);
         } catch (RuntimeException e) {
             opened.frames().close();
             throw e;
@@ -177,7 +184,8 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
             stream.ended().mark(clock.instant()); // a source so short that it ended before it was registered here
         }
         metrics.streamOpened(rtp);
-        audit.record(caller.username(), "stream.create", "stream:" + id, "\"" + name + "\" " + rtp.describe());
+        audit.record(caller.username(), "stream.create", "stream:" + id, "\"" + name + "\" " + rtp.describe()
+                + (srtp ? " (SRTP)" : ""));
         log.info("stream {} \"{}\" started by {}: {}", id, name, caller.username(), rtp.describe());
         return stream;
     }
@@ -349,14 +357,21 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
                 .findFirst();
     }
 
-    /** The SDP with which a standard receiver listening at {@code listener} plays the stream. */
+    /**
+     * The SDP with which a standard receiver listening at {@code listener} plays the stream. That of an SRTP stream
+     * holds its key: an operator may read it, a viewer only the SDP of a plain stream.
+     */
     public String sdp(Caller caller, String id, InetSocketAddress listener) {
         caller.require(Role.VIEWER);
         RunningStream stream = find(id);
         RtpStream rtp = stream.rtp();
+        if (rtp.srtp().isPresent()) {
+            caller.require(Role.OPERATOR);
+        }
         String host = listener.getAddress().getHostAddress();
         return new StreamSdp(stream.name(), rtp.ssrc(), settings.publicHost(), host,
-                listener.getPort(), rtp.payloadType(), rtp.frameMillis()).toText();
+                listener.getPort(), rtp.payloadType(), rtp.frameMillis(), rtp.srtp().orElse(null),
+                settings.multicastTtl()).toText();
     }
 
     /** The live source to push PCM into; 409 for a stream of another kind. */
@@ -452,7 +467,8 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
         long expires = clock.instant().plusSeconds(settings.joinTokenSeconds()).getEpochSecond();
         return new PlayOrder(rtp.id(), settings.publicHost(), streamer.port(),
                 streamer.joinTokens().issue(rtp.id(), deviceId, expires), rtp.ssrc(), rtp.payloadType(),
-                rtp.frameMillis(), stream.delayMs(), stream.volume());
+                rtp.frameMillis(), stream.delayMs(), stream.volume(),
+                rtp.srtp().map(key -> new PlaySrtp(key, rtp.nextPacketIndex())).orElse(null));
     }
 
     private List<AcceptedCommand> stopTargets(Caller caller, RunningStream stream, List<CommandTarget> stopTargets) {

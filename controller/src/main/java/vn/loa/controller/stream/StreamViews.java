@@ -17,8 +17,8 @@ final class StreamViews {
     /** A stream in the list: {@code receivers} counts latched devices, {@code listeners} static listeners. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Summary(String id, String name, SourceSpec source, String description, SourceHealth health, int frameMs,
-                   int delayMs, long ssrc, int payloadType, int receivers, int listeners, long packetsSent,
-                   String createdBy, Instant startedAt, Instant endedAt) {
+                   int delayMs, long ssrc, int payloadType, boolean srtp, int receivers, int listeners,
+                   long packetsSent, String createdBy, Instant startedAt, Instant endedAt) {
     }
 
     /** One stream with every receiver's figures (devices' from their RTCP receiver reports). */
@@ -35,8 +35,9 @@ final class StreamViews {
         List<ReceiverStats> receivers = rtp.receivers();
         int devices = (int) receivers.stream().filter(r -> r.deviceId() != null).count();
         return new Summary(rtp.id(), stream.name(), stream.source(), rtp.describe(), rtp.health(), rtp.frameMillis(),
-                stream.delayMs(), rtp.ssrc(), rtp.payloadType(), devices, receivers.size() - devices,
-                rtp.packetsSent(), stream.createdBy(), stream.startedAt(), stream.ended().at());
+                stream.delayMs(), rtp.ssrc(), rtp.payloadType(), rtp.srtp().isPresent(), devices,
+                receivers.size() - devices, rtp.packetsSent(), stream.createdBy(), stream.startedAt(),
+                stream.ended().at());
     }
 
     static Details details(RunningStream stream) {

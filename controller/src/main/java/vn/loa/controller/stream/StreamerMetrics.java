@@ -38,6 +38,8 @@ final class StreamerMetrics {
                 StreamerCounters::malformedDatagrams);
         counter("loa.streamer.rtcp.received", "RTCP packets received from latched receivers", counters,
                 StreamerCounters::rtcpReceived);
+        counter("loa.streamer.rtcp.unauthenticated", "RTCP to an SRTP stream that failed SRTCP authentication",
+                counters, StreamerCounters::rtcpUnauthenticated);
         counter("loa.streamer.frames.skipped", "frames not sent because the pacer ran late; speakers hear a gap",
                 counters, StreamerCounters::framesSkipped);
         counter("loa.streamer.receivers.timed.out", "receivers dropped after falling silent", counters,

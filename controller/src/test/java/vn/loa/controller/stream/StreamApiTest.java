@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.MulticastSocket;
+import java.net.NetworkInterface;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +33,7 @@ import vn.loa.controller.testing.ApiClient.Response;
 import vn.loa.controller.testing.RealServerTest;
 import vn.loa.controller.testing.TestAudio;
 import vn.loa.controller.testing.TestServers;
+import vn.loa.protocol.rtp.RtcpPacket;
 import vn.loa.protocol.rtp.RtpHeader;
 import vn.loa.protocol.rtp.StreamSdp;
 
@@ -92,6 +96,26 @@ class StreamApiTest extends RealServerTest {
     }
 
     @Test
+    void anSrtpStreamSaysSoAndOnlyAnOperatorReadsTheSdpWithItsKey() {
+        Response r = operator.post("/api/streams", Map.of("name", "Bản tin mật", "srtp", true,
+                "source", Map.of("type", "live")));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String id = r.json().get("id").asText();
+        assertThat(r.json().get("srtp").asBoolean()).isTrue();
+        assertThat(created(operator, "Bản tin thường").get("srtp").asBoolean()).as("the server's default")
+                .isFalse();
+        assertThat(auditedActions()).contains("stream.create");
+
+        String sdpPath = "/api/streams/" + id + "/sdp?listener=127.0.0.1:5006";
+        assertThat(viewer.get(sdpPath).status()).as("a viewer may not learn the key").isEqualTo(403);
+        String sdp = operator.get(sdpPath).body();
+        assertThat(sdp).contains("m=audio 5006 RTP/SAVP 96\r\n").containsPattern(
+                "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:[A-Za-z0-9+/]{40}\r\n");
+        assertThat(refusal(operator.post("/api/streams", Map.of("name", "x", "srtp", "yes",
+                "source", Map.of("type", "live"))), 400)).contains("srtp");
+    }
+
+    @Test
     void playAndStopNeedTargets() {
         String id = created(operator, "Bản tin").get("id").asText();
         assertThat(refusal(operator.post("/api/streams/" + id + "/play", Map.of()), 400)).contains("at least one");
@@ -144,6 +168,27 @@ class StreamApiTest extends RealServerTest {
     }
 
     @Test
+    void aMulticastGroupIsAListenerAndItsSdpCarriesTheTtl() throws Exception {
+        String id = created(operator, "Loa trong mạng LAN").get("id").asText();
+        String group = "239.255.42.9";
+        int port;
+        try (MulticastSocket member = new MulticastSocket(0)) {
+            port = member.getLocalPort();
+            member.joinGroup(new InetSocketAddress(group, 0),
+                    NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress()));
+            member.setSoTimeout(RECEIVE_TIMEOUT_MS);
+            assertThat(admin.post("/api/streams/" + id + "/listeners", Map.of("host", group, "port", port))
+                    .status()).isEqualTo(201);
+            byte[] buffer = new byte[1500];
+            DatagramPacket report = new DatagramPacket(buffer, buffer.length);
+            member.receive(report);
+            assertThat(RtcpPacket.isRtcpPacketType(buffer[1] & 0xFF)).as("the group's first sender report").isTrue();
+        }
+        assertThat(viewer.get("/api/streams/" + id + "/sdp?listener=" + group + ":" + port).body())
+                .contains("c=IN IP4 239.255.42.9/1\r\n", "m=audio " + port + " RTP/AVP 96\r\n");
+    }
+
+    @Test
     void pcmPushedIntoALiveStreamReachesAStaticListenerAsTheSdpDescribes() throws Exception {
         JsonNode stream = created(operator, "Micro xã");
         String id = stream.get("id").asText();
@@ -181,6 +226,7 @@ class StreamApiTest extends RealServerTest {
         assertThat(viewer.get("/api/streams/" + id).json().get("packetsSent").asLong()).isPositive();
         String metrics = TestServers.anonymous(server).get("/metrics").body();
         assertThat(metrics).contains("loa_streamer_packets_sent_total", "loa_streamer_frames_skipped_total",
+                "loa_streamer_rtcp_unauthenticated_total",
                 "loa_stream_receivers{stream=\"" + id + "\"}",
                 "loa_streamer_joins_rejected_total{reason=\"forged\"}");
     }

@@ -30,6 +30,7 @@ public final class TestServers {
         settings.put("mqtt.tls.port", "0");
         settings.put("rtp.host", "127.0.0.1");
         settings.put("rtp.port", "0");
+        settings.put("rtp.multicast.interface", "127.0.0.1"); // multicast output stays on this machine
         settings.put("admin.password", ADMIN_PASSWORD);
         settings.putAll(extra);
         return LoaConfig.load(null, Map.of()).with(settings);

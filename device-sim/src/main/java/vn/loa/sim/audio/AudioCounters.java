@@ -8,6 +8,8 @@ final class AudioCounters {
     final LongAdder strayDatagrams = new LongAdder();
     /** From the streamer but not a well-formed RTP or RTCP packet. */
     final LongAdder malformedDatagrams = new LongAdder();
+    /** From the streamer of an SRTP stream but not authentic (wrong key, tampered, replayed). */
+    final LongAdder unauthenticDatagrams = new LongAdder();
     /** RTP payloads Concentus could not decode; concealed in their place. */
     final LongAdder undecodableFrames = new LongAdder();
 }

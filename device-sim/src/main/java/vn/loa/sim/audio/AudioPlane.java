@@ -188,6 +188,7 @@ public final class AudioPlane implements AutoCloseable {
         double lossPercent = received + lost == 0 ? 0 : 100.0 * lost / (received + lost);
         return new PlaybackSummary(sessions.size(), playing, decoding, received, lost, lossPercent, late, concealed,
                 overflow, skipped, counters.strayDatagrams.sum(), counters.malformedDatagrams.sum(),
+                counters.unauthenticDatagrams.sum(),
                 counters.undecodableFrames.sum(),
                 PlayoutOffsets.percentile(ranked, 0.5), PlayoutOffsets.percentile(ranked, 0.99),
                 offsets.absolutePercentile(0.5), offsets.absolutePercentile(0.99), offsets.absolutePercentile(1.0));

@@ -55,6 +55,8 @@ public final class PlaybackSession {
     private final AudioCounters counters;
     private final long commandEpochNanos;
     private final long receiverSsrc = ThreadLocalRandom.current().nextLong(1L << 32);
+    /** Null for a plain RTP stream. */
+    private final SrtpLink srtp;
     private final WrapAround timestamps = new WrapAround(32);
     private final ReceptionStats reception;
     private final Playout playout;
@@ -107,6 +109,7 @@ public final class PlaybackSession {
         this.playout = new Playout(Audio.SAMPLE_RATE, samplesPerFrame, delayMillis * 1_000_000,
                 AudioLoop.TICK_NANOS);
         this.samples = new PlayoutSamples(samplesPerFrame, order.frameMs());
+        this.srtp = order.srtp() == null ? null : new SrtpLink(order.srtp(), order.ssrc(), receiverSsrc);
     }
 
     public String deviceId() {
@@ -214,11 +217,17 @@ public final class PlaybackSession {
             counters.strayDatagrams.increment();
             return;
         }
+        ByteBuffer packet = srtp == null ? in : srtp.open(in);
+        if (packet == null) {
+            counters.unauthenticDatagrams.increment();
+            publishCounts();
+            return;
+        }
         try {
-            if (RtcpPacket.isRtcpPacketType(in.get(in.position() + 1) & 0xFF)) {
-                onRtcp(RtcpPacket.readCompound(in), nowNanos);
+            if (RtcpPacket.isRtcpPacketType(packet.get(packet.position() + 1) & 0xFF)) {
+                onRtcp(RtcpPacket.readCompound(packet), nowNanos);
             } else {
-                onRtp(RtpHeader.readFrom(in), in, nowNanos);
+                onRtp(RtpHeader.readFrom(packet), packet, nowNanos);
             }
         } catch (MalformedPacketException e) {
             counters.malformedDatagrams.increment();
@@ -325,7 +334,7 @@ public final class PlaybackSession {
         ReceiverReport report = new ReceiverReport(receiverSsrc, blocks);
         ByteBuffer out = ByteBuffer.allocate(report.size());
         report.writeTo(out);
-        send(out.flip());
+        send(srtp == null ? out.flip() : srtp.seal(out.flip()));
     }
 
     private void send(ByteBuffer datagram) {

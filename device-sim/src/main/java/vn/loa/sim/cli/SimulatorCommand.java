@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -154,6 +155,8 @@ public final class SimulatorCommand implements Callable<Integer> {
         if (System.getProperty(LOGBACK_CONFIG_PROPERTY) == null) {
             System.setProperty(LOGBACK_CONFIG_PROPERTY, LOGBACK_CONFIG);
         }
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         SimulatorCommand command = new SimulatorCommand();
         Thread hook = new Thread(command::stopAndWait, "sim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

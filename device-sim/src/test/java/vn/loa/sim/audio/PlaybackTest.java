@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.loa.protocol.rtp.NtpTime;
 import vn.loa.protocol.rtp.ReportBlock;
+import vn.loa.protocol.srtp.SrtpKey;
 import vn.loa.sim.Eventually;
 
 /** Real UDP on 127.0.0.1 between a {@link ToneSender} and the fleet's audio plane, no MQTT. */
@@ -213,6 +215,30 @@ class PlaybackTest {
         assertThat(summary.firstAudioP50Millis()).isNotNull();
         assertThat(plane.stats()).containsOnlyKeys("dev-1", "dev-2");
         assertThat(plane.stats().get("dev-1").playoutOffsetMillis()).isNotNull();
+    }
+
+    @Test
+    void anSrtpStreamIsHeardAcrossASequenceWrapAndWhatIsNotAuthenticIsDropped() throws Exception {
+        int frames = 300; // six seconds: past the first receiver report
+        sender = new ToneSender(20, false, frames).withSrtp(SrtpKey.generate(new SecureRandom()));
+        PlaybackSession session = plane(1.0).play("dev-k", sender.order("s-key", "t", DELAY_MILLIS),
+                EpochClock.nowNanos(), events);
+        Eventually.until("a join", () -> !sender.joinedFrom().isEmpty());
+        byte[] plain = {(byte) 0x80, 96, 0, 1, 0, 0, 0, 0, 0x4C, 0x4F, 0x41, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+        sender.sendRaw(plain);
+        Eventually.until("the plain packet refused", () -> plane.summary().unauthenticDatagrams() == 1);
+
+        short[] pcm = playToTheEndAndStop(session, "dev-k", DELAY_MILLIS);
+        PlaybackStats stats = plane.stats("dev-k").orElseThrow();
+        assertThat(stats.packetsReceived()).as("sequence numbers 65,500 to 263 after the wrap").isEqualTo(frames);
+        assertThat(stats.lost()).isZero();
+        int from = pcm.length / 4;
+        assertThat(Wav.power(pcm, from, pcm.length, ToneSender.TONE_HZ))
+                .isGreaterThan(100 * Wav.power(pcm, from, pcm.length, 880));
+        Eventually.until("an authentic receiver report", () -> !sender.reports().isEmpty());
+        assertThat(sender.reports().get(0).report().blocks()).extracting(ReportBlock::ssrc)
+                .containsExactly(ToneSender.SSRC);
+        assertThat(plane.summary().unauthenticDatagrams()).isEqualTo(1);
     }
 
     @Test

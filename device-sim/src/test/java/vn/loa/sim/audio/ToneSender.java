@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntPredicate;
 import vn.loa.protocol.message.PlayOrder;
+import vn.loa.protocol.message.PlaySrtp;
 import vn.loa.protocol.rtp.JoinPacket;
 import vn.loa.protocol.rtp.MalformedPacketException;
 import vn.loa.protocol.rtp.NtpTime;
@@ -29,6 +30,9 @@ import vn.loa.protocol.rtp.ReceiverReport;
 import vn.loa.protocol.rtp.RtcpPacket;
 import vn.loa.protocol.rtp.RtpHeader;
 import vn.loa.protocol.rtp.SenderReport;
+import vn.loa.protocol.srtp.SrtcpReceiver;
+import vn.loa.protocol.srtp.SrtpKey;
+import vn.loa.protocol.srtp.SrtpSender;
 
 /**
  * A test-only streamer: a 440 Hz tone encoded with Concentus, sent as RTP from one UDP socket on 127.0.0.1 to
@@ -69,6 +73,9 @@ public final class ToneSender implements AutoCloseable {
     private volatile boolean answer = true;
     private volatile long startEpochNanos = -1;
     private volatile boolean closed;
+    private volatile SrtpKey srtpKey;
+    private volatile SrtpSender srtp;
+    private volatile SrtcpReceiver srtcp;
 
     /** Pre-encodes {@code count} frames of the tone; sends nothing until the first join. */
     public ToneSender(int frameMillis, boolean inbandFec, int count) throws IOException {
@@ -106,6 +113,14 @@ public final class ToneSender implements AutoCloseable {
         return this;
     }
 
+    /** Sends SRTP and SRTCP under {@code key}, takes only authentic SRTCP reports, and says so in its orders. */
+    public ToneSender withSrtp(SrtpKey key) {
+        this.srtpKey = key;
+        this.srtp = new SrtpSender(key, SSRC);
+        this.srtcp = new SrtcpReceiver(key);
+        return this;
+    }
+
     /** Reads joins but never sends anything: a streamer that is not there. */
     public ToneSender silent() {
         this.answer = false;
@@ -119,7 +134,7 @@ public final class ToneSender implements AutoCloseable {
     /** A play order for this stream that plays it at {@code volume} (null: at the speaker's own settings). */
     public PlayOrder order(String streamId, String token, int delayMillis, Integer volume) {
         return new PlayOrder(streamId, "127.0.0.1", socket.getLocalPort(), token, SSRC, PAYLOAD_TYPE, frameMillis,
-                delayMillis, volume);
+                delayMillis, volume, srtpKey == null ? null : new PlaySrtp(srtpKey, FIRST_SEQUENCE));
     }
 
     public InetSocketAddress address() {
@@ -183,6 +198,9 @@ public final class ToneSender implements AutoCloseable {
                 if (JoinPacket.isJoin(in)) {
                     onJoin(packet.getSocketAddress(), JoinPacket.decode(in));
                 } else {
+                    if (srtcp != null && !srtcp.unprotect(in)) {
+                        throw new AssertionError("the speaker sent a report that is not authentic SRTCP");
+                    }
                     for (RtcpPacket p : RtcpPacket.readCompound(in)) {
                         if (p instanceof ReceiverReport rr) {
                             reports.add(new Report(packet.getSocketAddress(), rr, arrival));
@@ -242,7 +260,7 @@ public final class ToneSender implements AutoCloseable {
         new RtpHeader(k == 0, PAYLOAD_TYPE, FIRST_SEQUENCE + k, FIRST_TIMESTAMP + (long) k * samplesPerFrame, SSRC)
                 .writeTo(out);
         out.put(payload);
-        return out.array();
+        return srtp == null ? out.array() : srtp.protectRtp(out.array());
     }
 
     private byte[] senderReport(int k, long nowNanos) {
@@ -253,7 +271,7 @@ public final class ToneSender implements AutoCloseable {
         SenderReport sr = new SenderReport(SSRC, ntp, timestamp, k, 0);
         ByteBuffer out = ByteBuffer.allocate(sr.size());
         sr.writeTo(out);
-        return out.array();
+        return srtp == null ? out.array() : srtp.protectRtcp(out.array());
     }
 
     private void sendToAll(byte[] datagram) {

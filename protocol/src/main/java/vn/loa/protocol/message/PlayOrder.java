@@ -13,11 +13,12 @@ import vn.loa.protocol.rtp.StreamSdp;
  * {@code pt} in frames of {@code frameMs}; play each frame {@code delayMs} after the wall-clock instant its RTP
  * timestamp maps to through the stream's RTCP sender reports. With {@code volume}, the device plays this playback
  * at that volume, unmuted and with its amplifier on (an emergency sends 100), and returns to its own volume, mute
- * and amplifier settings when the playback ends or is replaced by one without {@code volume}.
+ * and amplifier settings when the playback ends or is replaced by one without {@code volume}. With {@code srtp}, the
+ * stream's RTP and RTCP are SRTP/SRTCP and the device's receiver reports must be too.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlayOrder(String stream, String host, Integer port, String token, Long ssrc, Integer pt,
-                        Integer frameMs, Integer delayMs, Integer volume) {
+                        Integer frameMs, Integer delayMs, Integer volume, PlaySrtp srtp) {
     public static final int MIN_DELAY_MS = 20;
     public static final int MAX_DELAY_MS = 5000;
 
@@ -25,6 +26,12 @@ public record PlayOrder(String stream, String host, Integer port, String token, 
     public PlayOrder(String stream, String host, Integer port, String token, Long ssrc, Integer pt, Integer frameMs,
                      Integer delayMs) {
         this(stream, host, port, token, ssrc, pt, frameMs, delayMs, null);
+    }
+
+    /** A play order of a plain RTP stream. */
+    public PlayOrder(String stream, String host, Integer port, String token, Long ssrc, Integer pt, Integer frameMs,
+                     Integer delayMs, Integer volume) {
+        this(stream, host, port, token, ssrc, pt, frameMs, delayMs, volume, null);
     }
 
     void validate() throws InvalidMessageException {
@@ -50,5 +57,8 @@ public record PlayOrder(String stream, String host, Integer port, String token, 
         Check.required("play.delayMs", delayMs);
         Check.range("play.delayMs", delayMs, MIN_DELAY_MS, MAX_DELAY_MS);
         Check.range("play.volume", volume, 0, 100);
+        if (srtp != null) {
+            srtp.validate();
+        }
     }
 }

@@ -7,6 +7,7 @@ import static vn.loa.protocol.codec.Decoding.reasonFor;
 import static vn.loa.protocol.codec.Decoding.rejection;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,12 +22,15 @@ import vn.loa.protocol.codec.MessageCodec;
 import vn.loa.protocol.codec.PayloadLimits;
 import vn.loa.protocol.codec.RejectReason;
 import vn.loa.protocol.rtp.JoinTokens;
+import vn.loa.protocol.srtp.SrtpKey;
 
 /** The {@code play} and {@code stop} commands and every field of a play order. */
 class PlayCommandTest {
     private static final long EXPIRES = 1_795_240_830_000L;
     private static final PlayOrder ORDER = new PlayOrder("s-20251121-0600", "radio.example.vn", 5004,
             "s-20251121-0600.spk-0001.1795241100.q9dR2kLx7mWb.3pTqL8vZk2mN0cXyR5sA1w", 305_419_896L, 96, 60, 300);
+    private static final String KEY = "WVNfX19abV45aDIpSTMuNSMrNmVRczJmVmVYOVRU";
+    private static final String SUITE_JSON = "\"AES_CM_128_HMAC_SHA1_80\"";
     /** {@link #ORDER} as JSON. */
     private static final String ORDER_JSON = "{\"stream\":\"s-20251121-0600\",\"host\":\"radio.example.vn\","
             + "\"port\":5004,\"token\":\"s-20251121-0600.spk-0001.1795241100.q9dR2kLx7mWb.3pTqL8vZk2mN0cXyR5sA1w\","
@@ -51,7 +55,8 @@ class PlayCommandTest {
     @Test
     void theLargestPlayCommandFitsTheCommandLimit() throws InvalidMessageException {
         PlayOrder largest = new PlayOrder("s".repeat(64), "h".repeat(253), 65535,
-                "~".repeat(JoinTokens.MAX_TOKEN_LENGTH), 0xFFFFFFFFL, 127, 60, PlayOrder.MAX_DELAY_MS);
+                "~".repeat(JoinTokens.MAX_TOKEN_LENGTH), 0xFFFFFFFFL, 127, 60, PlayOrder.MAX_DELAY_MS, 100,
+                new PlaySrtp(SrtpKey.generate(new SecureRandom()), PlaySrtp.MAX_INDEX));
         Command play = Command.play("c".repeat(64), largest, Long.MAX_VALUE);
         byte[] json = MessageCodec.encode(play);
         assertThat(json.length).isLessThan(PayloadLimits.COMMAND_BYTES);
@@ -104,6 +109,40 @@ class PlayCommandTest {
         assertThat(accepted(Command.class, playWithVolume("null")).play().volume()).isNull();
         assertThat(new String(MessageCodec.encode(Command.play("c-1", ORDER, EXPIRES)), StandardCharsets.UTF_8))
                 .doesNotContain("volume");
+    }
+
+    @Test
+    void anSrtpOrderCarriesTheSuiteTheKeyAndThePacketIndex() throws InvalidMessageException {
+        Command play = accepted(Command.class, playWithSrtp(SUITE_JSON, quoted(KEY), "65539"));
+        assertThat(play.play().srtp().masterKey()).isEqualTo(SrtpKey.parse(KEY));
+        assertThat(play.play().srtp().index()).isEqualTo(65_539L);
+        assertThat(play.play().srtp().toString()).doesNotContain(KEY);
+        assertThat(new String(MessageCodec.encode(play), StandardCharsets.UTF_8)).contains(",\"srtp\":{\"suite\":"
+                + SUITE_JSON + ",\"key\":\"" + KEY + "\",\"index\":65539}}");
+        assertThat(MessageCodec.decode(MessageCodec.encode(play), Command.class, PayloadLimits.COMMAND_BYTES))
+                .isEqualTo(play);
+    }
+
+    @ParameterizedTest
+    @MethodSource("badSrtp")
+    void aBadSrtpPartIsAnInvalidFieldNamingIt(String suite, String key, String index, String message) {
+        InvalidMessageException e = rejection(Command.class, playWithSrtp(suite, key, index));
+        assertThat(e.reason()).isEqualTo(RejectReason.INVALID_FIELD);
+        assertThat(e.getMessage()).startsWith(message);
+    }
+
+    static Stream<Arguments> badSrtp() {
+        return Stream.of(
+                arguments("\"AES_CM_128_HMAC_SHA1_32\"", quoted(KEY), "0",
+                        "play.srtp.suite must be AES_CM_128_HMAC_SHA1_80"),
+                arguments("null", quoted(KEY), "0", "play.srtp.suite is required"),
+                arguments(SUITE_JSON, "null", "0", "play.srtp.key is required"),
+                arguments(SUITE_JSON, quoted(KEY.substring(1)), "0", "play.srtp.key: an SRTP key is 40 base64"),
+                arguments(SUITE_JSON, quoted("!" + KEY.substring(1)), "0", "play.srtp.key: an SRTP key is 40"),
+                arguments(SUITE_JSON, quoted(KEY), "null", "play.srtp.index is required"),
+                arguments(SUITE_JSON, quoted(KEY), "-1", "play.srtp.index must be within"),
+                arguments(SUITE_JSON, quoted(KEY), Long.toString(PlaySrtp.MAX_INDEX + 1),
+                        "play.srtp.index must be within"));
     }
 
     @ParameterizedTest
@@ -194,6 +233,11 @@ class PlayCommandTest {
     /** The play command with {@link #ORDER} and the given JSON value as its volume. */
     private static String playWithVolume(String value) {
         return command("play", "\"play\":" + ORDER_JSON.replace("}", ",\"volume\":" + value + "}"));
+    }
+
+    private static String playWithSrtp(String suite, String key, String index) {
+        return command("play", "\"play\":" + ORDER_JSON.replace("}", ",\"srtp\":{\"suite\":" + suite + ",\"key\":"
+                + key + ",\"index\":" + index + "}}"));
     }
 
     private static String quoted(String text) {

@@ -3,9 +3,11 @@ package vn.loa.protocol.rtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.loa.protocol.srtp.SrtpKey;
 
 class StreamSdpTest {
     private static final StreamSdp LOA = new StreamSdp("Bản tin sáng", 42, "10.0.0.5", "127.0.0.1", 5004, 96, 60);
@@ -46,6 +48,26 @@ class StreamSdpTest {
     }
 
     @Test
+    void anSrtpStreamIsSavpWithItsKeyInACryptoLineAndParsesBack() throws MalformedPacketException {
+        SrtpKey key = SrtpKey.generate(new SecureRandom());
+        StreamSdp sdp = new StreamSdp("Bản tin sáng", 42, "10.0.0.5", "127.0.0.1", 5004, 96, 60, key,
+                StreamSdp.DEFAULT_TTL);
+        assertThat(sdp.toText()).contains("m=audio 5004 RTP/SAVP 96\r\n",
+                "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + key.toBase64() + "\r\n");
+        assertThat(StreamSdp.parse(sdp.toText())).isEqualTo(sdp);
+        assertThat(StreamSdp.parse(sdp.toText().replace(key.toBase64(), key.toBase64() + "|2^31")).srtp())
+                .as("a key lifetime is allowed").isEqualTo(key);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a=crypto:1 AES_CM_128_HMAC_SHA1_32 inline:WVNfX19abV45aDIpSTMuNSMrNmVRczJmVmVYOVRU",
+        "a=crypto:1 AES_CM_128_HMAC_SHA1_80 WVNfX19abV45aDIpSTMuNSMrNmVRczJmVmVYOVRU",
+        "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:short", "a=crypto:1"})
+    void aCryptoLineLoaCannotUseIsRefused(String line) {
+        assertThatThrownBy(() -> StreamSdp.parse(FFMPEG + line + "\r\n")).isInstanceOf(MalformedPacketException.class);
+    }
+
+    @Test
     void ipv6HostsAreMarkedIp6AndParseBack() throws MalformedPacketException {
         StreamSdp sdp = new StreamSdp("live", 7, "2001:db8::5", "::1", 6000, 127, 20);
         assertThat(sdp.toText()).contains("o=- 7 1 IN IP6 2001:db8::5\r\n", "c=IN IP6 ::1\r\n");
@@ -61,9 +83,19 @@ class StreamSdpTest {
     }
 
     @Test
-    void aMulticastConnectionAddressLosesItsTtl() throws MalformedPacketException {
-        StreamSdp sdp = StreamSdp.parse(FFMPEG.replace("c=IN IP4 127.0.0.1", "c=IN IP4 239.1.2.3/16"));
-        assertThat(sdp.connectionHost()).isEqualTo("239.1.2.3");
+    void aMulticastConnectionAddressCarriesItsTtl() throws MalformedPacketException {
+        StreamSdp parsed = StreamSdp.parse(FFMPEG.replace("c=IN IP4 127.0.0.1", "c=IN IP4 239.1.2.3/16"));
+        assertThat(parsed.connectionHost()).isEqualTo("239.1.2.3");
+        assertThat(parsed.multicastTtl()).isEqualTo(16);
+
+        StreamSdp lan = new StreamSdp("LAN", 1, "10.0.0.5", "239.255.10.1", 5006, 96, 60, null, 4);
+        assertThat(lan.toText()).contains("c=IN IP4 239.255.10.1/4\r\n");
+        assertThat(StreamSdp.parse(lan.toText())).isEqualTo(lan);
+        assertThat(LOA.toText()).as("no TTL on a unicast address").contains("c=IN IP4 127.0.0.1\r\n");
+        assertThat(new StreamSdp("x", 1, "h", "ff02::1", 1, 96, 20, null, 4).toText())
+                .as("nor on IPv6, which has none in SDP").contains("c=IN IP6 ff02::1\r\n");
+        assertThatThrownBy(() -> new StreamSdp("x", 1, "h", "h", 1, 96, 20, null, 256))
+                .hasMessageContaining("TTL");
     }
 
     @ParameterizedTest

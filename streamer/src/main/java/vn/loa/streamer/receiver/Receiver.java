@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import vn.loa.protocol.rtp.NtpTime;
 import vn.loa.protocol.rtp.ReportBlock;
+import vn.loa.protocol.srtp.SrtcpReceiver;
+import vn.loa.protocol.srtp.SrtpKey;
 
 /**
  * One address a stream is sent to: a device latched by its join (it reports and may time out) or a static listener
@@ -24,6 +26,7 @@ public final class Receiver {
     private long cumulativeLost;
     private double jitterMillis;
     private Double rttMillis;
+    private SrtcpReceiver srtcp;
 
     private Receiver(String deviceId, String token, InetSocketAddress address, Moment added) {
         this.deviceId = deviceId;
@@ -33,6 +36,14 @@ public final class Receiver {
         this.packetsBefore = added.streamPacketsSent();
         this.lastHeardNanos = added.nanos();
         this.lastHeard = deviceId == null ? null : added.wall();
+    }
+
+    /** Where this receiver's SRTCP is checked, for a stream protected with {@code key}; made on first use. */
+    public SrtcpReceiver srtcp(SrtpKey key) {
+        if (srtcp == null) {
+            srtcp = new SrtcpReceiver(key);
+        }
+        return srtcp;
     }
 
     public static Receiver device(String deviceId, String token, InetSocketAddress address, Moment joined) {
