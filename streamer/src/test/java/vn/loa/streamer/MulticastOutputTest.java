@@ -40,6 +40,7 @@ class MulticastOutputTest extends StreamerTestBase {
             assertThat(rtpPayloads(first)).isEqualTo(frameNames(FRAMES));
             assertThat(rtpPayloads(second)).isEqualTo(frameNames(FRAMES));
         }
+        events.await("ended lan", WAIT);
         assertThat(streamer.counters().packetsSent()).as("one datagram a frame for the whole group")
                 .isEqualTo(FRAMES);
     }
