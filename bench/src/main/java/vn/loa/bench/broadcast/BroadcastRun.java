@@ -37,8 +37,6 @@ final class BroadcastRun {
     static final Duration SWITCH_TIMEOUT = Duration.ofSeconds(30);
     /** Quiet time once every commune broadcast plays, so the emergency does not land on a start still settling. */
     static final Duration SETTLE = Duration.ofSeconds(3);
-    /** Time for the fleet's audio to catch up after its collection before a switch. */
-    static final Duration AFTER_FLEET_COLLECTION = Duration.ofSeconds(2);
     /**
      * Pause between two commune broadcasts' starts, so the start of a hundred does not land as one burst of joins:
      * what is measured is the emergency over them, not their start.
@@ -113,18 +111,6 @@ final class BroadcastRun {
         return new Result(report, warm.toEmergency().times(), warm.back().times());
     }
 
-    /**
-     * The fleet stands in for thousands of separate devices, but its collector stops all of them at once (young pauses
-     * of 0.1-1 s every 2-3 s under this load: 15,000 thread stacks to scan), which no real fleet does. Collecting
-     * right before a switch keeps such a pause out of the seconds measured; the server, in its own JVM, is left alone.
-     */
-    private static void collectFleetGarbage() throws InterruptedException {
-        long start = System.nanoTime();
-        System.gc();
-        LOG.info("fleet heap collected in {} ms before the switch", (System.nanoTime() - start) / 1_000_000);
-        Thread.sleep(AFTER_FLEET_COLLECTION.toMillis());
-    }
-
     /** One emergency over the commune broadcasts and their resume; {@code back} is null if it could not be stopped. */
     private record Round(Switch toEmergency, Switch back, String stopError) {
     }
@@ -136,7 +122,6 @@ final class BroadcastRun {
     private Round emergencyRound(LoaApi api, FirstPlayWatch watch, Fleet fleet, BenchProvince province,
                                  Map<String, String> communeBroadcastOf, long emergencyTone, int round)
             throws IOException, InterruptedException {
-        collectFleetGarbage();
         Map<String, String> online = onlineOnly(fleet, communeBroadcastOf);
         long t0 = nowMillis();
         WhenNotBusy.Answer started = start(api, "Báo động khẩn cấp toàn tỉnh " + round, emergencyTone,
@@ -147,7 +132,6 @@ final class BroadcastRun {
         Switch toEmergency = awaitSwitch(watch, "emergency " + round, emergencyOf, t0, started.attempts());
 
         Thread.sleep(Math.max(0, t0 + setup.emergencySeconds() * 1000L - nowMillis()));
-        collectFleetGarbage();
         Map<String, String> resumeOf = onlineOnly(fleet, communeBroadcastOf);
         long t1 = nowMillis();
         WhenNotBusy.Answer stopped;
