@@ -98,8 +98,8 @@ final class FanoutStream implements RtpStream {
         this.frameMillis = source.frameMillis();
         this.clock = new FrameClock(System.nanoTime(), frameMillis);
         this.firstTimestamp = randomBits & 0xFFFFFFFFL;
-        // RFC 3711 section 3.3.1: an SRTP sender starts below 2^15, so receivers that assume a rollover counter of 0
-        // (ffmpeg fed the SDP) have as long as possible before the first wrap.
+        // An SRTP stream starts its sequence below 2^15, so receivers that assume a rollover counter of 0 (ffmpeg fed
+        // the SDP) have at least half the sequence space before the first wrap.
         this.nextIndex = randomBits >>> (srtpKey == null ? 48 : 49);
         this.context = context;
         this.channel = context.channel();
