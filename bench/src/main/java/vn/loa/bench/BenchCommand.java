@@ -1,5 +1,6 @@
 package vn.loa.bench;
 
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.loa.bench.broadcast.BroadcastBench;
@@ -13,6 +14,8 @@ import vn.loa.bench.stream.StreamBench;
         description = "Loa benchmarks; results go to bench/results as JSON and PNG.")
 public final class BenchCommand {
     public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(new CommandLine(new BenchCommand()).execute(args));
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +44,7 @@ import vn.loa.protocol.message.PlayOrder;
 import vn.loa.protocol.message.PlaySrtp;
 import vn.loa.protocol.rtp.StreamSdp;
 import vn.loa.protocol.srtp.SrtpKey;
+import vn.loa.protocol.srtp.SrtpSender;
 import vn.loa.streamer.ReceiverStats;
 import vn.loa.streamer.RtpStream;
 import vn.loa.streamer.RtpStreamer;
@@ -117,6 +119,10 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
         this.metrics = new StreamerMetrics(registry, streamer.counters());
         log.info("RTP streamer on {}:{}, play orders name {}", streamerSettings.bindHost(), streamer.port(),
                 settings.publicHost());
+        CompletableFuture.runAsync(SrtpSender::prepareCiphers).exceptionally(e -> {
+            log.warn("SRTP is not available: {}", e.getMessage());
+            return null;
+        });
     }
 
     /** The UDP port joins, RTP and RTCP use. */

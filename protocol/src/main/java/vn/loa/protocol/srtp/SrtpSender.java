@@ -1,6 +1,7 @@
 package vn.loa.protocol.srtp;
 
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpCryptoContext;
@@ -24,6 +25,14 @@ public final class SrtpSender {
     public SrtpSender(SrtpKey key, long ssrc) {
         this.rtp = SrtpContexts.rtp(key, true, ssrc, 0);
         this.rtcp = SrtpContexts.rtcp(key, ssrc);
+    }
+
+    /**
+     * Makes jitsi-srtp load its OpenSSL part and time the AES implementations it may use, which it does once per JVM
+     * on first use and which takes about half a second: a server calls this at start, off any request's path.
+     */
+    public static void prepareCiphers() {
+        new SrtpSender(SrtpKey.generate(new SecureRandom()), 0);
     }
 
     /** The SRTP packet for a whole RTP packet; sequence numbers must go up by one per packet (RFC 3711 index). */
