@@ -85,6 +85,7 @@ public final class SimulatedSpeaker {
     private final Backoff backoff;
     private final TelemetrySampler sampler;
     private final SpeakerSettings settings = new SpeakerSettings();
+    private volatile List<String> subscribedGroups = List.of();
     private final CommandHandler commands;
     private final AtomicLong commandsAnswered = new AtomicLong();
 
@@ -335,7 +336,11 @@ public final class SimulatedSpeaker {
             topics.add(topic(DeviceTopic.DESIRED));
             settings.groups().forEach(g -> topics.add(Topics.groupCommand(g)));
         }
-        PahoCalls.subscribe(c, topics, () -> onSubscribed(c),
+        List<String> groups = settings.groups();
+        PahoCalls.subscribe(c, topics, () -> {
+                    subscribedGroups = groups;
+                    onSubscribed(c);
+                },
                 failure -> onConnectionLost(c, "subscribe failed: " + failure));
     }
 
@@ -473,7 +478,9 @@ public final class SimulatedSpeaker {
             return;
         }
         SpeakerSettings.GroupChange change = settings.apply(desired);
+        List<String> groups = settings.groups();
         Runnable report = () -> {
+            subscribedGroups = groups;
             publishState(c);
             publishTelemetry(c);
         };
@@ -804,6 +811,15 @@ public final class SimulatedSpeaker {
 
     public List<String> groups() {
         return settings.groups();
+    }
+
+    /**
+     * The groups whose command topics the broker has acknowledged subscribing to: {@link #groups()} changes when a
+     * desired state arrives, this one once the subscriptions are in place (a group command sent in between is not
+     * delivered to this speaker).
+     */
+    public List<String> subscribedGroups() {
+        return subscribedGroups;
     }
 
     /** Version of the last desired state applied; null if none yet. */

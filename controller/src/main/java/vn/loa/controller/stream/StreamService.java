@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -119,10 +118,20 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
         this.metrics = new StreamerMetrics(registry, streamer.counters());
         log.info("RTP streamer on {}:{}, play orders name {}", streamerSettings.bindHost(), streamer.port(),
                 settings.publicHost());
-        CompletableFuture.runAsync(SrtpSender::prepareCiphers).exceptionally(e -> {
-            log.warn("SRTP is not available: {}", e.getMessage());
-            return null;
-        });
+        prepareSrtpInTheBackground();
+    }
+
+    /** On a thread of its own: the common pool serves requests, and this takes half a second once per JVM. */
+    private static void prepareSrtpInTheBackground() {
+        Thread prepare = new Thread(() -> {
+            try {
+                SrtpSender.prepareCiphers();
+            } catch (RuntimeException e) {
+                log.warn("SRTP is not available: {}", e.getMessage());
+            }
+        }, "loa-srtp-prepare");
+        prepare.setDaemon(true);
+        prepare.start();
     }
 
     /** The UDP port joins, RTP and RTCP use. */

@@ -65,11 +65,11 @@ class DesiredStateIT extends LiveControlPlaneTest {
             expect(loa.admin.post("/api/groups/" + group + "/members",
                     Map.of("deviceIds", List.of(speaker.deviceId()))), 200);
             Poll.until("subscribed to the group", WAIT,
-                    () -> speaker.groups().contains(Long.toString(group)));
+                    () -> speaker.subscribedGroups().contains(Long.toString(group)));
 
             expect(loa.admin.send("DELETE", "/api/groups/" + group + "/members/" + speaker.deviceId(), null, null),
                     204);
-            Poll.until("left the group", WAIT, () -> !speaker.groups().contains(Long.toString(group)));
+            Poll.until("left the group", WAIT, () -> !speaker.subscribedGroups().contains(Long.toString(group)));
             assertThat(loa.device("IT-DES-4").get("groups")).isEmpty();
             assertThat(loa.admin.post("/api/groups/" + group + "/commands", Map.of("type", "ping")).status())
                     .as("a group without members has nobody to command").isEqualTo(409);

@@ -60,7 +60,7 @@ class RestartConvergenceIT {
             SimulatedSpeaker speaker = fresh.speakers().get(0);
             Poll.until("the fresh speaker to converge to the state decided before the restart", WAIT,
                     () -> speaker.volume() == 23 && Long.valueOf(version).equals(speaker.desiredVersion())
-                            && speaker.groups().contains(Long.toString(group)));
+                            && speaker.subscribedGroups().contains(Long.toString(group)));
 
             ApiClient admin = TestServers.admin(server);
             String id = expect(admin.post("/api/groups/" + group + "/commands", Map.of("type", "ping")), 202).json()
