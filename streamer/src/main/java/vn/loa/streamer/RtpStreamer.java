@@ -130,6 +130,11 @@ public final class RtpStreamer implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
+    /** The TTL multicast output goes out with (an SDP for a multicast listener states it). */
+    public int multicastTtl() {
+        return context.settings().multicastTtl();
+    }
+
     /** "epoll" or "nio". */
     public String transport() {
         return transport.name().toLowerCase(Locale.ROOT);

@@ -386,7 +386,7 @@ public final class StreamService implements StreamEvents, PlaybackEvents, AutoCl
         String host = listener.getAddress().getHostAddress();
         return new StreamSdp(stream.name(), rtp.ssrc(), settings.publicHost(), host,
                 listener.getPort(), rtp.payloadType(), rtp.frameMillis(), rtp.srtp().orElse(null),
-                settings.multicastTtl()).toText();
+                streamer.multicastTtl()).toText();
     }
 
     /** The live source to push PCM into; 409 for a stream of another kind. */

@@ -11,14 +11,13 @@ import vn.loa.controller.config.LoaConfig;
  * @param liveDelayMs      playout delay of live streams
  * @param joinTokenSeconds how long a play order's join token is valid
  * @param srtp             whether a stream is SRTP when its creator does not say (broadcasts never do)
- * @param multicastTtl     the TTL multicast output goes out with, which its SDP states
  */
 public record StreamSettings(String publicHost, int delayMs, int liveDelayMs, int joinTokenSeconds,
-                             Duration relaySilenceAfter, Duration relayDeadAfter, boolean srtp, int multicastTtl) {
+                             Duration relaySilenceAfter, Duration relayDeadAfter, boolean srtp) {
 
     public static StreamSettings from(LoaConfig config) {
         return new StreamSettings(config.rtpPublicHost(), config.streamDelayMs(), config.streamLiveDelayMs(),
                 config.joinTokenSeconds(), Duration.ofSeconds(config.relaySilenceSeconds()),
-                Duration.ofSeconds(config.relayDeadSeconds()), config.streamSrtp(), config.rtpMulticastTtl());
+                Duration.ofSeconds(config.relayDeadSeconds()), config.streamSrtp());
     }
 }
