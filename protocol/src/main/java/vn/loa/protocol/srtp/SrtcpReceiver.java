@@ -1,9 +1,7 @@
 package vn.loa.protocol.srtp;
 
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import org.jitsi.srtp.SrtcpCryptoContext;
-import org.jitsi.srtp.SrtpErrorStatus;
 
 /**
  * Authenticates and decrypts the SRTCP compounds one peer sends (a speaker's receiver reports at the streamer, the
@@ -31,18 +29,11 @@ public final class SrtcpReceiver {
         }
         long ssrc = compound.getInt(compound.position() + SSRC_OFFSET) & 0xFFFFFFFFL;
         SrtcpCryptoContext candidate = ssrc == contextSsrc ? context : SrtpContexts.rtcp(key, ssrc);
-        PacketBuffer buffer = new PacketBuffer(compound.array(), compound.arrayOffset() + compound.position(),
-                compound.remaining());
-        try {
-            if (candidate.reverseTransformPacket(buffer) != SrtpErrorStatus.OK) {
-                return false;
-            }
-        } catch (GeneralSecurityException e) {
-            throw SrtpContexts.unavailable(e);
+        if (!SrtpContexts.inPlace(compound, candidate::reverseTransformPacket)) {
+            return false;
         }
         context = candidate;
         contextSsrc = ssrc;
-        compound.limit(compound.position() + buffer.getLength());
         return true;
     }
 }

@@ -1,10 +1,13 @@
 package vn.loa.protocol.srtp;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
+import org.jitsi.srtp.SrtpErrorStatus;
 import org.jitsi.srtp.SrtpPolicy;
+import org.jitsi.utils.ByteArrayBuffer;
 import org.jitsi.utils.logging2.Logger;
 import org.jitsi.utils.logging2.LoggerImpl;
 
@@ -37,7 +40,35 @@ final class SrtpContexts {
         }
     }
 
-    static IllegalStateException unavailable(GeneralSecurityException e) {
+    /** One of jitsi-srtp's in-place transforms of a packet. */
+    @FunctionalInterface
+    interface Transform {
+        SrtpErrorStatus apply(ByteArrayBuffer packet) throws GeneralSecurityException;
+    }
+
+    /**
+     * Transforms in place the packet from the buffer's position to its limit (an array-backed buffer); when it
+     * succeeds the limit follows the packet's new length. Shrinks only: for unprotecting.
+     */
+    static boolean inPlace(ByteBuffer packet, Transform transform) {
+        PacketBuffer buffer = new PacketBuffer(packet.array(), packet.arrayOffset() + packet.position(),
+                packet.remaining());
+        if (apply(transform, buffer) != SrtpErrorStatus.OK) {
+            return false;
+        }
+        packet.limit(packet.position() + buffer.getLength());
+        return true;
+    }
+
+    static SrtpErrorStatus apply(Transform transform, PacketBuffer packet) {
+        try {
+            return transform.apply(packet);
+        } catch (GeneralSecurityException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static IllegalStateException unavailable(GeneralSecurityException e) {
         return new IllegalStateException("the JVM cannot run " + SrtpKey.SUITE + ": " + e.getMessage(), e);
     }
 

@@ -1,9 +1,7 @@
 package vn.loa.protocol.srtp;
 
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import org.jitsi.srtp.SrtpCryptoContext;
-import org.jitsi.srtp.SrtpErrorStatus;
 
 /**
  * Authenticates and decrypts the SRTP packets of one stream (one SSRC) at a receiver that joins it at any time. The
@@ -38,17 +36,10 @@ public final class SrtpReceiver {
         }
         SrtpCryptoContext candidate = context != null ? context : SrtpContexts.rtp(key, false, ssrc,
                 rolloverCounterOf(indexHint, packet.getShort(packet.position() + SEQUENCE_OFFSET) & 0xFFFF));
-        PacketBuffer buffer = new PacketBuffer(packet.array(), packet.arrayOffset() + packet.position(),
-                packet.remaining());
-        try {
-            if (candidate.reverseTransformPacket(buffer, false) != SrtpErrorStatus.OK) {
-                return false;
-            }
-        } catch (GeneralSecurityException e) {
-            throw SrtpContexts.unavailable(e);
+        if (!SrtpContexts.inPlace(packet, buffer -> candidate.reverseTransformPacket(buffer, false))) {
+            return false;
         }
         context = candidate;
-        packet.limit(packet.position() + buffer.getLength());
         return true;
     }
 

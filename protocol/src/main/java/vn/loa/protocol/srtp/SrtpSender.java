@@ -1,12 +1,10 @@
 package vn.loa.protocol.srtp;
 
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
-import org.jitsi.utils.ByteArrayBuffer;
 
 /**
  * Protects what one stream sends (RTP packets of its SSRC, its RTCP sender reports) with its {@link SrtpKey}. Each
@@ -45,25 +43,16 @@ public final class SrtpSender {
         return protect(compound, RTCP_OVERHEAD, buffer -> rtcp.transformPacket(buffer));
     }
 
-    private static byte[] protect(byte[] packet, int overhead, Transform transform) {
+    private static byte[] protect(byte[] packet, int overhead, SrtpContexts.Transform transform) {
         byte[] room = new byte[packet.length + overhead];
         System.arraycopy(packet, 0, room, 0, packet.length);
         PacketBuffer buffer = new PacketBuffer(room, 0, packet.length);
-        try {
-            SrtpErrorStatus status = transform.apply(buffer);
-            if (status != SrtpErrorStatus.OK) {
-                throw new IllegalStateException("SRTP refused to protect a packet: " + status.desc);
-            }
-        } catch (GeneralSecurityException e) {
-            throw SrtpContexts.unavailable(e);
+        SrtpErrorStatus status = SrtpContexts.apply(transform, buffer);
+        if (status != SrtpErrorStatus.OK) {
+            throw new IllegalStateException("SRTP refused to protect a packet: " + status.desc);
         }
         return buffer.getBuffer() == room && buffer.getLength() == room.length ? room
                 : Arrays.copyOfRange(buffer.getBuffer(), buffer.getOffset(),
                         buffer.getOffset() + buffer.getLength());
-    }
-
-    @FunctionalInterface
-    private interface Transform {
-        SrtpErrorStatus apply(ByteArrayBuffer buffer) throws GeneralSecurityException;
     }
 }
