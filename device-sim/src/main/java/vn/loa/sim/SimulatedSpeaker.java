@@ -604,22 +604,28 @@ public final class SimulatedSpeaker {
     }
 
     /** Publishes the playback's events on {@code .../evt} while the speaker is online; drops them otherwise. */
+    /**
+     * Hands each playback event, stamped now, to the fleet's in-order lane: the audio loop that reports it serves
+     * thousands of speakers and must not wait on an MQTT client.
+     */
     private final class Events implements PlaybackListener {
         @Override
         public void started(String streamId) {
-            publishEvent(PlaybackEnd.STARTED, streamId, null);
+            long at = System.currentTimeMillis();
+            ctx.executor().executeInOrder(() -> publishEvent(PlaybackEnd.STARTED, streamId, null, at));
         }
 
         @Override
         public void ended(String streamId, PlaybackEnd why) {
+            long at = System.currentTimeMillis();
             forgetIfEnded();
             if (why.event() != null) {
-                publishEvent(why.event(), streamId, why.detail());
+                ctx.executor().executeInOrder(() -> publishEvent(why.event(), streamId, why.detail(), at));
             }
         }
     }
 
-    private void publishEvent(String event, String streamId, String detail) {
+    private void publishEvent(String event, String streamId, String detail, long atMillis) {
         MqttAsyncClient c;
         synchronized (this) {
             c = phase == Phase.ONLINE ? client : null;
@@ -628,7 +634,7 @@ public final class SimulatedSpeaker {
             log.debug("{}: offline, {} of {} not reported", serial, event, streamId);
             return;
         }
-        DeviceEvent e = new DeviceEvent(WireMessage.VERSION, event, streamId, detail, System.currentTimeMillis());
+        DeviceEvent e = new DeviceEvent(WireMessage.VERSION, event, streamId, detail, atMillis);
         publish(c, DeviceTopic.EVENT, new MqttMessage(MessageCodec.encode(e), 1, false, null), () -> { });
     }
 

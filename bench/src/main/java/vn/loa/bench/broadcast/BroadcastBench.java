@@ -18,7 +18,8 @@ import vn.loa.bench.support.ServerBenchOptions;
 
 /**
  * scripts/bench broadcast: a province-wide emergency preempting a NORMAL broadcast in every commune, timed from the
- * API call to each speaker's first emergency audio, and from its end to each speaker's commune broadcast again.
+ * API call to each speaker's first emergency audio, and from its end to each speaker's commune broadcast again;
+ * then the same switches on the floor (the fleet, a bare broker and a streamer, no decision path between them).
  */
 @Command(name = "broadcast", mixinStandardHelpOptions = true,
         description = "Broadcasting: time until the speakers play a province-wide emergency, and resume after it.")
@@ -58,11 +59,15 @@ public final class BroadcastBench implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         BroadcastRun run = new BroadcastRun(setup, paths.serverCommand(), paths.workDir("broadcast"));
+        BroadcastFloorRun floor = new BroadcastFloorRun(setup, paths.workDir("broadcast-floor"));
         try {
-            write(run.run(), paths.outDir());
+            BroadcastRun.Result loa = run.run();
+            write(loa, floor.run(), paths.outDir());
         } catch (IOException e) {
             LOG.error("the run failed: {}", e.getMessage());
-            ResultJson.writeFailure("broadcast", run.report(), e, paths.result(JSON_FILE), paths.result(PNG_FILE));
+            Map<String, Object> report = run.report();
+            report.put("floor", floor.report());
+            ResultJson.writeFailure("broadcast", report, e, paths.result(JSON_FILE), paths.result(PNG_FILE));
             return 1;
         }
         LOG.info("targets: {}", run.report().get("targets"));
@@ -70,10 +75,12 @@ public final class BroadcastBench implements Callable<Integer> {
         return 0;
     }
 
-    static void write(BroadcastRun.Result result, Path outDir) throws IOException {
+    static void write(BroadcastRun.Result result, BroadcastFloorRun.Result floor, Path outDir) throws IOException {
         Map<String, Object> report = ResultJson.start("broadcast");
         report.putAll(result.report());
+        report.put("floor", floor.report());
+        report.put("vsFloor", BroadcastVerdict.vsFloor(result.emergency(), floor.emergency()));
         ResultJson.write(report, outDir.resolve(JSON_FILE));
-        BroadcastPlot.write(result.emergency(), result.resume(), outDir.resolve(PNG_FILE));
+        BroadcastPlot.write(result.emergency(), result.resume(), floor.emergency(), outDir.resolve(PNG_FILE));
     }
 }

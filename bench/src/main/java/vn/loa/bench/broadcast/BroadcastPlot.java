@@ -21,8 +21,9 @@ final class BroadcastPlot {
     private BroadcastPlot() {
     }
 
-    /** {@code resume} null: the emergency never ended, only its curve is drawn. */
-    static void write(TimeToPlay emergency, TimeToPlay resume, Path png) throws IOException {
+    /** {@code resume} null: the emergency never ended, its curve is not drawn. */
+    static void write(TimeToPlay emergency, TimeToPlay resume, TimeToPlay floorEmergency, Path png)
+            throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Province-wide emergency over " + emergency.speakers() + " speakers")
                 .xAxisTitle("ms since the API call").yAxisTitle("% of online speakers playing").build();
@@ -31,6 +32,7 @@ final class BroadcastPlot {
         if (resume != null) {
             curve(chart, "commune broadcast resumed (after DELETE)", resume);
         }
+        curve(chart, "floor: emergency (bare broker + streamer, no decision path)", floorEmergency);
         corner(chart, "target: 99 % within 1 s", BroadcastVerdict.TARGET_99_PERCENT_MS, 99);
         corner(chart, "target: 100 % within 2 s", BroadcastVerdict.TARGET_ALL_ONLINE_MS, 100);
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import vn.loa.sim.Fleet;
 import vn.loa.sim.FleetOptions;
 import vn.loa.sim.SimulatedSpeaker;
 import vn.loa.sim.audio.EpochClock;
+import vn.loa.sim.audio.PlaybackRecord;
 
 /**
  * One run: the server in its own JVM, the simulated fleet in this one (so the speakers' first-audio instants are
@@ -179,10 +181,11 @@ final class BroadcastRun {
             Thread.sleep(COMMUNE_START_SPACING.toMillis());
         }
         Map<String, String> communeBroadcastOf = communeBroadcastOf(fleet, communeBroadcasts);
-        Map<String, Long> playing = watch.await("commune broadcasts", communeBroadcastOf, since, START_TIMEOUT);
+        Collection<PlaybackRecord> playing = watch.await("commune broadcasts", communeBroadcastOf, since,
+                START_TIMEOUT).values();
         Map<String, Object> communes = new LinkedHashMap<>();
         communes.put("broadcasts", communeBroadcasts.size());
-        communes.putAll(TimeToPlay.of(playing.values(), communeBroadcastOf.size(), since).summary());
+        communes.putAll(TimeToPlay.of(startedAt(playing), communeBroadcastOf.size(), since).summary());
         report.put("communeBroadcasts", communes);
         return communeBroadcastOf;
     }
@@ -192,27 +195,36 @@ final class BroadcastRun {
         return report;
     }
 
-    /** How the speakers switched after an API call made at {@code callMillis}. */
-    private record Switch(TimeToPlay times, Map<String, Object> report) {
+    /** How the speakers switched after a call made at {@code callMillis}. */
+    record Switch(TimeToPlay times, Map<String, Object> report) {
     }
 
-    private static Switch awaitSwitch(FirstPlayWatch watch, String what, Map<String, String> expected,
+    static Switch awaitSwitch(FirstPlayWatch watch, String what, Map<String, String> expected,
                                       long callMillis, int attempts) throws IOException, InterruptedException {
         long answered = nowMillis();
-        TimeToPlay times = TimeToPlay.of(watch.await(what, expected, callMillis, SWITCH_TIMEOUT).values(),
-                expected.size(), callMillis);
+        Collection<PlaybackRecord> firstPlays = watch.await(what, expected, callMillis, SWITCH_TIMEOUT).values();
+        TimeToPlay times = TimeToPlay.of(startedAt(firstPlays), expected.size(), callMillis);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("apiCallMs", answered - callMillis);
         report.put("apiAttempts", attempts);
         report.putAll(times.summary());
+        report.put("stages", SwitchStages.of(firstPlays, callMillis));
         return new Switch(times, report);
     }
 
+    static List<Long> startedAt(Collection<PlaybackRecord> firstPlays) {
+        return firstPlays.stream().map(PlaybackRecord::startedAtMillis).toList();
+    }
+
     private FleetOptions fleetOptions(int mqttPort) {
-        return FleetOptions.builder().count(setup.speakers()).serials(SERIAL_PREFIX, 1)
-                .serverUri("tcp://127.0.0.1:" + mqttPort).provisioningKey(LoaServerProcess.PROVISIONING_KEY)
-                .rampRate(setup.rampRate()).telemetryPeriod(Duration.ofSeconds(30)).decodeShare(setup.decodeShare())
+        return fleetOptions(setup, "tcp://127.0.0.1:" + mqttPort).provisioningKey(LoaServerProcess.PROVISIONING_KEY)
                 .build();
+    }
+
+    /** The fleet both runs use, before what only one of them sets. */
+    static FleetOptions.Builder fleetOptions(BroadcastSetup setup, String brokerUri) {
+        return FleetOptions.builder().count(setup.speakers()).serials(SERIAL_PREFIX, 1).serverUri(brokerUri)
+                .rampRate(setup.rampRate()).telemetryPeriod(Duration.ofSeconds(30)).decodeShare(setup.decodeShare());
     }
 
     private long upload(LoaApi api, String fileName, double frequencyHz) throws IOException, InterruptedException {
@@ -239,7 +251,7 @@ final class BroadcastRun {
     }
 
     /** The entries of speakers connected now: the targets count the online speakers only. */
-    private static Map<String, String> onlineOnly(Fleet fleet, Map<String, String> byDevice) {
+    static Map<String, String> onlineOnly(Fleet fleet, Map<String, String> byDevice) {
         Map<String, String> online = new HashMap<>();
         for (SimulatedSpeaker s : fleet.speakers()) {
             if (s.connected()) {
@@ -278,7 +290,7 @@ final class BroadcastRun {
     }
 
     /** The speakers' clock: their first-audio instants are epoch ms read from it. */
-    private static long nowMillis() {
+    static long nowMillis() {
         return EpochClock.nowNanos() / 1_000_000;
     }
 }

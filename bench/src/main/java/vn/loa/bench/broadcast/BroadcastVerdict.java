@@ -18,6 +18,23 @@ final class BroadcastVerdict {
         return t;
     }
 
+    /**
+     * Loa's time until 99 % and 100 % of the speakers play the emergency over the floor's for the same switch; null
+     * where either never got there.
+     */
+    static Map<String, Object> vsFloor(TimeToPlay loa, TimeToPlay floor) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("emergencyUntil99PercentRatio", ratio(loa.untilShare(0.99), floor.untilShare(0.99)));
+        m.put("emergencyUntil100PercentRatio", ratio(loa.untilShare(1.0), floor.untilShare(1.0)));
+        m.put("floorMeetsTargets", targets(floor).values().stream()
+                .allMatch(t -> Boolean.TRUE.equals(((Map<?, ?>) t).get("pass"))));
+        return m;
+    }
+
+    private static Double ratio(Double loa, Double floor) {
+        return loa == null || floor == null || floor == 0 ? null : Math.round(loa / floor * 100) / 100.0;
+    }
+
     /** A share never reached fails, with no measured time. */
     private static Map<String, Object> target(Double measuredMs, double limitMs) {
         Map<String, Object> m = new LinkedHashMap<>();

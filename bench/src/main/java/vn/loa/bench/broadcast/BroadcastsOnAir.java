@@ -13,7 +13,7 @@ import vn.loa.bench.support.LoaApi;
  * The streams of the broadcasts on air, read from {@code GET /api/broadcasts?active=true}. A broadcast may open
  * streams as it goes (a held playlist resumed, say), so every stream seen is remembered.
  */
-final class BroadcastsOnAir {
+final class BroadcastsOnAir implements StreamsOnAir {
     /** One page holds every broadcast on air: the server keeps at most 300 at once. */
     static final String ACTIVE_PATH = "/api/broadcasts?active=true&limit=1000";
 
@@ -25,7 +25,8 @@ final class BroadcastsOnAir {
     }
 
     /** Reads the broadcasts on air again; while the server is too busy to say, what was seen stands. */
-    void refresh() throws IOException, InterruptedException {
+    @Override
+    public void refresh() throws IOException, InterruptedException {
         JsonNode page;
         try {
             page = api.get(ACTIVE_PATH);
@@ -43,7 +44,8 @@ final class BroadcastsOnAir {
     }
 
     /** Every stream the broadcast has been seen to have, main first. */
-    Set<String> streams(String broadcastId) {
+    @Override
+    public Set<String> streams(String broadcastId) {
         return streamsSeen.getOrDefault(broadcastId, Set.of());
     }
 }

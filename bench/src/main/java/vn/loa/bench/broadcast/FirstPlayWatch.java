@@ -24,9 +24,9 @@ final class FirstPlayWatch {
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
 
     private final Fleet fleet;
-    private final BroadcastsOnAir onAir;
+    private final StreamsOnAir onAir;
 
-    FirstPlayWatch(Fleet fleet, BroadcastsOnAir onAir) {
+    FirstPlayWatch(Fleet fleet, StreamsOnAir onAir) {
         this.fleet = fleet;
         this.onAir = onAir;
     }
@@ -34,15 +34,15 @@ final class FirstPlayWatch {
     /**
      * @param expected    the broadcast id each speaker (by device id) should play
      * @param sinceMillis epoch ms; earlier playbacks do not count
-     * @return the epoch ms each speaker first played its broadcast; those that did not within the timeout are absent
+     * @return each speaker's first playback of its broadcast; those that did not play within the timeout are absent
      */
-    Map<String, Long> await(String what, Map<String, String> expected, long sinceMillis, Duration timeout)
+    Map<String, PlaybackRecord> await(String what, Map<String, String> expected, long sinceMillis, Duration timeout)
             throws IOException, InterruptedException {
         long now = System.nanoTime();
         long deadline = now + timeout.toNanos();
         long nextRefresh = now;
         long nextProgress = now + PROGRESS_EVERY.toNanos();
-        Map<String, Long> firstPlay = new HashMap<>();
+        Map<String, PlaybackRecord> firstPlay = new HashMap<>();
         while (true) {
             if (System.nanoTime() >= nextRefresh) {
                 onAir.refresh();
@@ -51,10 +51,10 @@ final class FirstPlayWatch {
             Map<String, List<PlaybackRecord>> histories = fleet.history();
             expected.forEach((device, broadcast) -> {
                 if (!firstPlay.containsKey(device)) {
-                    Long at = firstPlayed(histories.getOrDefault(device, List.of()), onAir.streams(broadcast),
-                            sinceMillis);
-                    if (at != null) {
-                        firstPlay.put(device, at);
+                    PlaybackRecord first = firstPlayed(histories.getOrDefault(device, List.of()),
+                            onAir.streams(broadcast), sinceMillis);
+                    if (first != null) {
+                        firstPlay.put(device, first);
                     }
                 }
             });
@@ -71,13 +71,14 @@ final class FirstPlayWatch {
         }
     }
 
-    /** When the first playback of one of the streams at or after {@code sinceMillis} began; null if none did. */
-    static Long firstPlayed(List<PlaybackRecord> history, Set<String> streams, long sinceMillis) {
-        Long first = null;
+    /** The first playback of one of the streams that began at or after {@code sinceMillis}; null if none did. */
+    static PlaybackRecord firstPlayed(List<PlaybackRecord> history, Set<String> streams, long sinceMillis) {
+        PlaybackRecord first = null;
         for (PlaybackRecord r : history) {
             Long at = r.startedAtMillis();
-            if (at != null && at >= sinceMillis && streams.contains(r.streamId()) && (first == null || at < first)) {
-                first = at;
+            if (at != null && at >= sinceMillis && streams.contains(r.streamId())
+                    && (first == null || at < first.startedAtMillis())) {
+                first = r;
             }
         }
         return first;

@@ -22,9 +22,9 @@ import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import vn.loa.bench.support.BareMosquitto;
 import vn.loa.bench.support.ChildProcess;
 import vn.loa.bench.support.Distribution;
-import vn.loa.bench.support.FreePort;
 import vn.loa.protocol.Topics;
 import vn.loa.protocol.codec.MessageCodec;
 import vn.loa.protocol.message.Command;
@@ -52,23 +52,16 @@ final class MosquittoFloorRun {
 
     Map<String, Object> run(int count) throws Exception {
         Path dir = workDir.resolve("mosquitto-" + count);
-        Files.createDirectories(dir);
-        int port = FreePort.pick();
-        Path config = dir.resolve("mosquitto.conf");
-        // TCP_NODELAY as HiveMQ (Netty) uses it: Nagle's algorithm would add tens of milliseconds to the floor
-        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\nmax_connections -1\n"
-                + "persistence false\nsys_interval 1\nmax_queued_messages 10000\nset_tcp_nodelay true\n");
         Map<String, Object> result = new LinkedHashMap<>();
-        try (ChildProcess broker = ChildProcess.start("mosquitto", List.of("/usr/sbin/mosquitto", "-c",
-                config.toString()), Map.of(), dir.resolve("mosquitto.log"));
-             Observer observer = new Observer(port)) {
+        try (BareMosquitto broker = BareMosquitto.start(dir);
+             Observer observer = new Observer(broker.port())) {
             long start = System.nanoTime();
-            try (ChildProcess speakers = fleet.start("fleet", count, port, List.of("--bare", GROUP_TOPIC),
+            try (ChildProcess speakers = fleet.start("fleet", count, broker.port(), List.of("--bare", GROUP_TOPIC),
                     dir.resolve("fleet.log"))) {
-                observer.awaitConnected(count + 1, speakers, broker);
+                observer.awaitConnected(count + 1, speakers, broker.process());
                 result.put("connectSeconds", (System.nanoTime() - start) / 1e9);
                 Thread.sleep(2_000);
-                result.put("brokerRssMb", broker.rssBytes() / 1_048_576);
+                result.put("brokerRssMb", broker.process().rssBytes() / 1_048_576);
                 for (int i = 0; i < ControlBench.WARM_UP_ROUNDS; i++) {
                     observer.groupCommand(count); // untimed, as in the Loa run
                 }
@@ -81,7 +74,6 @@ final class MosquittoFloorRun {
 
     /** The benchmark's own MQTT client: publishes the commands and timestamps every answer. */
     private static final class Observer implements AutoCloseable {
-        private static final String CONNECTED_TOPIC = "$SYS/broker/clients/connected";
         private final MqttAsyncClient client;
         private final AtomicLong connected = new AtomicLong();
         private final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
@@ -106,14 +98,14 @@ final class MosquittoFloorRun {
             });
             awaitConnect(options);
             client.subscribe(new MqttSubscription[] {
-                    new MqttSubscription(CONNECTED_TOPIC, 0), new MqttSubscription(Topics.DEVICE_PREFIX + "+/res", 1)})
+                    new MqttSubscription(BareMosquitto.CONNECTED_TOPIC, 0), new MqttSubscription(Topics.DEVICE_PREFIX + "+/res", 1)})
                     .waitForCompletion(10_000);
         }
 
         private void onMessage(String topic, MqttMessage message) {
             long now = System.nanoTime();
             String text = new String(message.getPayload(), StandardCharsets.UTF_8);
-            if (topic.equals(CONNECTED_TOPIC)) {
+            if (topic.equals(BareMosquitto.CONNECTED_TOPIC)) {
                 connected.set(Long.parseLong(text.trim()));
             } else if (text.contains(expectedId.get()) && answeredAt.putIfAbsent(topic, now) == null) {
                 pending.get().countDown();

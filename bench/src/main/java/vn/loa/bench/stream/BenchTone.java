@@ -1,10 +1,8 @@
 package vn.loa.bench.stream;
 
-import java.util.ArrayList;
 import java.util.List;
+import vn.loa.bench.support.PreEncodedTone;
 import vn.loa.bench.support.TonePcm;
-import vn.loa.streamer.opus.OpusEncoder;
-import vn.loa.streamer.opus.OpusSettings;
 import vn.loa.streamer.source.FrameSource;
 import vn.loa.streamer.source.LivePcmSource;
 import vn.loa.streamer.source.MediaFrameSource;
@@ -52,15 +50,8 @@ final class BenchTone implements AutoCloseable {
     }
 
     private static BenchTone preEncoded() {
-        List<byte[]> frames = new ArrayList<>();
-        TonePcm tone = new TonePcm();
-        try (OpusEncoder encoder = new OpusEncoder(OpusSettings.prerecorded())) {
-            int frameCount = MEDIA_SECONDS * OpusEncoder.SAMPLE_RATE / encoder.samplesPerFrame();
-            for (int i = 0; i < frameCount; i++) {
-                frames.add(encoder.encode(tone.next(encoder.samplesPerFrame()), 0));
-            }
-        }
-        return new BenchTone(new MediaFrameSource("bench tone (pre-encoded)", List.of(frames), true), null, null);
+        return new BenchTone(new MediaFrameSource("bench tone (pre-encoded)",
+                List.of(PreEncodedTone.frames(TonePcm.FREQUENCY_HZ, MEDIA_SECONDS)), true), null, null);
     }
 
     FrameSource source() {

@@ -82,6 +82,8 @@ public final class PlaybackSession {
     private volatile long overflow;
     private volatile long skipped;
     private volatile Long firstAudioMillis;
+    private volatile Long joinedAtMillis;
+    private volatile Long firstPacketAtMillis;
     private volatile Long startedAtMillis;
 
     /**
@@ -183,7 +185,9 @@ public final class PlaybackSession {
 
     private PlaybackRecord record(PlaybackEnd end, Long endedAtMillis) {
         double frameSeconds = order.frameMs() / 1000.0;
-        return new PlaybackRecord(order.stream(), order.volume(), startedAtMillis, endedAtMillis,
+        return new PlaybackRecord(order.stream(), order.volume(), commandEpochNanos / 1_000_000, joinedAtMillis,
+                firstPacketAtMillis,
+                startedAtMillis, endedAtMillis,
                 framesPlayed * frameSeconds, concealed * frameSeconds, lost, end);
     }
 
@@ -253,6 +257,7 @@ public final class PlaybackSession {
         }
         if (firstRtpNanos < 0) {
             firstRtpNanos = nowNanos;
+            firstPacketAtMillis = nowNanos / 1_000_000;
         }
         lastHeardNanos = nowNanos;
         long timestamp = timestamps.extend(header.timestamp());
@@ -324,6 +329,9 @@ public final class PlaybackSession {
     }
 
     private void sendJoin(long nowNanos) {
+        if (joinedAtMillis == null) {
+            joinedAtMillis = nowNanos / 1_000_000;
+        }
         lastJoinNanos = nowNanos;
         send(ByteBuffer.wrap(JoinPacket.encode(token)));
     }

@@ -32,6 +32,7 @@ public final class FleetExecutor extends ScheduledThreadPoolExecutor {
     public static final long LOOP_STACK_BYTES = 256 * 1024;
 
     private final ExecutorService loops;
+    private final ExecutorService inOrder = Executors.newSingleThreadExecutor(daemonThreads("sim-in-order-", 0));
     private final AtomicBoolean threadLimitReached = new AtomicBoolean();
 
     public FleetExecutor() {
@@ -69,9 +70,18 @@ public final class FleetExecutor extends ScheduledThreadPoolExecutor {
         return onLoopThread(() -> loops.submit(task));
     }
 
+    /**
+     * Runs short tasks one at a time in the order given, on a thread of their own: for work that must keep its order
+     * and must not hold up the thread handing it over (an audio loop's playback events, published over MQTT).
+     */
+    public void executeInOrder(Runnable task) {
+        inOrder.execute(task);
+    }
+
     @Override
     public void shutdown() {
         loops.shutdown();
+        inOrder.shutdown();
         super.shutdown();
     }
 
@@ -81,6 +91,7 @@ public final class FleetExecutor extends ScheduledThreadPoolExecutor {
         loops.shutdownNow();
         awaitTermination(millis, TimeUnit.MILLISECONDS);
         loops.awaitTermination(millis, TimeUnit.MILLISECONDS);
+        inOrder.awaitTermination(millis, TimeUnit.MILLISECONDS);
     }
 
     private <T> T onLoopThread(Supplier<T> submission) {
