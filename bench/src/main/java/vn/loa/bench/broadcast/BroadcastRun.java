@@ -200,7 +200,7 @@ final class BroadcastRun {
     }
 
     static Switch awaitSwitch(FirstPlayWatch watch, String what, Map<String, String> expected,
-                                      long callMillis, int attempts) throws IOException, InterruptedException {
+                              long callMillis, int attempts) throws IOException, InterruptedException {
         long answered = nowMillis();
         Collection<PlaybackRecord> firstPlays = watch.await(what, expected, callMillis, SWITCH_TIMEOUT).values();
         TimeToPlay times = TimeToPlay.of(startedAt(firstPlays), expected.size(), callMillis);
