@@ -603,9 +603,9 @@ public final class SimulatedSpeaker {
         }
     }
 
-    /** Publishes the playback's events on {@code .../evt} while the speaker is online; drops them otherwise. */
     /**
-     * Hands each playback event, stamped now, to the fleet's in-order lane: the audio loop that reports it serves
+     * Publishes the playback's events on {@code .../evt} while the speaker is online, drops them otherwise. Each is
+     * stamped when reported and published on the fleet's in-order lane: the audio loop that reports it serves
      * thousands of speakers and must not wait on an MQTT client.
      */
     private final class Events implements PlaybackListener {

@@ -9,16 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.bench.support.BareMosquitto;
-import vn.loa.bench.support.BenchProvince;
 import vn.loa.bench.support.ChildProcess;
 import vn.loa.bench.support.WorkDirectory;
 import vn.loa.protocol.Topics;
 import vn.loa.sim.Fleet;
-import vn.loa.sim.SimulatedSpeaker;
 
 /**
  * The floor of the broadcast benchmark: the same fleet making the same switches (every speaker told to play a
@@ -85,14 +82,12 @@ final class BroadcastFloorRun {
 
     private Map<String, String> startCommuneStreams(FloorServer floor, FirstPlayWatch watch, Fleet fleet)
             throws IOException, InterruptedException {
-        Map<String, String> communeOf = new HashMap<>();
-        List<SimulatedSpeaker> speakers = fleet.speakers();
-        for (int i = 0; i < speakers.size(); i++) {
-            communeOf.put(speakers.get(i).deviceId(), "commune-" + (BenchProvince.communeOf(i, setup.communes()) + 1));
+        List<String> communeStreams = new ArrayList<>();
+        for (int c = 1; c <= setup.communes(); c++) {
+            communeStreams.add("commune-" + c);
+            floor.open("commune-" + c);
         }
-        for (String stream : new TreeSet<>(communeOf.values())) {
-            floor.open(stream);
-        }
+        Map<String, String> communeOf = BroadcastRun.communeBroadcastOf(fleet, communeStreams);
         long since = BroadcastRun.nowMillis();
         floor.play(communeOf, null);
         Map<String, Object> communes = new LinkedHashMap<>();
@@ -107,8 +102,8 @@ final class BroadcastFloorRun {
     }
 
     /** Every online speaker to a fresh stream at full volume, the configured time on it, then back. */
-    private Round round(FloorServer floor, FirstPlayWatch watch, Fleet fleet,
-                                      Map<String, String> communeOf, int round) throws IOException, InterruptedException {
+    private Round round(FloorServer floor, FirstPlayWatch watch, Fleet fleet, Map<String, String> communeOf,
+                        int round) throws IOException, InterruptedException {
         String emergency = "emergency-" + round;
         floor.open(emergency);
         Map<String, String> emergencyOf = new HashMap<>();

@@ -239,13 +239,16 @@ final class BroadcastRun {
                 "targets", Map.of("areas", List.of(Long.toString(areaId))), "priority", priority)));
     }
 
-    /** The commune broadcast each speaker (by device id) should play: speaker i is in commune i mod communes. */
-    private Map<String, String> communeBroadcastOf(Fleet fleet, List<String> communeBroadcasts) {
+    /**
+     * What each speaker (by device id) should play, given what each commune plays: speaker i is in commune i mod
+     * communes.
+     */
+    static Map<String, String> communeBroadcastOf(Fleet fleet, List<String> communeBroadcasts) {
         Map<String, String> of = new HashMap<>();
         List<SimulatedSpeaker> speakers = fleet.speakers();
         for (int i = 0; i < speakers.size(); i++) {
             of.put(speakers.get(i).deviceId(),
-                    communeBroadcasts.get(BenchProvince.communeOf(i, setup.communes())));
+                    communeBroadcasts.get(BenchProvince.communeOf(i, communeBroadcasts.size())));
         }
         return of;
     }

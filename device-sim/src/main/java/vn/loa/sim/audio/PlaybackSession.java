@@ -66,7 +66,8 @@ public final class PlaybackSession {
     private OpusPlayer player; // released when the playback ends: a fleet may keep thousands of ended sessions
     private String token;
     private long lastJoinNanos;
-    private long firstRtpNanos = -1;
+    /** Written on the loop thread, read by {@link #record()} from others. */
+    private volatile long firstRtpNanos = -1;
     private long lastHeardNanos = -1;
     private long nextReportNanos;
     private int undecodableInARow;
@@ -83,7 +84,6 @@ public final class PlaybackSession {
     private volatile long skipped;
     private volatile Long firstAudioMillis;
     private volatile Long joinedAtMillis;
-    private volatile Long firstPacketAtMillis;
     private volatile Long startedAtMillis;
 
     /**
@@ -186,7 +186,7 @@ public final class PlaybackSession {
     private PlaybackRecord record(PlaybackEnd end, Long endedAtMillis) {
         double frameSeconds = order.frameMs() / 1000.0;
         return new PlaybackRecord(order.stream(), order.volume(), commandEpochNanos / 1_000_000, joinedAtMillis,
-                firstPacketAtMillis,
+                firstRtpNanos < 0 ? null : firstRtpNanos / 1_000_000,
                 startedAtMillis, endedAtMillis,
                 framesPlayed * frameSeconds, concealed * frameSeconds, lost, end);
     }
@@ -257,7 +257,6 @@ public final class PlaybackSession {
         }
         if (firstRtpNanos < 0) {
             firstRtpNanos = nowNanos;
-            firstPacketAtMillis = nowNanos / 1_000_000;
         }
         lastHeardNanos = nowNanos;
         long timestamp = timestamps.extend(header.timestamp());
